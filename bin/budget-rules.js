@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+import { main } from "../dist/cli/main.js";
+
+process.stdout.on("error", (error) => {
+  // `budget-rules check … | head` closes the pipe early: that is not a failure of the check.
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+process.exitCode = await main(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+  cwd: process.cwd(),
+  stdoutIsTTY: Boolean(process.stdout.isTTY),
+});

@@ -1,0 +1,116 @@
+import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
+import { checkText, type CheckOptions, type FileReport } from "./check.js";
+import { countSeverities, type Finding } from "./finding.js";
+import { yaml } from "./load/meta.js";
+import { reportOf, type Report } from "./report/report.js";
+import { fill } from "./text.js";
+
+/** A check that cannot run (a missing path, no YAML file): the CLI says it in one line and exits 2. */
+export class InputError extends Error {}
+
+const yamlFile = /\.ya?ml$/i;
+
+export interface CheckFilesOptions extends Omit<CheckOptions, "file"> {
+  /** Where relative paths start, and what reported file names are relative to. Default: process.cwd(). */
+  cwd?: string;
+}
+
+/** The declaration files named: files as given, folders searched for *.yaml / *.yml. Sorted, each once. */
+export function declarationFiles(paths: readonly string[], cwd: string): string[] {
+  const files = new Set<string>();
+  const visited = new Set<string>();
+  const walk = (folder: string) => {
+    const real = realpathSync(folder);
+    if (visited.has(real)) return; // a symlink loop
+    visited.add(real);
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+      const path = join(folder, entry.name);
+      const stats = statSync(path, { throwIfNoEntry: false });
+      if (stats?.isDirectory()) walk(path);
+      else if (stats?.isFile() && yamlFile.test(entry.name)) files.add(path);
+    }
+  };
+  for (const given of paths) {
+    const path = resolve(cwd, given);
+    let stats;
+    try {
+      stats = statSync(path);
+    } catch {
+      throw new InputError(`no such file or directory: ${given}`);
+    }
+    if (stats.isDirectory()) {
+      const before = files.size;
+      walk(path);
+      if (files.size === before) throw new InputError(`no *.yaml or *.yml file in ${given}`);
+    } else {
+      files.add(path);
+    }
+  }
+  return [...files].sort();
+}
+
+/** Checks files and folders of declarations. Throws InputError when the check cannot run. */
+export function checkFiles(paths: readonly string[], options: CheckFilesOptions = {}): Report {
+  const cwd = options.cwd ?? process.cwd();
+  if (paths.length === 0) throw new InputError("no file or folder to check");
+  const reports = declarationFiles(paths, cwd).map((path) => checkFile(path, { ...options, file: displayName(path, cwd) }));
+  return reportOf(reports);
+}
+
+function displayName(path: string, cwd: string): string {
+  const name = relative(cwd, path);
+  return (name.startsWith("..") ? path : name).split(sep).join("/");
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+export function checkFile(path: string, options: CheckOptions & { file: string }): FileReport {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new InputError(`cannot read ${options.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return encodingReport(bytes, options);
+  }
+  return checkText(text, options);
+}
+
+function encodingReport(bytes: Buffer, options: CheckOptions & { file: string }): FileReport {
+  const offset = firstInvalidByte(bytes);
+  const message = yaml.meta.messages.encoding;
+  const finding: Finding = {
+    rule: "yaml",
+    messageId: "encoding",
+    severity: "error",
+    message: fill(message?.text[options.lang ?? "en"] ?? "", { offset }, options.lang ?? "en"),
+    path: "",
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+  };
+  return { file: options.file, findings: [finding], summary: countSeverities([finding]) };
+}
+
+function firstInvalidByte(bytes: Buffer): number {
+  let low = 0;
+  let high = bytes.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    try {
+      // Streaming, so that a character cut off at the end of the prefix is not counted as invalid.
+      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, mid + 1), { stream: true });
+      low = mid + 1;
+    } catch {
+      high = mid;
+    }
+  }
+  return low;
+}

@@ -1,0 +1,38 @@
+import { LineCounter, parseDocument, type Document } from "yaml";
+import type { Problem } from "../problem.js";
+
+export interface ParsedSource {
+  doc: Document;
+  lineCounter: LineCounter;
+}
+
+/**
+ * Parses a declaration keeping positions. Syntax errors, duplicate keys and the like become problems
+ * at their offsets; the parser's own exceptions are caught so that bad input never crashes a check.
+ */
+export function parseSource(text: string): { source?: ParsedSource; problems: Problem[] } {
+  const lineCounter = new LineCounter();
+  let doc: Document;
+  try {
+    // Versions 1.2 core schema: `yes`/`no` stay strings, numbers keep their source text on the node.
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  } catch (error) {
+    return { problems: [{ rule: "yaml", messageId: "unreadable", path: "", range: [0, 0], data: { detail: describe(error) } }] };
+  }
+  const problems: Problem[] = [];
+  for (const error of doc.errors) {
+    problems.push({ rule: "yaml", messageId: "syntax", path: "", range: [error.pos[0], error.pos[1]], data: { detail: firstLine(error.message) } });
+  }
+  for (const warning of doc.warnings) {
+    problems.push({ rule: "yaml", messageId: "warning", path: "", range: [warning.pos[0], warning.pos[1]], data: { detail: firstLine(warning.message) } });
+  }
+  return { source: { doc, lineCounter }, problems };
+}
+
+export function describe(error: unknown): string {
+  return firstLine(error instanceof Error ? error.message : String(error));
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0] ?? message;
+}

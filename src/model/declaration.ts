@@ -1,0 +1,130 @@
+import type { Text } from "../text.js";
+import type { Amount, Percent } from "./figure.js";
+
+/** The declaration as the rules see it: every figure a Decimal with its JSON pointer. */
+export interface Declaration {
+  year: number;
+  unit: string;
+  precision: number;
+  /** Whether shares and growth rates were computed from the printed amounts or from unrounded ones. */
+  ratioBasis: "unrounded" | "printed";
+  tables: Table[];
+  tablesById: Map<string, Table>;
+  statements: Statement[];
+}
+
+/** What a share is a share of. */
+export type ShareBase =
+  | { kind: "total" }
+  | { kind: "parent" }
+  | { kind: "reference"; reference: Reference };
+
+/** `t5-1/2010350:basic`: a table, optionally a line (by id or code), optionally a column. */
+export interface Reference {
+  text: string;
+  table: string;
+  line?: string;
+  column?: string;
+  path: string;
+}
+
+/** Anything that states an amount with its year-on-year figures: a table line, a total row, a stated figure. */
+export interface Row {
+  kind: "line" | "total" | "statement";
+  path: string;
+  label: Text;
+  /** The main column's amount (the only one in a single-column table). */
+  amount?: Amount;
+  /** Amounts by column id, in a table with columns. */
+  columns: Map<string, Amount>;
+  prior?: Amount;
+  change?: Amount;
+  growth?: Percent;
+  share?: Percent;
+  shareOf?: ShareBase;
+  history: Map<number, Amount>;
+}
+
+export interface Line extends Row {
+  kind: "line";
+  table: Table;
+  parent?: Line;
+  id?: string;
+  code?: string;
+  name: string;
+  lines: Line[];
+}
+
+export interface TotalRow extends Row {
+  kind: "total";
+  table: Table;
+}
+
+export interface Column {
+  id: string;
+  name: string;
+  sum?: string[];
+  path: string;
+}
+
+export interface Project {
+  path: string;
+  id: string;
+  name: string;
+  label: Text;
+  amount?: Amount;
+  budget?: Amount;
+  funding: { source: string; amount: Amount; path: string }[];
+  fundingPath: string;
+  history: Map<number, Amount>;
+}
+
+export interface Table {
+  path: string;
+  id: string;
+  title: string;
+  kind?: string;
+  columns: Column[];
+  total?: TotalRow;
+  lines: Line[];
+  projects: Project[];
+  shareOf?: ShareBase;
+  empty?: string;
+  /** Lines by id and by code, for references. */
+  linesByKey: Map<string, Line>;
+}
+
+export interface Statement {
+  path: string;
+  text: string;
+  figures: StatedFigure[];
+}
+
+export interface StatedFigure extends Row {
+  kind: "statement";
+  statement: Statement;
+  restates: Reference;
+}
+
+export function* walkLines(lines: readonly Line[]): Generator<Line> {
+  for (const line of lines) {
+    yield line;
+    yield* walkLines(line.lines);
+  }
+}
+
+/** Every row of a table: its total row first, then its lines depth-first. */
+export function* tableRows(table: Table): Generator<TotalRow | Line> {
+  if (table.total) yield table.total;
+  yield* walkLines(table.lines);
+}
+
+/** Every row whose figures relate: the tables' rows, then the narrative's stated figures. */
+export function allRows(declaration: Declaration): AnyRow[] {
+  const rows: AnyRow[] = [];
+  for (const table of declaration.tables) rows.push(...tableRows(table));
+  for (const statement of declaration.statements) rows.push(...statement.figures);
+  return rows;
+}
+
+export type AnyRow = Line | TotalRow | StatedFigure;

@@ -1,0 +1,54 @@
+import { Decimal } from "decimal.js";
+
+/**
+ * The Decimal every figure is made of. Precision is generous so that sums of long amounts stay exact;
+ * rounding is half-up (四舍五入), the way the disclosures round.
+ */
+export const Exact = Decimal.clone({ precision: 80, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 80 });
+export type Exact = Decimal;
+
+/** An amount as printed: its exact value, the decimals it was written with, and the declared precision. */
+export interface Amount {
+  value: Exact;
+  /** Decimals written: `388.5` has 1. */
+  decimals: number;
+  /** Decimals the document says amounts were rounded to (per figure, table or document). */
+  precision: number;
+  path: string;
+}
+
+/** A percentage as printed, in percentage points (`45.26%` → 45.26), with the decimals written. */
+export interface Percent {
+  value: Exact;
+  decimals: number;
+  path: string;
+}
+
+const decimalText = /^[+-]?(\d+)(?:\.(\d+))?$/;
+const percentText = /^([+-]?\d+(?:\.(\d+))?) ?[%％]$/;
+
+/** Reads an amount from the text the declaration wrote; undefined when it is not plain decimal notation. */
+export function parseAmount(text: string, precision: number, path: string): Amount | undefined {
+  const match = decimalText.exec(text.trim());
+  if (!match) return undefined;
+  return { value: new Exact(text.trim()), decimals: match[2]?.length ?? 0, precision, path };
+}
+
+export function parsePercent(text: string, path: string): Percent | undefined {
+  const match = percentText.exec(text.trim());
+  if (!match || match[1] === undefined) return undefined;
+  return { value: new Exact(match[1]), decimals: match[2]?.length ?? 0, path };
+}
+
+/** Exact decimal text for reports: no exponent, no trailing noise. */
+export function decimalString(value: Exact): string {
+  return value.toFixed();
+}
+
+export function amountString(amount: Amount): string {
+  return amount.value.toFixed();
+}
+
+export function percentString(value: Exact): string {
+  return `${value.toFixed()}%`;
+}

@@ -1,0 +1,61 @@
+import { decimalString, type Exact } from "../model/figure.js";
+import type { Comparison } from "../rounding/tolerance.js";
+import type { MessageData, Text } from "../text.js";
+import type { Report } from "./rule.js";
+
+/** Names of the figures a relation is about, for messages. */
+export const figureNames = {
+  amount: { zh: "金额", en: "amount" },
+  prior: { zh: "上年数", en: "prior-year amount" },
+  change: { zh: "增减额", en: "change" },
+  growth: { zh: "增长率", en: "growth rate" },
+  share: { zh: "占比", en: "share" },
+} satisfies Record<string, Text>;
+
+export function yearFigure(year: number): Text {
+  return { zh: `${year} 年金额`, en: `amount for ${year}` };
+}
+
+export function columnFigure(name: string): Text {
+  return { zh: `「${name}」栏金额`, en: `“${name}” amount` };
+}
+
+/** “the change of t5-1 line …” */
+export function figureOf(label: Text, figure: Text): Text {
+  return { zh: `${label.zh}的${figure.zh}`, en: `the ${figure.en} of ${label.en}` };
+}
+
+export interface RelationReport {
+  /** Message ids for a mismatch and for agreement only through rounding (and at the written decimals). */
+  messages: { mismatch: string; rounding: string; coarse?: string };
+  path: string;
+  data: MessageData;
+  related?: string[];
+  /** Percentages are reported with a % sign; amounts bare. */
+  percent?: boolean;
+}
+
+/** Turns a comparison into a finding: nothing when exact, info within rounding, an error beyond it. */
+export function reportComparison(report: Report, comparison: Comparison, relation: RelationReport): void {
+  if (comparison.agreement === "exact") return;
+  const show = (value: Exact) => (relation.percent ? `${decimalString(value)}%` : decimalString(value));
+  const figures = {
+    expected: show(comparison.expected),
+    actual: show(comparison.actual),
+    difference: show(comparison.difference),
+    tolerance: show(comparison.tolerance),
+  };
+  const messageId =
+    comparison.agreement === "mismatch"
+      ? relation.messages.mismatch
+      : comparison.agreement === "coarse"
+        ? relation.messages.coarse ?? relation.messages.rounding
+        : relation.messages.rounding;
+  report({
+    messageId,
+    path: relation.path,
+    data: { ...relation.data, ...figures },
+    ...figures,
+    ...(relation.related && relation.related.length > 0 ? { related: relation.related } : {}),
+  });
+}

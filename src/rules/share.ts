@@ -1,0 +1,171 @@
+import type { AnyRow, Declaration, Row, Table } from "../model/declaration.js";
+import { allRows } from "../model/declaration.js";
+import type { Amount, Percent } from "../model/figure.js";
+import { resolveReference } from "../model/reference.js";
+import { compareHundred, compareRatio, declaredInterval, derivedInterval, ratioOperand, type Interval } from "../rounding/tolerance.js";
+import { figureNames, figureOf, reportComparison } from "./relation-report.js";
+import type { Rule } from "./rule.js";
+
+/** The whole a share is of. `key` identifies it, so that shares of the same whole can be added up. */
+interface Whole {
+  key: string;
+  interval: Interval;
+  path: string;
+  /** The stated amount of the whole, when there is one. */
+  amount?: Amount;
+  /** The rows whose amounts make up a whole that is not stated (a table without a total row). */
+  parts?: readonly AnyRow[];
+}
+
+type WholeResult = { whole: Whole } | { unknown: string; path: string } | undefined;
+
+function stated(amount: Amount, key: string): Whole {
+  return { key, interval: declaredInterval(amount), path: amount.path, amount };
+}
+
+function tableWhole(table: Table): Whole | undefined {
+  if (table.total?.amount) return stated(table.total.amount, table.total.path);
+  const amounts = table.lines.map((line) => line.amount);
+  if (table.lines.length === 0 || !amounts.every((amount): amount is Amount => amount !== undefined)) return undefined;
+  return {
+    key: `${table.path}#lines`,
+    interval: derivedInterval(amounts.map((amount) => ({ amount, sign: 1 }))),
+    path: table.path,
+    parts: table.lines,
+  };
+}
+
+function wholeOf(declaration: Declaration, row: AnyRow): WholeResult {
+  const base = row.shareOf ?? (row.kind === "line" ? row.table.shareOf : undefined);
+  if (base?.kind === "reference") {
+    const resolution = resolveReference(declaration, base.reference);
+    if (!resolution.found) return { unknown: base.reference.text, path: base.reference.path };
+    if (!resolution.amount) return undefined;
+    return { whole: stated(resolution.amount, `${resolution.row.path}:${resolution.column ?? ""}`) };
+  }
+  if (row.kind === "statement") {
+    const resolution = resolveReference(declaration, row.restates);
+    return resolution.found && resolution.row.kind !== "statement" ? wholeOf(declaration, resolution.row as AnyRow) : undefined;
+  }
+  if (row.kind === "total") return row.amount ? { whole: stated(row.amount, row.path) } : undefined;
+  if (row.kind === "line") {
+    if (base?.kind === "parent") {
+      if (row.parent) return row.parent.amount ? { whole: stated(row.parent.amount, row.parent.path) } : undefined;
+      if (row.table.total?.amount) return { whole: stated(row.table.total.amount, row.table.total.path) };
+      return row.amount ? { whole: stated(row.amount, row.path) } : undefined;
+    }
+    const whole = tableWhole(row.table);
+    return whole ? { whole } : undefined;
+  }
+  return undefined;
+}
+
+/** The rows whose shares should add to 100%: siblings, or the figures of one statement, sharing one whole. */
+function containerOf(row: AnyRow): string {
+  if (row.kind === "line") return row.parent?.path ?? `${row.table.path}#lines`;
+  if (row.kind === "statement") return row.statement.path;
+  return row.path;
+}
+
+
+export const share: Rule = {
+  id: "share",
+  meta: {
+    description: {
+      zh: "所述占比等于部分 ÷ 整体（默认为表合计），同一整体下各部分的占比合计为 100%。",
+      en: "A stated share equals part ÷ whole (the table total unless stated otherwise), and the shares of the parts of one whole add up to 100%.",
+    },
+    defaultSeverity: "error",
+    docs: {
+      zh: "占比 = 部分 ÷ 整体。百分比按所写的小数位理解（75.1% 为 1 位）：只要金额在其四舍五入区间内的某组真值之比能四舍五入成所写的百分比，就算相容。按打印金额算出的比值恰好四舍五入成所写值时不报告；只靠金额尾差相容报 info；否则报 error。整体默认为表合计，可用 shareOf 改为上级行（parent）或任一引用。同一整体下的各部分若全部写了占比且金额之和等于整体，它们的占比之和应为 100%（容差为各占比最后一位的一半之和）；占比之和等于 100% 并不能证明单个占比正确，所以每个占比也单独核对。",
+      en: "Share = part ÷ whole. A percentage is read at the decimals it is written with (75.1% has 1): it agrees when some true amounts within the printed amounts' rounding intervals give a ratio that rounds half-up to it. When the ratio of the printed amounts rounds to it, nothing is reported; agreement only through the amounts' rounding is info; otherwise an error. The whole is the table total unless shareOf says parent or names a reference. When every part of one whole states a share and their amounts add up to the whole, the shares must add up to 100% (within half a unit of the last decimal of each); since shares can add to 100% while single shares are wrong, each share is checked on its own too.",
+    },
+    messages: {
+      mismatch: {
+        text: {
+          zh: "{target}应为 {expected}（{part} ÷ {whole}），实为 {actual}，差 {difference}，超出容差 {tolerance}",
+          en: "{target} should be {expected} ({part} ÷ {whole}) but is {actual}: off by {difference}, beyond the tolerance {tolerance}",
+        },
+      },
+      rounding: {
+        severity: "info",
+        text: {
+          zh: "{target} {actual} 与 {part} ÷ {whole} 四舍五入的 {expected} 不同，但在金额的尾差范围内（差 {difference}，容差 {tolerance}）",
+          en: "{target} {actual} is not {part} ÷ {whole} rounded, {expected}, but the amounts' rounding allows it (off by {difference}, tolerance {tolerance})",
+        },
+      },
+      "unknown-whole": {
+        text: {
+          zh: "占比的基数 {reference} 不存在",
+          en: "The share is of {reference}, which does not exist",
+        },
+      },
+      "hundred-mismatch": {
+        text: {
+          zh: "{group}的占比之和应为 100%，实为 {actual}，差 {difference}，超出容差 {tolerance}",
+          en: "The shares of {group} should add up to 100% but add up to {actual}: off by {difference}, beyond the tolerance {tolerance}",
+        },
+      },
+      "hundred-rounding": {
+        severity: "info",
+        text: {
+          zh: "{group}的占比之和为 {actual}，与 100% 相差 {difference}，在尾差容差 {tolerance} 之内",
+          en: "The shares of {group} add up to {actual}, {difference} from 100%: within the rounding tolerance {tolerance}",
+        },
+      },
+    },
+  },
+  check({ declaration, report }) {
+    const groups = new Map<string, { whole: Whole; rows: AnyRow[]; shares: Percent[] }>();
+    for (const row of allRows(declaration)) {
+      if (!row.share || !row.amount) continue;
+      const result = wholeOf(declaration, row);
+      if (!result) continue;
+      if ("unknown" in result) {
+        report({ messageId: "unknown-whole", path: result.path, data: { reference: result.unknown } });
+        continue;
+      }
+      const { whole } = result;
+      const basis = declaration.ratioBasis;
+      const comparison = compareRatio(row.share, ratioOperand(declaredInterval(row.amount), basis), ratioOperand(whole.interval, basis));
+      if (comparison.agreement === "zero-base") continue; // a share of nothing: the sum rule speaks for the whole
+      reportComparison(report, comparison, {
+        messages: { mismatch: "mismatch", rounding: "rounding" },
+        path: row.share.path,
+        data: { target: figureOf(row.label, figureNames.share), part: row.amount.value.toFixed(), whole: whole.interval.mid.toFixed() },
+        related: [row.amount.path, whole.path],
+        percent: true,
+      });
+      if (whole.key === row.path) continue; // a 合计 row's 100% of itself
+      const key = `${containerOf(row)}|${whole.key}`;
+      const group = groups.get(key) ?? { whole, rows: [], shares: [] };
+      group.rows.push(row);
+      group.shares.push(row.share);
+      groups.set(key, group);
+    }
+    for (const { whole, rows, shares } of groups.values()) {
+      if (rows.length < 2 || !coversWhole(whole, rows)) continue;
+      const last = shares[shares.length - 1];
+      if (!last) continue;
+      const container = rows[0];
+      const group = container?.kind === "line" && container.parent ? container.parent.label : container?.kind === "line" ? { zh: `${container.table.id} 各行`, en: `the lines of ${container.table.id}` } : { zh: "说明中各项", en: "the statement's figures" };
+      reportComparison(report, compareHundred(shares), {
+        messages: { mismatch: "hundred-mismatch", rounding: "hundred-rounding" },
+        path: last.path,
+        data: { group },
+        related: shares.slice(0, -1).map((percent) => percent.path),
+        percent: true,
+      });
+    }
+  },
+};
+
+/** Shares add to 100% only when their parts make up the whole: every part, and nothing else. */
+function coversWhole(whole: Whole, rows: readonly AnyRow[]): boolean {
+  if (whole.parts) return whole.parts.every((part) => rows.includes(part));
+  if (!whole.amount) return false;
+  const amounts = rows.map((row) => row.amount).filter((amount): amount is Amount => amount !== undefined);
+  const total = amounts.reduce((sum, amount) => sum.plus(amount.value), whole.amount.value.minus(whole.amount.value));
+  const tolerance = derivedInterval([whole.amount, ...amounts].map((amount) => ({ amount, sign: 1 }))).half;
+  return total.minus(whole.amount.value).abs().lte(tolerance);
+}

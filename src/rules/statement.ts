@@ -1,0 +1,186 @@
+import type { Row, StatedFigure } from "../model/declaration.js";
+import { Exact, type Amount, type Percent } from "../model/figure.js";
+import { resolveReference } from "../model/reference.js";
+import { compareDerived, compareRestated, derivedInterval } from "../rounding/tolerance.js";
+import type { Text } from "../text.js";
+import { figureNames, figureOf, reportComparison } from "./relation-report.js";
+import type { Report, Rule } from "./rule.js";
+
+const missingTexts = {
+  table: { zh: "没有这张表", en: "there is no such table" },
+  line: { zh: "表中没有这一行", en: "the table has no such line" },
+  column: { zh: "表中没有这一栏", en: "the table has no such column" },
+  total: { zh: "该表没有合计行", en: "the table states no total" },
+} satisfies Record<string, Text>;
+
+const increaseWords = ["增加", "增长", "提高", "上升"];
+const decreaseWords = ["减少", "下降", "降低"];
+
+/** A number as the sentence prints it, with the direction word just before it (增加 353.85). */
+interface PrintedNumber {
+  value: Exact;
+  percent: boolean;
+  word?: string;
+}
+
+const printedNumber = new RegExp(`(?:(${[...increaseWords, ...decreaseWords].join("|")})\\s*)?([+-]?\\d+(?:\\.\\d+)?)\\s*([%％])?`, "g");
+
+function numbersIn(text: string): PrintedNumber[] {
+  return [...text.matchAll(printedNumber)].map((match) => {
+    const number: PrintedNumber = { value: new Exact(match[2] ?? "0"), percent: match[3] !== undefined };
+    if (match[1] !== undefined) number.word = match[1];
+    return number;
+  });
+}
+
+function printedAs(numbers: readonly PrintedNumber[], value: Exact, percent: boolean): PrintedNumber | undefined {
+  const matches = numbers.filter((number) => number.percent === percent && number.value.abs().eq(value.abs()));
+  return matches.find((number) => number.word !== undefined) ?? matches[0];
+}
+
+type FigureKey = "amount" | "prior" | "change";
+
+/** Compares what the statement prints with what the line it restates states. */
+function compareWithLine(report: Report, figure: StatedFigure, line: Row, restatedAmount: Amount | undefined) {
+  const pairs: [FigureKey | "growth" | "share", Amount | Percent | undefined, Amount | Percent | undefined][] = [
+    ["amount", figure.amount, restatedAmount],
+    ["prior", figure.prior, line.prior],
+    ["change", figure.change, line.change],
+    ["growth", figure.growth, line.growth],
+    ["share", figure.shareOf ? undefined : figure.share, line.share],
+  ];
+  for (const [key, stated, restated] of pairs) {
+    if (!stated || !restated) continue;
+    const percent = key === "growth" || key === "share";
+    reportComparison(report, compareRestated(stated.value, stated.decimals, restated.value, restated.decimals), {
+      messages: { mismatch: "mismatch", rounding: "coarse", coarse: "coarse" },
+      path: stated.path,
+      data: { target: figureOf(figure.label, figureNames[key]), line: figureOf(line.label, figureNames[key]) },
+      related: [restated.path],
+      percent,
+    });
+  }
+  // A prior that one side states and the other implies as amount − change.
+  const derivedPrior = (row: Row, amount: Amount | undefined) =>
+    amount && row.change ? derivedInterval([{ amount, sign: 1 }, { amount: row.change, sign: -1 }]) : undefined;
+  const lineDerived = line.prior ? undefined : derivedPrior(line, restatedAmount);
+  const figureDerived = figure.prior ? undefined : derivedPrior(figure, figure.amount);
+  if (figure.prior && lineDerived) {
+    reportComparison(report, compareDerived(figure.prior, lineDerived), {
+      messages: { mismatch: "mismatch", rounding: "prior-rounding" },
+      path: figure.prior.path,
+      data: { target: figureOf(figure.label, figureNames.prior), line: figureOf(line.label, figureNames.prior) },
+      related: [restatedAmount?.path ?? line.path, line.change?.path ?? line.path],
+    });
+  } else if (line.prior && figureDerived && figure.change) {
+    reportComparison(report, compareDerived(line.prior, figureDerived), {
+      messages: { mismatch: "prior-mismatch", rounding: "prior-rounding" },
+      path: figure.change.path,
+      data: { target: figureOf(figure.label, figureNames.prior), line: figureOf(line.label, figureNames.prior) },
+      related: [line.prior.path],
+    });
+  }
+}
+
+/** Every figure the statement states appears in its sentence, with 增加/减少 matching its sign. */
+function checkText(report: Report, figure: StatedFigure) {
+  const numbers = numbersIn(figure.statement.text);
+  const checks: [keyof typeof figureNames, Amount | Percent | undefined, boolean][] = [
+    ["amount", figure.amount, false],
+    ["prior", figure.prior, false],
+    ["change", figure.change, false],
+    ["growth", figure.growth, true],
+    ["share", figure.share, true],
+  ];
+  for (const [key, stated, percent] of checks) {
+    if (!stated) continue;
+    const shown = `${stated.value.toFixed()}${percent ? "%" : ""}`;
+    const target = figureOf(figure.label, figureNames[key]);
+    const printed = printedAs(numbers, stated.value, percent);
+    if (!printed) {
+      report({ messageId: "not-in-text", path: stated.path, data: { target, actual: shown } });
+      continue;
+    }
+    if ((key === "change" || key === "growth") && printed.word !== undefined && !stated.value.isZero()) {
+      const saysIncrease = increaseWords.includes(printed.word);
+      if (saysIncrease === stated.value.isNegative()) {
+        report({ messageId: "direction", path: stated.path, data: { target, actual: shown, word: printed.word } });
+      }
+    }
+  }
+}
+
+export const statement: Rule = {
+  id: "statement",
+  meta: {
+    description: {
+      zh: "情况说明所述的每个数字（金额、上年数、增减额、增长率、占比）等于它重述的表行，文字中的增加/减少、增长/下降与符号一致。",
+      en: "Every figure a narrative statement gives (amount, prior, change, growth, share) equals the line it restates, and its words 增加/减少, 增长/下降 agree with the sign.",
+    },
+    defaultSeverity: "error",
+    docs: {
+      zh: "情况说明反复重述表中的数字（如 §一 和 §五(一) 的收支总额、§三 和 §六 的基本支出）。同一个数字印两次，在相同小数位下必须一字不差；小数位不同（388.5 与 388.50）时，较精确的一个四舍五入到较粗的位数后应相等（报 info）。上年数一边写明、另一边由本年数 − 增减额推出时，按区间比较。每个所述数字都应出现在原句中，原句中紧挨着增减额或增长率的“增加/增长”或“减少/下降”应与其符号一致；减少写负数。",
+      en: "The narrative restates the tables' figures again and again (the totals in §一 and §五(一), 基本支出 in §三 and §六). One figure printed twice must be identical at the same decimals; at different decimals (388.5 and 388.50) the finer one rounded to the coarser must equal it (info). A prior stated on one side and implied as amount − change on the other is compared by intervals. Every stated figure must appear in the original sentence, and the word printed just before a change or growth rate (增加/增长 or 减少/下降) must agree with its sign; a decrease is written negative.",
+    },
+    messages: {
+      "unknown-reference": {
+        text: {
+          zh: "所述的 {reference} 不存在：{missing}",
+          en: "The statement restates {reference}, which does not exist: {missing}",
+        },
+      },
+      mismatch: {
+        text: {
+          zh: "{target} {actual} 与{line} {expected} 不一致，差 {difference}",
+          en: "{target}, {actual}, does not match {line}, {expected}: off by {difference}",
+        },
+      },
+      coarse: {
+        severity: "info",
+        text: {
+          zh: "{target} {actual} 与{line} {expected} 只在四舍五入到较少的小数位后一致",
+          en: "{target}, {actual}, matches {line}, {expected}, only when rounded to the fewer decimals",
+        },
+      },
+      "prior-mismatch": {
+        text: {
+          zh: "{target}（本年数 − 增减额）{expected} 与{line} {actual} 不一致，差 {difference}，超出容差 {tolerance}",
+          en: "{target} (amount − change), {expected}, does not match {line}, {actual}: off by {difference}, beyond the tolerance {tolerance}",
+        },
+      },
+      "prior-rounding": {
+        severity: "info",
+        text: {
+          zh: "{target} {actual} 与{line}（本年数 − 增减额）{expected} 相差 {difference}，在尾差容差 {tolerance} 之内",
+          en: "{target}, {actual}, differs from {line} (amount − change), {expected}, by {difference}: within the rounding tolerance {tolerance}",
+        },
+      },
+      direction: {
+        text: {
+          zh: "原文写“{word}”，但{target}为 {actual}：文字与正负号不符（减少应写负数）",
+          en: "The text says “{word}” but {target} is {actual}: the word and the sign disagree (a decrease is written negative)",
+        },
+      },
+      "not-in-text": {
+        severity: "warning",
+        text: {
+          zh: "原句中找不到{target} {actual}",
+          en: "The original sentence does not print {target}, {actual}",
+        },
+      },
+    },
+  },
+  check({ declaration, report }) {
+    for (const statementNode of declaration.statements) {
+      for (const figure of statementNode.figures) {
+        checkText(report, figure);
+        const resolution = resolveReference(declaration, figure.restates);
+        if (!resolution.found) {
+          report({ messageId: "unknown-reference", path: figure.restates.path, data: { reference: figure.restates.text, missing: missingTexts[resolution.missing] } });
+          continue;
+        }
+        compareWithLine(report, figure, resolution.row, resolution.amount);
+      }
+    }
+  },
+};

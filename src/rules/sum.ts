@@ -1,0 +1,133 @@
+import { childPointer } from "../load/json-pointer.js";
+import { tableRows, type Row, type Table } from "../model/declaration.js";
+import { Exact, type Amount } from "../model/figure.js";
+import { compareSum } from "../rounding/tolerance.js";
+import type { Text } from "../text.js";
+import { columnFigure, figureNames, figureOf, reportComparison, yearFigure } from "./relation-report.js";
+import type { Report, Rule } from "./rule.js";
+
+const parts = {
+  children: { zh: "下级行", en: "its child lines" },
+  lines: { zh: "各行", en: "the table's lines" },
+  projects: { zh: "各项目", en: "the projects" },
+  funding: { zh: "各资金来源", en: "the funding sources" },
+} satisfies Record<string, Text>;
+
+function columnsText(table: Table, ids: readonly string[]): Text {
+  const names = ids.map((id) => table.columns.find((column) => column.id === id)?.name ?? id);
+  return { zh: `${names.map((name) => `「${name}」`).join("")}各栏`, en: `the columns ${names.map((name) => `“${name}”`).join(", ")}` };
+}
+
+/** A blank cell beside stated ones in the same row reads as 0. */
+function blankCell(row: Row, column: string, precision: number): Amount {
+  return { value: new Exact(0), decimals: precision, precision, path: childPointer(childPointer(row.path, "amount"), column) };
+}
+
+function compare(report: Report, target: Amount, partAmounts: Amount[], label: Text, what: Text, relatedPaths?: string[]) {
+  reportComparison(report, compareSum(target, partAmounts), {
+    messages: { mismatch: "mismatch", rounding: "rounding", coarse: "coarse" },
+    path: target.path,
+    data: { target: label, parts: what },
+    related: relatedPaths ?? partAmounts.map((amount) => amount.path),
+  });
+}
+
+/** target = Σ parts for every figure they all state: each column, prior, change, each earlier year. */
+function checkRowSum(report: Report, table: Table, target: Row, partRows: readonly Row[], what: Text) {
+  if (partRows.length === 0) return;
+  const columnIds = table.columns.length > 0 ? table.columns.map((column) => column.id) : [undefined];
+  for (const column of columnIds) {
+    const targetAmount = column === undefined ? target.amount : target.columns.get(column);
+    if (!targetAmount) continue;
+    const partAmounts: Amount[] = [];
+    let complete = true;
+    for (const part of partRows) {
+      const amount = column === undefined ? part.amount : part.columns.get(column);
+      if (amount) partAmounts.push(amount);
+      // A blank cell in a row that states other columns is 0; a row with no amount at all is not printed.
+      else if (column === undefined || part.columns.size === 0) complete = false;
+    }
+    if (!complete) continue;
+    const figure = column === undefined || column === table.columns[0]?.id ? figureNames.amount : columnFigure(table.columns.find((c) => c.id === column)?.name ?? column);
+    compare(report, targetAmount, partAmounts, figureOf(target.label, figure), what, partRows.map((part) => (column === undefined ? part.amount?.path : part.columns.get(column)?.path) ?? part.path));
+  }
+  for (const key of ["prior", "change"] as const) {
+    const targetAmount = target[key];
+    const partAmounts = partRows.map((part) => part[key]);
+    if (targetAmount && partAmounts.every((amount): amount is Amount => amount !== undefined)) {
+      compare(report, targetAmount, partAmounts, figureOf(target.label, figureNames[key]), what);
+    }
+  }
+  for (const [year, targetAmount] of target.history) {
+    const partAmounts = partRows.map((part) => part.history.get(year));
+    if (partAmounts.every((amount): amount is Amount => amount !== undefined)) {
+      compare(report, targetAmount, partAmounts, figureOf(target.label, yearFigure(year)), what);
+    }
+  }
+}
+
+export const sum: Rule = {
+  id: "sum",
+  meta: {
+    description: {
+      zh: "合计等于各组成部分之和：上级行等于下级行之和，表合计等于各行之和，合计栏等于各分栏之和，项目之和等于表合计，资金来源之和等于项目预算；本年数、上年数、增减额和以前年度金额都核对。",
+      en: "Totals equal the sum of their parts: a parent line its child lines, a table total its lines, a sum column its part columns, the projects their table total, the funding sources their project; for this year, the prior year, the change and every earlier year stated.",
+    },
+    defaultSeverity: "error",
+    docs: {
+      zh: "公开的表格里，每个合计都应等于其组成部分之和（类 = Σ款 = Σ项，合计 = 基本支出 + 项目支出）。金额按四舍五入打印，所以允许尾差：合计与 n 个部分相容，当 |合计 − Σ部分| ≤ ½·10^−d（合计）+ Σ½·10^−d（部分）。恰好相等不报告；只靠尾差相容报 info；超出容差报 error，给出应为、实为、差额和容差。少写小数位的金额（如 128.9）在按所写位数理解时相容也算相容，但报 info。",
+      en: "In a published table every total must equal the sum of its parts (类 = Σ款 = Σ项, 合计 = 基本支出 + 项目支出). Amounts are printed rounded, so rounding residuals (尾差) are allowed: a total and n parts agree when |total − Σparts| ≤ ½·10^−d(total) + Σ½·10^−d(parts). Exact agreement is silent; agreement only through rounding is info; beyond the tolerance is an error with the expected and stated values, the difference and the tolerance. An amount written with fewer decimals than the precision (128.9) also agrees if it agrees at the decimals written, reported as info.",
+    },
+    messages: {
+      mismatch: {
+        text: {
+          zh: "{target}应为{parts}之和 {expected}，实为 {actual}，差 {difference}，超出容差 {tolerance}",
+          en: "{target} should be the sum of {parts}, {expected}, but is {actual}: off by {difference}, beyond the tolerance {tolerance}",
+        },
+      },
+      rounding: {
+        severity: "info",
+        text: {
+          zh: "{target} {actual} 与{parts}之和 {expected} 相差 {difference}，在四舍五入尾差容差 {tolerance} 之内",
+          en: "{target} {actual} differs from the sum of {parts}, {expected}, by {difference}: a rounding residual within the tolerance {tolerance}",
+        },
+      },
+      coarse: {
+        severity: "info",
+        text: {
+          zh: "{target} {actual} 与{parts}之和 {expected} 相差 {difference}，只有按所写的小数位理解时才在容差 {tolerance} 之内",
+          en: "{target} {actual} differs from the sum of {parts}, {expected}, by {difference}: within the tolerance {tolerance} only when figures are read at the decimals they are written with",
+        },
+      },
+    },
+  },
+  check({ declaration, report }) {
+    for (const table of declaration.tables) {
+      for (const column of table.columns) {
+        if (!column.sum) continue;
+        const partColumns = column.sum.filter((id) => id !== column.id && table.columns.some((c) => c.id === id));
+        for (const row of tableRows(table)) {
+          if (row.columns.size === 0) continue;
+          const precision = [...row.columns.values()][0]?.precision ?? declaration.precision;
+          const target = row.columns.get(column.id) ?? blankCell(row, column.id, precision);
+          const partAmounts = partColumns.flatMap((id) => row.columns.get(id) ?? []);
+          if (partAmounts.length === 0) continue;
+          compare(report, target, partAmounts, figureOf(row.label, columnFigure(column.name)), columnsText(table, partColumns));
+        }
+      }
+      if (table.total) checkRowSum(report, table, table.total, table.lines, parts.lines);
+      for (const row of tableRows(table)) {
+        if (row.kind === "line") checkRowSum(report, table, row, row.lines, parts.children);
+      }
+      const projectAmounts = table.projects.map((project) => project.amount);
+      if (table.total?.amount && projectAmounts.length > 0 && projectAmounts.every((amount): amount is Amount => amount !== undefined)) {
+        compare(report, table.total.amount, projectAmounts, figureOf(table.total.label, figureNames.amount), parts.projects);
+      }
+      for (const project of table.projects) {
+        if (project.amount && project.funding.length > 0) {
+          compare(report, project.amount, project.funding.map((source) => source.amount), figureOf(project.label, figureNames.amount), parts.funding);
+        }
+      }
+    }
+  },
+};

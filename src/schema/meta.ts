@@ -1,0 +1,45 @@
+import type { Rule } from "../rules/rule.js";
+
+/** The schema stage, described like a rule so that reports, `rules` and `explain` treat it the same. */
+export const schema: Rule = {
+  id: "schema",
+  meta: {
+    description: {
+      zh: "声明符合 JSON Schema（schemas/budget.schema.json）：没有未知的键，必填的键都在，每个值的类型和写法正确。",
+      en: "The declaration matches the JSON Schema (schemas/budget.schema.json): no unknown key, every required key present, every value of the right type and form.",
+    },
+    defaultSeverity: "error",
+    docs: {
+      zh: "先按 JSON Schema 检查声明的结构。键写错不会被悄悄忽略：未知的键是错误，并提示最接近的正确键名。金额写成数字（825.04）或数字字符串，不带单位和千分位；百分比写成带 % 的字符串（45.26%）。结构不符时不运行核对规则，因为它们依赖正确的结构。",
+      en: "First the declaration's structure is checked against the JSON Schema. A misspelt key never passes silently: an unknown key is an error that suggests the closest valid one. Amounts are numbers (825.04) or numeric strings, without unit or thousands separators; percentages are strings with a % sign (45.26%). The reconciliation rules do not run on a declaration that does not match, since they rely on its structure.",
+    },
+    messages: {
+      "unknown-key": { text: { zh: "未知的键「{key}」；这里可用的键：{allowed}", en: "Unknown key “{key}”; the keys allowed here: {allowed}" } },
+      "unknown-key-suggest": { text: { zh: "未知的键「{key}」，是不是「{suggestion}」？", en: "Unknown key “{key}”; did you mean “{suggestion}”?" } },
+      "missing-key": { text: { zh: "缺少必填的键「{key}」", en: "Missing required key “{key}”" } },
+      type: { text: { zh: "这里应为{expected}，实为 {value}", en: "Expected {expected} here, found {value}" } },
+      amount: { text: { zh: "金额应写成不小于 0 的十进制数，如 825.04（不带单位、千分位或全角数字），实为 {value}", en: "An amount is a decimal number not below 0, such as 825.04 (no unit, thousands separator or full-width digits); found {value}" } },
+      "signed-amount": { text: { zh: "增减额应写成十进制数，减少写负数，如 -6.2，实为 {value}", en: "A change is a decimal number, negative for a decrease, such as -6.2; found {value}" } },
+      percent: { text: { zh: "百分比应写成带 % 的数，如 45.26%，实为 {value}", en: "A percentage is a number with a % sign, such as 45.26%; found {value}" } },
+      code: { text: { zh: "科目编码应为数字串，如 \"2010350\"，实为 {value}", en: "A classification code is a string of digits, such as \"2010350\"; found {value}" } },
+      id: { text: { zh: "标识只能由字母、数字和 _ . - 组成，如 t5-1，实为 {value}", en: "An id is letters, digits and _ . -, such as t5-1; found {value}" } },
+      reference: { text: { zh: "引用应写成 表id[/行编码或行id][:栏id]，如 t5-1/2010350，实为 {value}", en: "A reference is table-id[/line-code-or-id][:column-id], such as t5-1/2010350; found {value}" } },
+      year: { text: { zh: "年份应为四位数，如 2025，实为 {value}", en: "A year has four digits, such as 2025; found {value}" } },
+      "year-key": { text: { zh: "「{key}」不是年份：这里按年份写，如 2023: 1435.1", en: "“{key}” is not a year: list values by year here, such as 2023: 1435.1" } },
+      "key-format": { text: { zh: "键「{key}」的写法不对", en: "The key “{key}” is not of the expected form" } },
+      "not-blank": { text: { zh: "这里不能为空白", en: "This must not be blank" } },
+      enum: { text: { zh: "应为以下之一：{allowed}；实为 {value}", en: "Expected one of: {allowed}; found {value}" } },
+      const: { text: { zh: "应为 {allowed}，实为 {value}", en: "Expected {allowed}, found {value}" } },
+      range: { text: { zh: "{value} 超出范围（应 {limit}）", en: "{value} is out of range (must be {limit})" } },
+      "min-items": { text: { zh: "至少要有 {limit} 项", en: "At least {limit} item(s) are required" } },
+      invalid: { text: { zh: "不符合格式：{detail}", en: "Does not match the format: {detail}" } },
+      "no-columns": { text: { zh: "按栏写了金额，但表 {table} 没有声明 columns", en: "Amounts are given per column, but table {table} declares no columns" } },
+      "unknown-column": { text: { zh: "表 {table} 没有「{column}」栏", en: "Table {table} has no column “{column}”" } },
+      "duplicate-id": { text: { zh: "标识「{id}」重复：引用将无法确定指哪一个", en: "The id “{id}” is used twice, so a reference to it would be ambiguous" } },
+      "not-checked": {
+        severity: "info",
+        text: { zh: "结构有误，未运行核对规则：请先修正上面的结构错误", en: "The reconciliation rules did not run because of the structural errors above; fix them first" },
+      },
+    },
+  },
+};

@@ -1,0 +1,291 @@
+import { describe } from "vitest";
+import { testRule } from "../rule-tester.js";
+
+describe("sum", () => {
+  testRule("sum", {
+    valid: [
+      {
+        name: "a total equal to its lines",
+        body: `
+          tables:
+            - id: t
+              title: 支出表
+              total: { amount: 825.04 }
+              lines:
+                - { name: 甲, amount: 697.36 }
+                - { name: 乙, amount: 127.68 }
+        `,
+      },
+      {
+        name: "parent line equal to its children, at every level",
+        body: `
+          tables:
+            - id: t
+              title: 支出表
+              lines:
+                - code: "201"
+                  name: 一般公共服务支出
+                  amount: 697.36
+                  lines:
+                    - code: "20103"
+                      name: 政府办公厅（室）及相关机构事务
+                      amount: 697.36
+                      lines:
+                        - { code: "2010350", name: 事业运行, amount: 308.86 }
+                        - { code: "2010399", name: 其他, amount: 388.5 }
+        `,
+      },
+      {
+        name: "0.1 + 0.2 = 0.3 exactly (no floating point)",
+        body: `
+          tables:
+            - id: t
+              title: 表
+              total: { amount: 0.3 }
+              lines:
+                - { name: 甲, amount: 0.1 }
+                - { name: 乙, amount: 0.2 }
+        `,
+      },
+      {
+        name: "amounts longer than a double holds",
+        body: `
+          tables:
+            - id: t
+              title: 表
+              total: { amount: "12345678901234567890.13" }
+              lines:
+                - { name: 甲, amount: "12345678901234567890.12" }
+                - { name: 乙, amount: 0.01 }
+        `,
+      },
+      {
+        name: "columns: 合计 = 基本支出 + 项目支出, blank cells are 0",
+        body: `
+          tables:
+            - id: t
+              title: 基本支出表
+              columns:
+                - { id: total, name: 合计, sum: [personnel, public] }
+                - { id: personnel, name: 人员经费 }
+                - { id: public, name: 公用经费 }
+              total:
+                amount: { total: 436.54, personnel: 373.45, public: 63.09 }
+              lines:
+                - { code: "301", name: 工资福利支出, amount: { total: 369.7, personnel: 369.7 } }
+                - { code: "302", name: 商品和服务支出, amount: { total: 63.09, public: 63.09 } }
+                - { code: "303", name: 对个人和家庭的补助, amount: { total: 3.75, personnel: 3.75 } }
+        `,
+      },
+      {
+        name: "earlier years, prior and change add up too",
+        body: `
+          tables:
+            - id: t
+              title: 表
+              total: { amount: 825.04, prior: 471.19, change: 353.85, history: { 2023: 1435.1 } }
+              lines:
+                - { name: 甲, amount: 436.54, prior: 329.69, change: 106.85, history: { 2023: 405.1 } }
+                - { name: 乙, amount: 388.5, prior: 141.5, change: 247, history: { 2023: 1030 } }
+        `,
+      },
+      {
+        name: "a part without the figure leaves that relation unchecked",
+        body: `
+          tables:
+            - id: t
+              title: 表
+              total: { amount: 10, prior: 99 }
+              lines:
+                - { name: 甲, amount: 4, prior: 3 }
+                - { name: 乙, amount: 6 }
+        `,
+      },
+      {
+        name: "projects add up to the table total and funding to each project",
+        body: `
+          tables:
+            - id: t
+              title: 项目支出表
+              total: { amount: 388.5 }
+              projects:
+                - id: a
+                  name: 甲项目
+                  amount: 81.5
+                  funding: [{ source: 一般公共预算财政拨款, amount: 81.5 }]
+                - { id: b, name: 乙项目, amount: 307 }
+        `,
+      },
+    ],
+    invalid: [
+      {
+        name: "a total 1.00 off its lines",
+        body: `
+          tables:
+            - id: t
+              title: 支出表
+              total: { amount: 826.04 }
+              lines:
+                - { name: 甲, amount: 697.36 }
+                - { name: 乙, amount: 127.68 }
+        `,
+        findings: [{ messageId: "mismatch", line: 8, expected: "825.04", actual: "826.04", difference: "1", tolerance: "0.015" }],
+      },
+      {
+        name: "a rounding residual (尾差) within tolerance is info",
+        body: `
+          tables:
+            - id: t
+              title: 卫生健康支出
+              lines:
+                - name: 行政事业单位医疗
+                  amount: 35.07
+                  lines:
+                    - { name: 事业单位医疗, amount: 15.18 }
+                    - { name: 公务员医疗补助, amount: 19.88 }
+        `,
+        findings: [{ messageId: "rounding", line: 10, severity: "info", expected: "35.06", actual: "35.07", difference: "0.01", tolerance: "0.015" }],
+      },
+      {
+        name: "a residual just beyond tolerance is an error",
+        body: `
+          tables:
+            - id: t
+              title: 表
+              total: { amount: 35.08 }
+              lines:
+                - { name: 甲, amount: 15.18 }
+                - { name: 乙, amount: 19.88 }
+        `,
+        findings: [{ messageId: "mismatch", line: 8, difference: "0.02", tolerance: "0.015" }],
+      },
+      {
+        name: "a total printed short (128.9) agrees only at the decimals written: info",
+        body: `
+          tables:
+            - id: t
+              title: 表
+              total: { amount: 128.9 }
+              lines:
+                - { name: 甲, amount: 100.44 }
+                - { name: 乙, amount: 28.44 }
+        `,
+        findings: [{ messageId: "coarse", line: 8, severity: "info", expected: "128.88", difference: "0.02", tolerance: "0.06" }],
+      },
+      {
+        name: "a part written as an integer is read at the precision, not as ±0.5",
+        body: `
+          tables:
+            - id: t
+              title: 表
+              total: { amount: 0.45 }
+              lines:
+                - { name: 甲, amount: 1 }
+                - { name: 乙, amount: 0.45 }
+        `,
+        findings: [{ messageId: "mismatch", line: 8, expected: "1.45" }],
+      },
+      {
+        name: "a parent line off its children",
+        body: `
+          tables:
+            - id: t
+              title: 表
+              lines:
+                - code: "201"
+                  name: 一般公共服务支出
+                  amount: 698.36
+                  lines:
+                    - { code: "2010350", name: 事业运行, amount: 308.86 }
+                    - { code: "2010399", name: 其他, amount: 388.5 }
+        `,
+        findings: [{ messageId: "mismatch", line: 11, expected: "697.36" }],
+      },
+      {
+        name: "a sum column off its parts, and a column total off its lines",
+        body: `
+          tables:
+            - id: t
+              title: 基本支出表
+              columns:
+                - { id: total, name: 合计, sum: [personnel, public] }
+                - { id: personnel, name: 人员经费 }
+                - { id: public, name: 公用经费 }
+              total:
+                amount: { total: 436.54, personnel: 373.45, public: 63.09 }
+              lines:
+                - { code: "301", name: 工资福利支出, amount: { total: 369.7, personnel: 370.7 } }
+                - { code: "302", name: 商品和服务支出, amount: { total: 63.09, public: 63.09 } }
+                - { code: "303", name: 对个人和家庭的补助, amount: { total: 3.75, personnel: 3.75 } }
+        `,
+        findings: [
+          { messageId: "mismatch", line: 13, expected: "374.45", actual: "373.45" },
+          { messageId: "mismatch", line: 15, expected: "370.7", actual: "369.7" },
+        ],
+      },
+      {
+        name: "a blank sum cell beside a stated part",
+        body: `
+          tables:
+            - id: t
+              title: 表
+              columns:
+                - { id: total, name: 合计, sum: [basic, project] }
+                - { id: basic, name: 基本支出 }
+                - { id: project, name: 项目支出 }
+              lines:
+                - { name: 甲, amount: { basic: 5 } }
+        `,
+        findings: [{ messageId: "mismatch", line: 13, expected: "5", actual: "0" }],
+      },
+      {
+        name: "an earlier year off",
+        body: `
+          tables:
+            - id: t
+              title: 表
+              total: { amount: 825.04, history: { 2023: 1436.1 } }
+              lines:
+                - { name: 甲, amount: 436.54, history: { 2023: 405.1 } }
+                - { name: 乙, amount: 388.5, history: { 2023: 1030 } }
+        `,
+        findings: [{ messageId: "mismatch", line: 8, expected: "1435.1", actual: "1436.1" }],
+      },
+      {
+        name: "prior and change off",
+        body: `
+          tables:
+            - id: t
+              title: 表
+              total: { amount: 10, prior: 8, change: 3 }
+              lines:
+                - { name: 甲, amount: 4, prior: 3, change: 1 }
+                - { name: 乙, amount: 6, prior: 4, change: 1 }
+        `,
+        findings: [
+          { messageId: "mismatch", line: 8, expected: "7", actual: "8" },
+          { messageId: "mismatch", line: 8, expected: "2", actual: "3" },
+        ],
+      },
+      {
+        name: "projects off the table total, funding off the project",
+        body: `
+          tables:
+            - id: t
+              title: 项目支出表
+              total: { amount: 389.5 }
+              projects:
+                - id: a
+                  name: 甲项目
+                  amount: 81.5
+                  funding: [{ source: 一般公共预算财政拨款, amount: 80.5 }]
+                - { id: b, name: 乙项目, amount: 307 }
+        `,
+        findings: [
+          { messageId: "mismatch", line: 8, expected: "388.5" },
+          { messageId: "mismatch", line: 12, expected: "80.5", actual: "81.5" },
+        ],
+      },
+    ],
+  });
+});
