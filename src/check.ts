@@ -71,7 +71,7 @@ function render(problem: Problem, source: ParsedSource | undefined, lang: Lang):
     rule: problem.rule,
     messageId: problem.messageId,
     severity,
-    message: fill(message.text[lang], problem.data ?? {}, lang),
+    message: sentence(fill(message.text[lang], problem.data ?? {}, lang)),
     path: problem.path,
     ...span,
   };
@@ -86,4 +86,9 @@ function render(problem: Problem, source: ParsedSource | undefined, lang: Lang):
     });
   }
   return finding;
+}
+
+/** English messages often begin with a figure's description (“the amount of …”): start a sentence. */
+function sentence(message: string): string {
+  return message.charAt(0).toUpperCase() + message.slice(1);
 }

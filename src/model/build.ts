@@ -251,7 +251,7 @@ export function buildDeclaration(doc: Document): { declaration: Declaration; pro
         statement,
         restates,
         path: figurePath,
-        label: bilingual(`说明中的「${restatesText}」`, `the statement of ${restatesText}`),
+        label: bilingual(`情况说明所述的 ${restatesText}`, `the narrative's ${restatesText}`),
         columns: new Map(),
         history: new Map(),
       };

@@ -55,7 +55,7 @@ function compareWithLine(report: Report, figure: StatedFigure, line: Row, restat
     reportComparison(report, compareRestated(stated.value, stated.decimals, restated.value, restated.decimals), {
       messages: { mismatch: "mismatch", rounding: "coarse", coarse: "coarse" },
       path: stated.path,
-      data: { target: figureOf(figure.label, figureNames[key]), line: figureOf(line.label, figureNames[key]) },
+      data: { figure: figureNames[key], line: line.label },
       related: [restated.path],
       percent,
     });
@@ -69,14 +69,14 @@ function compareWithLine(report: Report, figure: StatedFigure, line: Row, restat
     reportComparison(report, compareDerived(figure.prior, lineDerived), {
       messages: { mismatch: "mismatch", rounding: "prior-rounding" },
       path: figure.prior.path,
-      data: { target: figureOf(figure.label, figureNames.prior), line: figureOf(line.label, figureNames.prior) },
+      data: { figure: figureNames.prior, line: line.label },
       related: [restatedAmount?.path ?? line.path, line.change?.path ?? line.path],
     });
   } else if (line.prior && figureDerived && figure.change) {
     reportComparison(report, compareDerived(line.prior, figureDerived), {
       messages: { mismatch: "prior-mismatch", rounding: "prior-rounding" },
       path: figure.change.path,
-      data: { target: figureOf(figure.label, figureNames.prior), line: figureOf(line.label, figureNames.prior) },
+      data: { figure: figureNames.prior, line: line.label },
       related: [line.prior.path],
     });
   }
@@ -131,28 +131,28 @@ export const statement: Rule = {
       },
       mismatch: {
         text: {
-          zh: "{target} {actual} 与{line} {expected} 不一致，差 {difference}",
-          en: "{target}, {actual}, does not match {line}, {expected}: off by {difference}",
+          zh: "情况说明所述{line}的{figure}为 {actual}，与表中的 {expected} 不一致，差 {difference}",
+          en: "The narrative gives the {figure} of {line} as {actual}, but the table has {expected}: off by {difference}",
         },
       },
       coarse: {
         severity: "info",
         text: {
-          zh: "{target} {actual} 与{line} {expected} 只在四舍五入到较少的小数位后一致",
-          en: "{target}, {actual}, matches {line}, {expected}, only when rounded to the fewer decimals",
+          zh: "情况说明所述{line}的{figure} {actual} 与表中的 {expected} 只在四舍五入到较少的小数位后一致",
+          en: "The narrative gives the {figure} of {line} as {actual}, which matches the table's {expected} only when rounded to the fewer decimals",
         },
       },
       "prior-mismatch": {
         text: {
-          zh: "{target}（本年数 − 增减额）{expected} 与{line} {actual} 不一致，差 {difference}，超出容差 {tolerance}",
-          en: "{target} (amount − change), {expected}, does not match {line}, {actual}: off by {difference}, beyond the tolerance {tolerance}",
+          zh: "情况说明所述{line}的本年数 − 增减额为 {expected}，与表中的上年数 {actual} 不一致，差 {difference}，超出容差 {tolerance}",
+          en: "The narrative's amount − change for {line} is {expected}, but the table's prior-year amount is {actual}: off by {difference}, beyond the tolerance {tolerance}",
         },
       },
       "prior-rounding": {
         severity: "info",
         text: {
-          zh: "{target} {actual} 与{line}（本年数 − 增减额）{expected} 相差 {difference}，在尾差容差 {tolerance} 之内",
-          en: "{target}, {actual}, differs from {line} (amount − change), {expected}, by {difference}: within the rounding tolerance {tolerance}",
+          zh: "{line}的上年数 {actual} 与本年数 − 增减额 {expected} 相差 {difference}，在尾差容差 {tolerance} 之内",
+          en: "The prior-year amount of {line}, {actual}, differs from amount − change, {expected}, by {difference}: within the rounding tolerance {tolerance}",
         },
       },
       direction: {

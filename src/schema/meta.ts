@@ -38,7 +38,7 @@ export const schema: Rule = {
       "duplicate-id": { text: { zh: "标识「{id}」重复：引用将无法确定指哪一个", en: "The id “{id}” is used twice, so a reference to it would be ambiguous" } },
       "not-checked": {
         severity: "info",
-        text: { zh: "结构有误，未运行核对规则：请先修正上面的结构错误", en: "The reconciliation rules did not run because of the structural errors above; fix them first" },
+        text: { zh: "本文件有结构错误，未运行核对规则：请先修正这些错误", en: "The reconciliation rules did not run because this file has structural errors; fix them first" },
       },
     },
   },

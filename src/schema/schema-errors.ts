@@ -4,51 +4,50 @@ import type { Problem } from "../problem.js";
 
 /**
  * Turns ajv's errors into problems a finance officer can act on: one per real mistake, at the node
- * it concerns, saying which key is unknown, which is missing, what was expected.
+ * it concerns, saying which key is unknown, which is missing, what was expected. The validator is
+ * compiled with `verbose`, so each error carries the schema object it failed in.
  */
-export function schemaProblems(errors: readonly ErrorObject[], instance: unknown, allowedKeys: (definition: string) => string[]): Problem[] {
-  return collapseAlternatives(errors).flatMap((error) => problemOf(error, instance, allowedKeys));
+export function schemaProblems(errors: readonly ErrorObject[], instance: unknown): Problem[] {
+  return collapseAlternatives(errors).flatMap((error) => problemOf(error, instance));
 }
 
-/** The definition an error comes from (`#/definitions/amount/anyOf/0/type` → amount). */
-function definitionOf(error: ErrorObject): string {
-  const matches = [...error.schemaPath.matchAll(/#?\/?definitions\/([^/]+)/g)];
-  return matches[matches.length - 1]?.[1] ?? "";
+/** The value format a schema object belongs to, from its `$comment` marker (`budget-rules format: amount`). */
+function formatOf(error: ErrorObject): string | undefined {
+  const comment = (error.parentSchema as { $comment?: string } | undefined)?.$comment;
+  return comment?.startsWith("budget-rules format: ") ? comment.slice("budget-rules format: ".length) : undefined;
 }
 
 /**
- * anyOf/oneOf report every branch's failure. Keep the branch the value most likely meant: one whose
- * type matched; when no branch's type matched, one error saying which types were allowed.
+ * anyOf/oneOf report every branch's failure. Where the value's type matched some branch, keep that
+ * branch's complaints (a pattern, a minimum, a key inside); where no branch's type matched, keep one
+ * error that lists the types allowed. Errors are grouped by the value they are about, since ajv's
+ * schema paths restart inside each $ref.
  */
 function collapseAlternatives(errors: readonly ErrorObject[]): ErrorObject[] {
-  let remaining = [...errors];
-  const alternatives = remaining
-    .filter((error) => error.keyword === "anyOf" || error.keyword === "oneOf")
-    .sort((a, b) => b.schemaPath.length - a.schemaPath.length);
-  for (const alternative of alternatives) {
-    const prefix = `${alternative.schemaPath}/`;
-    const inside = remaining.filter((error) => error.schemaPath.startsWith(prefix) && error.instancePath.startsWith(alternative.instancePath));
-    const branches = new Map<string, ErrorObject[]>();
-    for (const error of inside) {
-      const branch = error.schemaPath.slice(prefix.length).split("/")[0] ?? "";
-      branches.set(branch, [...(branches.get(branch) ?? []), error]);
+  const alternativePaths = new Set(errors.filter(isAlternative).map((error) => error.instancePath));
+  const kept: ErrorObject[] = [];
+  const typeErrors = new Map<string, ErrorObject[]>();
+  for (const error of errors) {
+    if (isAlternative(error)) continue;
+    if (error.keyword === "type" && alternativePaths.has(error.instancePath)) {
+      typeErrors.set(error.instancePath, [...(typeErrors.get(error.instancePath) ?? []), error]);
+    } else if (!(error.keyword === "pattern" && error.schemaPath.includes("/propertyNames/"))) {
+      // (ajv reports a bad property name twice: the inner pattern and the propertyNames summary.)
+      kept.push(error);
     }
-    const typeMismatch = (error: ErrorObject) => error.keyword === "type" && error.instancePath === alternative.instancePath;
-    const likely = [...branches.values()]
-      .filter((branchErrors) => !branchErrors.some(typeMismatch))
-      .sort((a, b) => a.length - b.length)[0];
-    let replacement: ErrorObject[];
-    if (likely) {
-      replacement = likely;
-    } else {
-      const types = [...new Set(inside.filter(typeMismatch).flatMap((error) => String(error.params.type).split(",")))];
-      replacement = [{ ...alternative, keyword: "type", params: { type: types.join(",") } }];
-    }
-    remaining = remaining.filter((error) => error !== alternative && !inside.includes(error));
-    remaining.push(...replacement);
   }
-  // ajv reports propertyNames twice: the inner pattern and the outer summary.
-  return remaining.filter((error) => !(error.keyword === "pattern" && error.schemaPath.includes("/propertyNames/")));
+  for (const [path, mismatches] of typeErrors) {
+    if (kept.some((error) => error.instancePath === path || error.instancePath.startsWith(`${path}/`))) continue;
+    const marked = mismatches.find((error) => formatOf(error) !== undefined) ?? mismatches[0];
+    if (!marked) continue;
+    const types = [...new Set(mismatches.flatMap((error) => String(error.params.type).split(",")))];
+    kept.push({ ...marked, params: { type: types.join(",") } });
+  }
+  return kept;
+}
+
+function isAlternative(error: ErrorObject): boolean {
+  return error.keyword === "anyOf" || error.keyword === "oneOf";
 }
 
 function valueAt(instance: unknown, pointer: string): unknown {
@@ -78,18 +77,6 @@ const typeNames: Record<string, { zh: string; en: string }> = {
   null: { zh: "空值", en: "null" },
 };
 
-/** Definitions whose values have a format worth explaining, with the message that explains it. */
-const formatMessages: Record<string, string> = {
-  amount: "amount",
-  signedAmount: "signed-amount",
-  percent: "percent",
-  code: "code",
-  id: "id",
-  ref: "reference",
-  year: "year",
-  history: "year-key",
-};
-
 function closest(key: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
@@ -115,15 +102,15 @@ function editDistance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
-function problemOf(error: ErrorObject, instance: unknown, allowedKeys: (definition: string) => string[]): Problem[] {
+function problemOf(error: ErrorObject, instance: unknown): Problem[] {
   const path = error.instancePath;
   const value = preview(valueAt(instance, path));
-  const definition = definitionOf(error);
+  const format = formatOf(error);
   const base = { rule: "schema", path };
   switch (error.keyword) {
     case "additionalProperties": {
       const key = String(error.params.additionalProperty);
-      const allowed = allowedKeys(definition);
+      const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
       const suggestion = closest(key, allowed);
       return [
         {
@@ -137,13 +124,18 @@ function problemOf(error: ErrorObject, instance: unknown, allowedKeys: (definiti
     }
     case "required":
       return [{ ...base, messageId: "missing-key", data: { key: String(error.params.missingProperty) } }];
-    case "propertyNames":
-      return [{ ...base, path: childPointer(path, String(error.params.propertyName)), atKey: true, messageId: formatMessages[definition] === "year-key" ? "year-key" : "key-format", data: { key: String(error.params.propertyName) } }];
+    case "propertyNames": {
+      const key = String(error.params.propertyName);
+      const years = String((error.schema as { pattern?: string } | undefined)?.pattern ?? "").includes("[12]");
+      return [{ ...base, path: childPointer(path, key), atKey: true, messageId: years ? "year-key" : "key-format", data: { key } }];
+    }
     case "type":
-    case "pattern": {
-      const format = formatMessages[definition];
-      if (format && format !== "year-key") return [{ ...base, messageId: format, data: { value } }];
+    case "pattern":
+    case "minimum":
+    case "maximum": {
+      if (format) return [{ ...base, messageId: format, data: { value } }];
       if (error.keyword === "pattern") return [{ ...base, messageId: "not-blank", data: { value } }];
+      if (error.keyword !== "type") return [{ ...base, messageId: "range", data: { value, limit: `${error.params.comparison} ${error.params.limit}` } }];
       const types = String(error.params.type).split(",");
       return [
         {
@@ -163,12 +155,6 @@ function problemOf(error: ErrorObject, instance: unknown, allowedKeys: (definiti
       return [{ ...base, messageId: "enum", data: { value, allowed: (error.params.allowedValues as unknown[]).map(String).join(", ") } }];
     case "const":
       return [{ ...base, messageId: "const", data: { value, allowed: String(error.params.allowedValue) } }];
-    case "minimum":
-    case "maximum": {
-      const format = formatMessages[definition];
-      if (format) return [{ ...base, messageId: format, data: { value } }];
-      return [{ ...base, messageId: "range", data: { value, limit: `${error.params.comparison} ${error.params.limit}` } }];
-    }
     case "minItems":
       return [{ ...base, messageId: "min-items", data: { limit: String(error.params.limit) } }];
     default:

@@ -1,0 +1,78 @@
+import { describe } from "vitest";
+import { testRule } from "../rule-tester.js";
+
+const table = (line: string) => `
+  tables:
+    - id: t
+      title: 一般公共预算支出表
+      lines:
+        - ${line}
+`;
+
+describe("growth", () => {
+  testRule("growth", {
+    valid: [
+      { name: "growth = change ÷ (amount − change)", body: table("{ name: 事业运行, amount: 308.86, change: 87.37, growth: 39.45% }") },
+      { name: "a stated prior", body: table("{ name: 事业运行, amount: 308.86, prior: 221.49, change: 87.37, growth: 39.45% }") },
+      { name: "prior and amount without a change", body: table("{ name: 事业运行, amount: 308.86, prior: 221.49, growth: 39.45% }") },
+      { name: "no change, 0%", body: table("{ name: 事业单位离退休, amount: 2.96, change: 0, growth: 0% }") },
+      { name: "a decrease", body: table("{ name: 甲, amount: 94, change: -6, growth: -6% }") },
+      { name: "a change against a prior of 0, without a rate", body: table("{ name: 新增项目, amount: 50, change: 50 }") },
+      { name: "a percentage with a space, as printed", body: table("{ name: 其他, amount: 388.5, change: 247, growth: 174.56 % }") },
+      {
+        name: "a rate within the amounts' rounding (0.06 ÷ 0.39 printed as 15.4%)",
+        body: table("{ name: 公务接待费, amount: 0.45, change: 0.06, growth: 15.4% }"),
+      },
+    ],
+    invalid: [
+      {
+        name: "growth divided by the current year instead of the prior year",
+        body: table("{ name: 事业运行, amount: 308.86, change: 87.37, growth: 28.29% }"),
+        findings: [{ messageId: "mismatch", line: 9, expected: "39.45%", actual: "28.29%" }],
+      },
+      {
+        name: "a growth rate 0.10 points off",
+        body: table("{ name: 事业运行, amount: 308.86, change: 87.37, growth: 39.55% }"),
+        findings: [{ messageId: "mismatch", line: 9, expected: "39.45%", difference: "0.1035%" }],
+      },
+      {
+        name: "a change that is not amount − prior",
+        body: table("{ name: 事业运行, amount: 308.86, prior: 221.49, change: 88.37 }"),
+        findings: [{ messageId: "change-mismatch", line: 9, expected: "87.37", actual: "88.37", tolerance: "0.015" }],
+      },
+      {
+        name: "a rate against a prior of 0",
+        body: table("{ name: 新增项目, amount: 50, change: 50, growth: 100% }"),
+        findings: [{ messageId: "zero-base", line: 9 }],
+      },
+      {
+        name: "a positive change with a negative rate",
+        body: table("{ name: 甲, amount: 106, change: 6, growth: -6% }"),
+        findings: [{ messageId: "sign-mismatch", line: 9 }],
+      },
+      {
+        name: "a rate only the amounts' rounding explains is info",
+        body: table("{ name: 公务接待费, amount: 0.45, change: 0.06, growth: 15.48% }"),
+        findings: [{ messageId: "rounding", line: 9, severity: "info", expected: "15.38%" }],
+      },
+    ],
+  });
+
+  testRule("growth", {
+    valid: [],
+    invalid: [
+      {
+        name: "ratioBasis: printed — a rate must be the printed figures' ratio rounded",
+        body: `
+          ratioBasis: printed
+          tables:
+            - id: t
+              title: 一般公共预算支出表
+              lines:
+                - { name: 公务接待费, amount: 0.45, change: 0.06, growth: 15.48% }
+        `,
+        findings: [{ messageId: "mismatch", line: 10, expected: "15.38%", tolerance: "0.005%" }],
+      },
+    ],
+  });
+});

@@ -1,0 +1,165 @@
+import { describe } from "vitest";
+import { testRule } from "../rule-tester.js";
+
+describe("share", () => {
+  testRule("share", {
+    valid: [
+      {
+        name: "shares of the table total that add to 100%",
+        body: `
+          tables:
+            - id: t
+              title: 支出表
+              total: { amount: 825.04 }
+              lines:
+                - { name: 基本支出, amount: 436.54, share: 52.91% }
+                - { name: 项目支出, amount: 388.5, share: 47.09% }
+        `,
+      },
+      {
+        name: "shares of the parent line, with the 合计 line at 100% of itself",
+        body: `
+          tables:
+            - id: t
+              title: 整体绩效目标表
+              shareOf: parent
+              lines:
+                - name: 支出合计
+                  amount: 825.04
+                  share: 100%
+                  lines:
+                    - { name: 人员类, amount: 373.45, share: 45.26% }
+                    - { name: 运转类, amount: 63.09, share: 7.65% }
+                    - { name: 特定目标类, amount: 388.5, share: 47.09% }
+        `,
+      },
+      {
+        name: "a share of a referenced figure",
+        body: `
+          tables:
+            - id: a
+              title: 甲表
+              total: { amount: 200 }
+            - id: b
+              title: 乙表
+              lines:
+                - { name: 某项, amount: 50, share: 25%, shareOf: a }
+        `,
+      },
+      {
+        name: "percentages at different decimals (12%, 4.5%, 7.25%)",
+        body: `
+          tables:
+            - id: t
+              title: 表
+              total: { amount: 400 }
+              lines:
+                - { name: 甲, amount: 48, share: 12% }
+                - { name: 乙, amount: 18, share: 4.5% }
+                - { name: 丙, amount: 29, share: 7.25% }
+        `,
+      },
+      {
+        name: "without a total row, shares are of the sum of the lines",
+        body: `
+          tables:
+            - id: t
+              title: 表
+              lines:
+                - { name: 甲, amount: 1, share: 25% }
+                - { name: 乙, amount: 3, share: 75% }
+        `,
+      },
+      {
+        name: "shares of some lines only are not required to add to 100%",
+        body: `
+          tables:
+            - id: t
+              title: 表
+              total: { amount: 100 }
+              lines:
+                - { name: 甲, amount: 30, share: 30% }
+                - { name: 乙, amount: 70 }
+        `,
+      },
+    ],
+    invalid: [
+      {
+        name: "a share 0.10 points off",
+        body: `
+          tables:
+            - id: t
+              title: 支出表
+              total: { amount: 825.04 }
+              lines:
+                - { name: 基本支出, amount: 436.54, share: 53.01% }
+                - { name: 项目支出, amount: 388.5, share: 46.99% }
+        `,
+        findings: [
+          { messageId: "mismatch", line: 10, expected: "52.91%", actual: "53.01%" },
+          { messageId: "mismatch", line: 11, expected: "47.09%", actual: "46.99%" },
+        ],
+      },
+      {
+        name: "a share computed on the wrong base (of a part instead of the total)",
+        body: `
+          tables:
+            - id: t
+              title: 表
+              total: { amount: 200 }
+              lines:
+                - { name: 甲, amount: 50, share: 50% }
+                - { name: 乙, amount: 150, share: 50% }
+        `,
+        findings: [
+          { messageId: "mismatch", line: 10, expected: "25%" },
+          { messageId: "mismatch", line: 11, expected: "75%" },
+        ],
+      },
+      {
+        name: "shares of thirds at whole percents add to 99%: a rounding residual",
+        body: `
+          tables:
+            - id: t
+              title: 表
+              total: { amount: 3 }
+              lines:
+                - { name: 甲, amount: 1, share: 33% }
+                - { name: 乙, amount: 1, share: 33% }
+                - { name: 丙, amount: 1, share: 33% }
+        `,
+        findings: [{ messageId: "hundred-rounding", line: 12, severity: "info", actual: "99%", difference: "-1%", tolerance: "1.5%" }],
+      },
+      {
+        name: "shares that add to 100.2% at two decimals",
+        body: `
+          tables:
+            - id: t
+              title: 表
+              total: { amount: 3 }
+              lines:
+                - { name: 甲, amount: 1, share: 33.4% }
+                - { name: 乙, amount: 1, share: 33.4% }
+                - { name: 丙, amount: 1, share: 33.4% }
+        `,
+        findings: [
+          { messageId: "rounding", line: 10, severity: "info" },
+          { messageId: "rounding", line: 11, severity: "info" },
+          { messageId: "rounding", line: 12, severity: "info" },
+          { messageId: "hundred-mismatch", line: 12, actual: "100.2%", tolerance: "0.15%" },
+        ],
+      },
+      {
+        name: "a share of a reference that does not exist",
+        body: `
+          tables:
+            - id: t
+              title: 表
+              lines:
+                - { name: 甲, amount: 1, share: 25%, shareOf: nowhere }
+        `,
+        findings: [{ messageId: "unknown-whole", line: 9 }],
+      },
+    ],
+  });
+});

@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest";
+import { checkText } from "../src/check.js";
+import { declaration } from "./rule-tester.js";
+
+function findings(text: string) {
+  return checkText(text, { lang: "en" }).findings.map(({ rule, messageId, line, column, message }) => ({ rule, messageId, line, column, message }));
+}
+
+describe("malformed declarations", () => {
+  it.each([
+    {
+      name: "a YAML syntax error",
+      text: "version: 1\ndepartment: { name: 甲, year: 2025\nunit: 万元\n",
+      expected: { rule: "yaml", messageId: "syntax", line: 3 },
+    },
+    {
+      name: "a duplicate key",
+      text: "version: 1\nunit: 万元\nunit: 元\n",
+      expected: { rule: "yaml", messageId: "syntax", line: 3, column: 1 },
+    },
+    {
+      name: "two documents in one file",
+      text: `${declaration("tables: []")}---\nversion: 1\n`,
+      expected: { rule: "yaml", messageId: "syntax", line: 6 },
+    },
+  ])("$name is a yaml finding at its line", ({ text, expected }) => {
+    expect(findings(text)).toContainEqual(expect.objectContaining(expected));
+  });
+
+  it("an unknown key is reported at the key, with the key it probably meant", () => {
+    const result = findings(declaration(`
+      tables:
+        - id: t
+          title: 表
+          lines:
+            - { name: 甲, ammount: 5 }
+    `));
+    expect(result).toContainEqual(expect.objectContaining({ rule: "schema", messageId: "unknown-key-suggest", line: 9, column: 20 }));
+    expect(result.find((finding) => finding.messageId === "unknown-key-suggest")?.message).toContain("“amount”");
+  });
+
+  it("a missing required key is reported at the object that lacks it", () => {
+    const result = findings(declaration(`
+      tables:
+        - id: t
+          lines: []
+    `));
+    expect(result).toContainEqual(expect.objectContaining({ rule: "schema", messageId: "missing-key", line: 6 }));
+    expect(result.find((finding) => finding.messageId === "missing-key")?.message).toContain("“title”");
+  });
+
+  it.each([
+    { value: "825.04万元", messageId: "amount" },
+    { value: "1,234.5", messageId: "amount" },
+    { value: "８２５.０４", messageId: "amount" },
+    { value: "-5", messageId: "amount" },
+    { value: "0x1F", messageId: "amount" },
+    { value: "1e999", messageId: "amount" },
+    { value: ".nan", messageId: "amount" },
+    { value: "[1, 2]", messageId: "amount" },
+  ])("amount $value is one finding that says how to write an amount", ({ value, messageId }) => {
+    const result = findings(declaration(`
+      tables:
+        - id: t
+          title: 表
+          lines:
+            - name: 甲
+              amount: ${value}
+    `)).filter((finding) => finding.rule === "schema" && finding.messageId !== "not-checked");
+    expect(result).toEqual([expect.objectContaining({ messageId, line: 10, column: 17 })]);
+    expect(result[0]?.message).toContain("825.04");
+  });
+
+  it.each(["45.26", "百分之五", "12.3.4%"])("percentage %s says how to write a percentage", (value) => {
+    const result = findings(declaration(`
+      tables:
+        - id: t
+          title: 表
+          lines:
+            - { name: 甲, amount: 1, share: "${value}" }
+    `)).filter((finding) => finding.rule === "schema" && finding.messageId !== "not-checked");
+    expect(result).toEqual([expect.objectContaining({ messageId: "percent", line: 9 })]);
+  });
+
+  it("a wrong type says what was expected", () => {
+    const result = findings(declaration(`
+      tables:
+        id: t
+    `));
+    expect(result).toContainEqual(expect.objectContaining({ messageId: "type", line: 6 }));
+    expect(result.find((finding) => finding.messageId === "type")?.message).toContain("a list");
+  });
+
+  it("the rules do not run on a declaration that does not match the schema, and say so", () => {
+    const result = findings(declaration(`
+      tables:
+        - { id: t, title: 表, total: { amount: 5 }, lines: [{ name: 甲, amount: 1 }], colour: red }
+    `));
+    expect(result.map((finding) => finding.messageId)).toEqual(["not-checked", "unknown-key"]);
+  });
+
+  it("an empty file and a file of comments are findings, not crashes", () => {
+    expect(findings("")).toContainEqual(expect.objectContaining({ rule: "schema", messageId: "type", line: 1 }));
+    expect(findings("# nothing here\n")).toContainEqual(expect.objectContaining({ rule: "schema" }));
+  });
+
+  it("an amount for a column the table does not declare", () => {
+    const result = findings(declaration(`
+      tables:
+        - id: t
+          title: 表
+          columns: [{ id: total, name: 合计 }]
+          lines:
+            - { name: 甲, amount: { total: 1, other: 2 } }
+    `));
+    expect(result).toContainEqual(expect.objectContaining({ rule: "schema", messageId: "unknown-column", line: 10 }));
+  });
+
+  it("a key __proto__ is data, not a prototype", () => {
+    findings(declaration(`
+      tables:
+        - id: t
+          title: 表
+          __proto__: { polluted: true }
+    `));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
