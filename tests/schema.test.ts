@@ -126,3 +126,35 @@ describe("malformed declarations", () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
+
+describe("the YAML stage", () => {
+  it("refuses an alias bomb with a finding instead of expanding it", () => {
+    const levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
+    for (let level = 1; level < 9; level += 1) {
+      const previous = String.fromCharCode(96 + level);
+      const name = String.fromCharCode(97 + level);
+      levels.push(`${name}: &${name} [${Array(10).fill(`*${previous}`).join(", ")}]`);
+    }
+    const result = findings(`${levels.join("\n")}\n`);
+    expect(result).toEqual([expect.objectContaining({ rule: "yaml", messageId: "alias-expansion", line: 1 })]);
+  });
+});
+
+describe("the JSON Schema", () => {
+  it("gives every property a title and a description in Chinese and English", async () => {
+    const { readFileSync } = await import("node:fs");
+    const schema = JSON.parse(readFileSync(new URL("../schemas/budget.schema.json", import.meta.url), "utf8")) as Record<string, unknown>;
+    const definitions = schema.definitions as Record<string, Record<string, unknown>>;
+    const untitled: string[] = [];
+    const visit = (node: Record<string, unknown>, where: string) => {
+      for (const [key, property] of Object.entries((node.properties ?? {}) as Record<string, Record<string, unknown>>)) {
+        const target = typeof property.$ref === "string" ? { ...definitions[property.$ref.replace("#/definitions/", "")], ...property } : property;
+        const bilingual = (text: unknown) => typeof text === "string" && /[\u4e00-\u9fff]/.test(text) && /\/ [A-Za-z"“]/.test(text);
+        if (!bilingual(target.title) || !bilingual(target.description)) untitled.push(`${where}.${key}`);
+      }
+    };
+    visit(schema, "(root)");
+    for (const [name, definition] of Object.entries(definitions)) visit(definition, name);
+    expect(untitled).toEqual([]);
+  });
+});

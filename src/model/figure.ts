@@ -40,15 +40,14 @@ export function parsePercent(text: string, path: string): Percent | undefined {
   return { value: new Exact(match[1]), decimals: match[2]?.length ?? 0, path };
 }
 
-/** Exact decimal text for reports: no exponent, no trailing noise. */
+/**
+ * Exact decimal text for reports, never in exponent form (the Exact clone only switches to exponents
+ * beyond 10^80 or below 10^−40, far outside any budget).
+ */
 export function decimalString(value: Exact): string {
-  return value.toFixed();
-}
-
-export function amountString(amount: Amount): string {
-  return amount.value.toFixed();
+  return value.toString();
 }
 
 export function percentString(value: Exact): string {
-  return `${value.toFixed()}%`;
+  return `${decimalString(value)}%`;
 }

@@ -1,8 +1,8 @@
-import type { Declaration, Row } from "../model/declaration.js";
 import { allRows } from "../model/declaration.js";
 import { compareLinear, compareRatio, declaredInterval, derivedInterval, ratioOperand, type Interval } from "../rounding/tolerance.js";
 import { figureNames, figureOf, reportComparison } from "./relation-report.js";
 import type { Rule } from "./rule.js";
+import { decimalString, percentString } from "../model/figure.js";
 
 
 export const growth: Rule = {
@@ -72,7 +72,7 @@ export const growth: Rule = {
       if (!rate) continue;
       const target = figureOf(row.label, figureNames.growth);
       if (change && !change.value.isZero() && !rate.value.isZero() && change.value.isNegative() !== rate.value.isNegative()) {
-        report({ messageId: "sign-mismatch", path: rate.path, data: { target, actual: `${rate.value.toFixed()}%`, change: change.value.toFixed() }, related: [change.path] });
+        report({ messageId: "sign-mismatch", path: rate.path, data: { target, actual: percentString(rate.value), change: decimalString(change.value) }, related: [change.path] });
         continue;
       }
       let part: Interval | undefined;
@@ -85,13 +85,13 @@ export const growth: Rule = {
       const related = [amount?.path, prior?.path, change?.path].filter((path): path is string => path !== undefined);
       const comparison = compareRatio(rate, ratioOperand(part, declaration.ratioBasis), ratioOperand(whole, declaration.ratioBasis));
       if (comparison.agreement === "zero-base") {
-        report({ messageId: "zero-base", path: rate.path, data: { target, actual: `${rate.value.toFixed()}%` }, related });
+        report({ messageId: "zero-base", path: rate.path, data: { target, actual: percentString(rate.value) }, related });
         continue;
       }
       reportComparison(report, comparison, {
         messages: { mismatch: "mismatch", rounding: "rounding" },
         path: rate.path,
-        data: { target, change: part.mid.toFixed(), prior: whole.mid.toFixed() },
+        data: { target, change: decimalString(part.mid), prior: decimalString(whole.mid) },
         related,
         percent: true,
       });

@@ -1,10 +1,11 @@
-import type { AnyRow, Declaration, Row, Table } from "../model/declaration.js";
+import type { AnyRow, Declaration, Table } from "../model/declaration.js";
 import { allRows } from "../model/declaration.js";
 import type { Amount, Percent } from "../model/figure.js";
 import { resolveReference } from "../model/reference.js";
 import { compareHundred, compareRatio, declaredInterval, derivedInterval, ratioOperand, type Interval } from "../rounding/tolerance.js";
 import { figureNames, figureOf, reportComparison } from "./relation-report.js";
 import type { Rule } from "./rule.js";
+import { decimalString } from "../model/figure.js";
 
 /** The whole a share is of. `key` identifies it, so that shares of the same whole can be added up. */
 interface Whole {
@@ -132,7 +133,7 @@ export const share: Rule = {
       reportComparison(report, comparison, {
         messages: { mismatch: "mismatch", rounding: "rounding" },
         path: row.share.path,
-        data: { target: figureOf(row.label, figureNames.share), part: row.amount.value.toFixed(), whole: whole.interval.mid.toFixed() },
+        data: { target: figureOf(row.label, figureNames.share), part: decimalString(row.amount.value), whole: decimalString(whole.interval.mid) },
         related: [row.amount.path, whole.path],
         percent: true,
       });

@@ -1,5 +1,5 @@
 import type { Row, StatedFigure } from "../model/declaration.js";
-import { Exact, type Amount, type Percent } from "../model/figure.js";
+import { decimalString, Exact, type Amount, type Percent } from "../model/figure.js";
 import { resolveReference } from "../model/reference.js";
 import { compareDerived, compareRestated, derivedInterval } from "../rounding/tolerance.js";
 import type { Text } from "../text.js";
@@ -94,7 +94,7 @@ function checkText(report: Report, figure: StatedFigure) {
   ];
   for (const [key, stated, percent] of checks) {
     if (!stated) continue;
-    const shown = `${stated.value.toFixed()}${percent ? "%" : ""}`;
+    const shown = `${decimalString(stated.value)}${percent ? "%" : ""}`;
     const target = figureOf(figure.label, figureNames[key]);
     const printed = printedAs(numbers, stated.value, percent);
     if (!printed) {
