@@ -53,7 +53,7 @@ function reconcile(source: ParsedSource): Problem[] {
   for (const rule of rules) {
     if (!rule.check) continue;
     try {
-      rule.check({ declaration, report: (problem) => problems.push({ ...problem, rule: rule.id }) });
+      rule.check({ declaration, codeNames: new Map(), report: (problem) => problems.push({ ...problem, rule: rule.id }) });
     } catch (error) {
       problems.push({ rule: rule.id, messageId: "internal-error", path: "", data: { rule: rule.id, detail: describe(error) } });
     }
@@ -88,7 +88,7 @@ function render(problem: Problem, source: ParsedSource | undefined, lang: Lang):
   return finding;
 }
 
-/** English messages often begin with a figure's description (“the amount of …”): start a sentence. */
+/** English messages often begin with a figure's description (“the amount of …”): start the sentence. */
 function sentence(message: string): string {
-  return message.charAt(0).toUpperCase() + message.slice(1);
+  return message.startsWith("the ") ? `The ${message.slice(4)}` : message;
 }

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,13 +22,14 @@ async function run(argv: string[], env: CliIO["env"] = {}, stdoutIsTTY = false) 
 }
 
 describe("budget-rules check", () => {
-  it("reports the seed in stylish format and exits 0", async () => {
+  it("reports the seed in stylish format, and exits 1 for its one real error", async () => {
     const { code, stdout, stderr } = await run(["check", "fixtures/wuchang-2025.yaml"]);
-    expect(code).toBe(0);
+    expect(code).toBe(1);
     expect(stderr).toBe("");
     expect(stdout).toContain("fixtures/wuchang-2025.yaml\n");
     expect(stdout).toMatch(/^ {2}\d+:\d+ +info +The amount of t5-1 line “21011 行政事业单位医疗” 35.07 .* {2}sum$/m);
-    expect(stdout).toContain("✔ 1 file checked: 0 errors, 0 warnings, 2 info");
+    expect(stdout).toMatch(/^ {2}\d+:\d+ +error +t12-1 indicator “招聘活动场次” has 10 for 2024, but t11 indicator “招聘活动场次\/举办场次” has 9 {2}indicator$/m);
+    expect(stdout).toContain("✖ 1 file checked: 1 error, 3 warnings, 3 info");
     expect(stdout).not.toContain("\u001b["); // not a terminal: no colour
   });
 
@@ -38,7 +39,7 @@ describe("budget-rules check", () => {
     const report = JSON.parse(stdout) as { version: number; files: { file: string; findings: Record<string, unknown>[] }[]; summary: object };
     expect(report.version).toBe(1);
     expect(report.files.map((file) => file.file)).toEqual(["fixtures/broken/sum.yaml", "fixtures/wuchang-2025.yaml"]);
-    expect(report.summary).toEqual({ error: 1, warning: 0, info: 2 });
+    expect(report.summary).toEqual({ error: 2, warning: 3, info: 3 });
     expect(report.files[0]?.findings[0]).toEqual({
       rule: "sum",
       messageId: "mismatch",
@@ -139,8 +140,10 @@ describe("the installed command", () => {
   const bin = join(root, "bin", "budget-rules.js");
 
   it("checks the seed as a real process", () => {
-    const output = execFileSync(process.execPath, [bin, "check", "fixtures/wuchang-2025.yaml"], { cwd: root, encoding: "utf8", env: { ...process.env, LANG: "C" } });
-    expect(output).toContain("0 errors");
+    const result = spawnSync(process.execPath, [bin, "check", "fixtures/wuchang-2025.yaml"], { cwd: root, encoding: "utf8", env: { ...process.env, LANG: "C" } });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain("1 error, 3 warnings, 3 info");
+    expect(result.stderr).toBe("");
   });
 
   it("never prints a stack trace: missing file, malformed file, binary file", () => {

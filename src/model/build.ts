@@ -3,7 +3,7 @@ import type { Problem } from "../problem.js";
 import { childPointer } from "../load/json-pointer.js";
 import { mapValue, scalarText, seqItems } from "../load/yaml-tree.js";
 import { bilingual } from "../text.js";
-import type { Column, Declaration, Line, Project, Reference, Row, ShareBase, StatedFigure, Statement, Table, TotalRow } from "./declaration.js";
+import type { Column, Declaration, Indicator, Line, Project, Reference, Row, ShareBase, StatedFigure, Statement, Table, TotalRow } from "./declaration.js";
 import { parseAmount, parsePercent, type Amount, type Percent } from "./figure.js";
 
 export const defaultPrecision = 2;
@@ -114,6 +114,8 @@ export function buildDeclaration(doc: Document): { declaration: Declaration; pro
     const shareOf = shareBaseAt(node, path);
     if (shareOf) row.shareOf = shareOf;
     row.history = historyAt(node, path, precision);
+    const reason = text(node, "reason");
+    if (reason !== undefined) row.reason = reason;
   };
 
   const buildLine = (node: Node, path: string, table: Table, parent: Line | undefined, precision: number): Line => {
@@ -155,6 +157,7 @@ export function buildDeclaration(doc: Document): { declaration: Declaration; pro
     const fundingPath = childPointer(path, "funding");
     const project: Project = {
       path,
+      table,
       id: text(node, "id") ?? "",
       name,
       label: bilingual(`${table.id} 项目「${name}」`, `${table.id} project “${name}”`),
@@ -185,6 +188,7 @@ export function buildDeclaration(doc: Document): { declaration: Declaration; pro
       columns: [],
       lines: [],
       projects: [],
+      indicators: [],
       linesByKey: new Map(),
     };
     const kind = text(node, "kind");
@@ -230,6 +234,30 @@ export function buildDeclaration(doc: Document): { declaration: Declaration; pro
     table.projects = seqItems(doc, read(node, "projects")).map((projectNode, projectIndex) =>
       buildProject(projectNode, childPointer(childPointer(path, "projects"), projectIndex), table, precision),
     );
+    table.indicators = seqItems(doc, read(node, "indicators")).map((indicatorNode, indicatorIndex) => {
+      const indicatorPath = childPointer(childPointer(path, "indicators"), indicatorIndex);
+      const name = text(indicatorNode, "name") ?? "";
+      const group = text(indicatorNode, "group");
+      const indicator: Indicator = {
+        path: indicatorPath,
+        name,
+        label: bilingual(`${id} 指标「${group ? `${group}/` : ""}${name}」`, `${id} indicator “${group ? `${group}/` : ""}${name}”`),
+        values: new Map(),
+      };
+      const indicatorId = text(indicatorNode, "id");
+      if (indicatorId !== undefined) indicator.id = indicatorId;
+      if (group !== undefined) indicator.group = group;
+      const valuesNode = read(indicatorNode, "values");
+      if (isMap(valuesNode)) {
+        for (const pair of valuesNode.items) {
+          const year = scalarText(pair.key);
+          const value = scalarText(mapValue(doc, valuesNode, year ?? ""));
+          if (year === undefined || value === undefined) continue;
+          indicator.values.set(Number.parseInt(year, 10), { text: value, path: childPointer(childPointer(indicatorPath, "values"), year) });
+        }
+      }
+      return indicator;
+    });
 
     if (declaration.tablesById.has(id)) {
       problems.push({ rule: "schema", messageId: "duplicate-id", path: childPointer(path, "id"), data: { id, table: id } });

@@ -43,6 +43,8 @@ export interface Row {
   share?: Percent;
   shareOf?: ShareBase;
   history: Map<number, Amount>;
+  /** 主要原因, where the change is explained. */
+  reason?: string;
 }
 
 export interface Line extends Row {
@@ -69,6 +71,7 @@ export interface Column {
 
 export interface Project {
   path: string;
+  table: Table;
   id: string;
   name: string;
   label: Text;
@@ -77,6 +80,16 @@ export interface Project {
   funding: { source: string; amount: Amount; path: string }[];
   fundingPath: string;
   history: Map<number, Amount>;
+}
+
+/** A performance indicator (绩效指标) with its values by year, as printed. */
+export interface Indicator {
+  path: string;
+  id?: string;
+  name: string;
+  group?: string;
+  label: Text;
+  values: Map<number, { text: string; path: string }>;
 }
 
 export interface Table {
@@ -88,6 +101,7 @@ export interface Table {
   total?: TotalRow;
   lines: Line[];
   projects: Project[];
+  indicators: Indicator[];
   shareOf?: ShareBase;
   empty?: string;
   /** Lines by id and by code, for references. */

@@ -112,6 +112,14 @@ export function compareDerived(actual: Amount, derived: Interval): Comparison {
   return { agreement, expected: derived.mid, actual: actual.value, difference, tolerance };
 }
 
+/** Two figures that should be the same, each an interval (stated or derived): they agree when they overlap. */
+export function compareIntervals(actual: Interval, expected: Interval): Comparison {
+  const difference = actual.mid.minus(expected.mid);
+  const tolerance = actual.half.plus(expected.half);
+  const agreement = difference.isZero() ? "exact" : difference.abs().lte(tolerance) ? "rounding" : "mismatch";
+  return { agreement, expected: expected.mid, actual: actual.mid, difference, tolerance };
+}
+
 export type RatioComparison = Comparison | { agreement: "zero-base" };
 
 /**

@@ -23,6 +23,8 @@ export type Report = (problem: Omit<Problem, "rule">) => void;
 export interface RuleContext {
   declaration: Declaration;
   report: Report;
+  /** Official names of classification codes the bureau's config adds. */
+  codeNames: ReadonlyMap<string, string>;
 }
 
 /** A rule is data plus one function. Stages that are not reconciliation rules (yaml, schema) have no check. */

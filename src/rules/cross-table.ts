@@ -1,0 +1,179 @@
+import { childPointer } from "../load/json-pointer.js";
+import { walkLines, type Declaration, type Line, type Project, type Row, type Table } from "../model/declaration.js";
+import { Exact, type Amount } from "../model/figure.js";
+import type { Text } from "../text.js";
+import { columnFigure, figureNames, figureOf, yearFigure } from "./relation-report.js";
+import { checkRelation, relationMessages, type Figure, type Relation } from "./relation.js";
+import type { Rule } from "./rule.js";
+
+/** The first table of a standard kind; links apply only where both sides are declared. */
+function tableOf(declaration: Declaration, kind: string): Table | undefined {
+  return declaration.tables.find((table) => table.kind === kind);
+}
+
+/** A table's total (or one column of it); an empty table's total is 0. */
+function totalOf(table: Table | undefined, column?: string): Figure | undefined {
+  if (!table) return undefined;
+  if (table.empty !== undefined && !table.total) {
+    const zero: Amount = { value: new Exact(0), decimals: 0, precision: 0, path: childPointer(table.path, "empty") };
+    return { amount: zero, label: { zh: `${table.id}（空表）`, en: `${table.id} (empty)` } };
+  }
+  const total = table.total;
+  if (!total) return undefined;
+  if (column === undefined) return total.amount ? { amount: total.amount, label: figureOf(total.label, figureNames.amount) } : undefined;
+  const amount = total.columns.get(column);
+  const name = table.columns.find((declared) => declared.id === column)?.name ?? column;
+  return amount ? { amount, label: figureOf(total.label, columnFigure(name)) } : undefined;
+}
+
+/** A two-sided table's side: its top-level line `income` or `expenditure`. */
+function sideOf(table: Table | undefined, side: "income" | "expenditure"): Line | undefined {
+  const line = table?.linesByKey.get(side);
+  return line && !line.parent ? line : undefined;
+}
+
+function lineFigure(line: Line | undefined): Figure | undefined {
+  return line?.amount ? { amount: line.amount, label: figureOf(line.label, figureNames.amount) } : undefined;
+}
+
+function equal(left: Figure | undefined, right: Figure | undefined, what: Text): Relation[] {
+  return left && right ? [{ kind: "equal", left, right, what }] : [];
+}
+
+const words = {
+  balance: { zh: "收支平衡：收入总计 = 支出总计", en: "balance: total income = total expenditure" },
+  sameTotal: { zh: "同一合计在各表中相同", en: "the same total in every table" },
+  appropriation: { zh: "财政拨款 = 一般公共预算 + 政府性基金 + 国有资本经营", en: "appropriations = general budget + government funds + state capital" },
+  byUnit: { zh: "分功能科目与分单位的一般公共预算支出合计相同", en: "the general budget by function and by unit have one total" },
+  basic: { zh: "基本支出表合计 = 基本支出栏", en: "the basic expenditure table's total = the basic expenditure column" },
+  projects: { zh: "项目支出表合计 = 项目支出栏", en: "the project table's total = the project expenditure column" },
+  fundColumn: { zh: "政府性基金 / 国有资本经营预算支出表合计 = 财政拨款收支总表的对应栏", en: "the fund table's total = its column of the appropriation table" },
+  sameProject: { zh: "同一项目在绩效目标表与项目支出表中金额相同", en: "a project has the same amount in its performance table and the project table" },
+  classOrder: { zh: "同一科目：一般公共预算 ≤ 财政拨款 ≤ 部门收支", en: "one classification code: general budget ≤ appropriations ≤ department total" },
+  personnel: { zh: "惯例：人员经费 = 301 工资福利支出 + 303 对个人和家庭的补助", en: "convention: personnel costs = 301 wages and benefits + 303 transfers to households" },
+  publicCosts: { zh: "惯例：公用经费 = 302 商品和服务支出（+ 310 资本性支出）", en: "convention: public costs = 302 goods and services (+ 310 capital)" },
+} satisfies Record<string, Text>;
+
+/** The same line (side, total) of two tables: the amounts, and every earlier year both state. */
+function sameRow(left: Line | undefined, right: Line | undefined, what: Text): Relation[] {
+  if (!left || !right) return [];
+  const relations = equal(lineFigure(left), lineFigure(right), what);
+  for (const [year, amount] of left.history) {
+    const other = right.history.get(year);
+    if (other) relations.push({ kind: "equal", left: { amount, label: figureOf(left.label, yearFigure(year)) }, right: { amount: other, label: figureOf(right.label, yearFigure(year)) }, what });
+  }
+  return relations;
+}
+
+/** Rows of different tables that print the same figure: their prior years are one too. */
+export function sameRows(declaration: Declaration): [Row, Row][] {
+  const summary = tableOf(declaration, "summary");
+  const overall = tableOf(declaration, "performance-overall");
+  const pairs: [Row | undefined, Row | undefined][] = [
+    [sideOf(summary, "income"), tableOf(declaration, "income")?.total],
+    [sideOf(summary, "expenditure"), tableOf(declaration, "expenditure")?.total],
+    [sideOf(overall, "income"), sideOf(summary, "income")],
+    [sideOf(overall, "expenditure"), sideOf(summary, "expenditure")],
+    [tableOf(declaration, "general-by-function")?.total, tableOf(declaration, "general-by-unit")?.total],
+  ];
+  return pairs.filter((pair): pair is [Row, Row] => pair[0] !== undefined && pair[1] !== undefined);
+}
+
+/** The links that always hold between the standard tables (表间勾稽关系). */
+function exactLinks(declaration: Declaration): Relation[] {
+  const summary = tableOf(declaration, "summary");
+  const appropriation = tableOf(declaration, "appropriation");
+  const overall = tableOf(declaration, "performance-overall");
+  const byFunction = tableOf(declaration, "general-by-function");
+  const projectsTable = tableOf(declaration, "projects");
+  const relations: Relation[] = [
+    ...equal(lineFigure(sideOf(summary, "income")), lineFigure(sideOf(summary, "expenditure")), words.balance),
+    ...equal(lineFigure(sideOf(appropriation, "income")), lineFigure(sideOf(appropriation, "expenditure")), words.balance),
+    ...equal(lineFigure(sideOf(summary, "income")), totalOf(tableOf(declaration, "income")), words.sameTotal),
+    ...equal(lineFigure(sideOf(summary, "expenditure")), totalOf(tableOf(declaration, "expenditure")), words.sameTotal),
+    ...sameRow(sideOf(overall, "income"), sideOf(summary, "income"), words.sameTotal),
+    ...sameRow(sideOf(overall, "expenditure"), sideOf(summary, "expenditure"), words.sameTotal),
+    ...equal(totalOf(byFunction), totalOf(tableOf(declaration, "general-by-unit")), words.byUnit),
+    ...equal(totalOf(tableOf(declaration, "general-basic")), totalOf(byFunction, "basic"), words.basic),
+    ...equal(totalOf(projectsTable), totalOf(tableOf(declaration, "expenditure"), "project"), words.projects),
+    ...equal(totalOf(tableOf(declaration, "government-fund")), totalOf(appropriation, "government-fund"), words.fundColumn),
+    ...equal(totalOf(tableOf(declaration, "state-capital")), totalOf(appropriation, "state-capital"), words.fundColumn),
+  ];
+  const appropriationTotal = lineFigure(sideOf(appropriation, "expenditure")) ?? totalOf(appropriation);
+  const funds = [totalOf(byFunction), totalOf(tableOf(declaration, "government-fund")), totalOf(tableOf(declaration, "state-capital"))];
+  if (appropriationTotal && funds.every((fund): fund is Figure => fund !== undefined)) {
+    relations.push({ kind: "sum", total: appropriationTotal, parts: funds, what: words.appropriation });
+  }
+  relations.push(...sameProjects(declaration, projectsTable));
+  // A classification code's amount: the general budget is part of appropriations, which are part of the whole.
+  const byCode = (table: Table | undefined) => new Map([...(table ? walkLines(table.lines) : [])].flatMap((line) => (line.code !== undefined && line.amount ? [[line.code, line] as const] : [])));
+  const chain = [byCode(byFunction), byCode(sideOf(appropriation, "expenditure") ? appropriation : undefined), byCode(sideOf(summary, "expenditure") ? summary : undefined)];
+  for (let index = 0; index + 1 < chain.length; index += 1) {
+    for (const [code, line] of chain[index] ?? []) {
+      const whole = chain[index + 1]?.get(code) ?? chain[index + 2]?.get(code);
+      const left = lineFigure(line);
+      const right = lineFigure(whole);
+      if (left && right) relations.push({ kind: "compare", left, right, what: words.classOrder });
+    }
+  }
+  return relations;
+}
+
+/** Each project, by id, has one amount and one total budget wherever it is listed; the project table's listing first. */
+function sameProjects(declaration: Declaration, projectsTable: Table | undefined): Relation[] {
+  const occurrences = new Map<string, Project[]>();
+  const tables = projectsTable ? [projectsTable, ...declaration.tables.filter((table) => table !== projectsTable)] : declaration.tables;
+  for (const table of tables) for (const project of table.projects) occurrences.set(project.id, [...(occurrences.get(project.id) ?? []), project]);
+  const relations: Relation[] = [];
+  for (const projects of occurrences.values()) {
+    for (const key of ["amount", "budget"] as const) {
+      const figure = key === "amount" ? figureNames.amount : { zh: "项目总预算", en: "total budget" };
+      const stating = projects.filter((project) => project[key] !== undefined);
+      const [first, ...others] = stating;
+      const right = first?.[key];
+      if (!first || !right) continue;
+      for (const project of others) {
+        const left = project[key];
+        if (left) relations.push({ kind: "equal", left: { amount: left, label: figureOf(project.label, figure) }, right: { amount: right, label: figureOf(first.label, figure) }, what: words.sameProject });
+      }
+    }
+  }
+  return relations;
+}
+
+/** Conventions that most, not all, departments follow: warnings. */
+function conventionLinks(declaration: Declaration): Relation[] {
+  const basic = tableOf(declaration, "general-basic");
+  if (!basic) return [];
+  const relations: Relation[] = [];
+  const linesWith = (codes: readonly string[]) => [...walkLines(basic.lines)].filter((line) => line.code !== undefined && codes.includes(line.code) && line.amount);
+  for (const [column, codes, what] of [
+    ["personnel", ["301", "303"], words.personnel],
+    ["public", ["302", "310"], words.publicCosts],
+  ] as const) {
+    const total = totalOf(basic, column);
+    const parts = linesWith(codes).map(lineFigure).filter((figure): figure is Figure => figure !== undefined);
+    if (total && parts.length > 0) relations.push({ kind: "sum", total, parts, what });
+  }
+  return relations;
+}
+
+export const crossTable: Rule = {
+  id: "cross-table",
+  meta: {
+    description: {
+      zh: "表间勾稽关系：各表的同一合计相同，收支平衡，财政拨款 = 一般公共预算 + 政府性基金 + 国有资本经营，基本支出表、项目支出表与对应栏一致，同一项目在各表中金额相同，同一科目一般公共预算 ≤ 财政拨款 ≤ 部门收支；人员经费 = 301 + 303 等惯例为警告。",
+      en: "Links between tables: the same total agrees in every table, income balances expenditure, appropriations = general budget + government funds + state capital, the basic expenditure and project tables equal their columns, a project has one amount in every table, one code's general budget ≤ appropriations ≤ department total; conventions such as personnel = 301 + 303 are warnings.",
+    },
+    defaultSeverity: "error",
+    docs: {
+      zh: "部门预算的各张表互相勾稽（财预〔2016〕143号）。只有两边都声明了的链接才核对；表的种类由 kind 标明。两栏表（部门收支总表、财政拨款收支总表）的两边是 id 为 income 和 expenditure 的顶层行；标准栏 id 为 basic、project、personnel、public、government-fund、state-capital。同一个数字在两张表中印两次必须一字不差。每条发现都列出所涉及的全部位置（related）。人员经费 = 301 + 303、公用经费 = 302 + 310 只是多数部门的惯例（有的把委托业务费计入人员经费），不符时报警告。",
+      en: "The tables of a department budget are linked (财预〔2016〕143号). A link is checked only where both of its sides are declared; `kind` says which standard table a table is. The two sides of a two-sided table (部门收支总表, 财政拨款收支总表) are its top-level lines with ids income and expenditure; the standard column ids are basic, project, personnel, public, government-fund and state-capital. One figure printed in two tables must be identical. Every finding lists all the places involved (related). Personnel = 301 + 303 and public costs = 302 + 310 are conventions most departments follow (some count 委托业务费 as personnel): a mismatch is a warning.",
+    },
+    messages: relationMessages,
+  },
+  check({ declaration, report }) {
+    for (const relation of exactLinks(declaration)) checkRelation(report, relation, declaration.ratioBasis);
+    for (const relation of conventionLinks(declaration)) checkRelation(report, relation, declaration.ratioBasis, "warning");
+  },
+};

@@ -1,0 +1,153 @@
+import { tableRows, type AnyRow, type Line, type Row } from "../model/declaration.js";
+import { resolveReference } from "../model/reference.js";
+import { compareIntervals, declaredInterval, derivedInterval, type Interval } from "../rounding/tolerance.js";
+import type { Text } from "../text.js";
+import { reportComparison } from "./relation-report.js";
+import { sameRows } from "./cross-table.js";
+import type { Report, Rule } from "./rule.js";
+
+/** A prior-year amount as the declaration gives it, directly or through a row's change. */
+interface Prior {
+  row: Row;
+  interval: Interval;
+  path: string;
+  how: "stated" | "history" | "derived";
+  label: Text;
+}
+
+const how = {
+  stated: { zh: "上年数", en: "prior-year amount" },
+  history: { zh: "上年金额", en: "amount for the prior year" },
+  derived: { zh: "本年数 − 增减额", en: "amount − change" },
+} satisfies Record<Prior["how"], Text>;
+
+function ownPriors(row: Row, year: number): Prior[] {
+  const priors: Prior[] = [];
+  const label = (kind: Prior["how"]) => ({ zh: `${row.label.zh}的${how[kind].zh}`, en: `the ${how[kind].en} of ${row.label.en}` });
+  if (row.prior) priors.push({ row, interval: declaredInterval(row.prior), path: row.prior.path, how: "stated", label: label("stated") });
+  const history = row.history.get(year - 1);
+  if (history) priors.push({ row, interval: declaredInterval(history), path: history.path, how: "history", label: label("history") });
+  if (row.amount && row.change) {
+    priors.push({
+      row,
+      interval: derivedInterval([{ amount: row.amount, sign: 1 }, { amount: row.change, sign: -1 }]),
+      path: row.change.path,
+      how: "derived",
+      label: label("derived"),
+    });
+  }
+  return priors;
+}
+
+/** Rows that print the same figure: a statement and the row it restates, the same total in two tables. */
+class SameFigure {
+  private readonly parent = new Map<Row, Row>();
+  find(row: Row): Row {
+    let root = row;
+    for (let next = this.parent.get(root); next && next !== root; next = this.parent.get(root)) root = next;
+    return root;
+  }
+  join(a: Row, b: Row): void {
+    const rootA = this.find(a);
+    const rootB = this.find(b);
+    if (rootA !== rootB) this.parent.set(rootB, rootA);
+  }
+}
+
+const preference: Record<Prior["how"], number> = { stated: 0, history: 1, derived: 2 };
+
+export const priorYear: Rule = {
+  id: "prior-year",
+  meta: {
+    description: {
+      zh: "上年数（写明的、以前年度金额中的，或由本年数 − 增减额推出的）像本年数一样逐级加总，并与声明中其他地方给出的同一上年合计一致；推出的上年数带两次四舍五入，容差相应放宽。",
+      en: "Prior-year amounts (stated, listed among earlier years, or derived as amount − change) add up like the current year's, level by level, and agree with the same prior-year total stated elsewhere; a derived prior carries two roundings, and the tolerance widens with it.",
+    },
+    defaultSeverity: "error",
+    docs: {
+      zh: "情况说明通常只写本年数和增减额。由此推出的上年数 = 本年数 − 增减额，其区间是两者区间之和。各项的上年数之和应等于上级和合计的上年数（例如各项增减额之和应约等于总增减额），也应等于声明中其他地方写明的上年合计，例如整体绩效目标表中上年的支出合计。同一个数字（说明与所述表行、各表中的同一合计）的上年数互相核对。",
+      en: "The narrative usually states only the amount and the change. The prior is then amount − change, whose interval is the sum of both. The priors of the items must add up to the prior of their parent and of the total (so the items' changes add up to the total change), and agree with a prior-year total stated elsewhere, such as last year's expenditure total in the overall performance table. The priors of one figure (a statement and the line it restates, the same total in two tables) are checked against each other.",
+    },
+    messages: {
+      mismatch: {
+        text: {
+          zh: "{left}为 {actual}，与{right} {expected} 不一致，差 {difference}，超出容差 {tolerance}",
+          en: "{left} is {actual}, but {right} is {expected}: off by {difference}, beyond the tolerance {tolerance}",
+        },
+      },
+      rounding: {
+        severity: "info",
+        text: {
+          zh: "{left} {actual} 与{right} {expected} 相差 {difference}，在尾差容差 {tolerance} 之内",
+          en: "{left}, {actual}, differs from {right}, {expected}, by {difference}: within the rounding tolerance {tolerance}",
+        },
+      },
+    },
+  },
+  check({ declaration, report }) {
+    const same = new SameFigure();
+    const restates = new Map<Row, Row>();
+    for (const statement of declaration.statements) {
+      for (const figure of statement.figures) {
+        const resolution = resolveReference(declaration, figure.restates);
+        if (!resolution.found || (resolution.column !== undefined && resolution.table.columns[0]?.id !== resolution.column)) continue;
+        same.join(resolution.row, figure);
+        restates.set(figure, resolution.row);
+      }
+    }
+    for (const [a, b] of sameRows(declaration)) same.join(a, b);
+
+    const rows: AnyRow[] = [...declaration.tables.flatMap((table) => [...tableRows(table)]), ...declaration.statements.flatMap((statement) => statement.figures)];
+    const groups = new Map<Row, Prior[]>();
+    for (const row of rows) {
+      const root = same.find(row);
+      groups.set(root, [...(groups.get(root) ?? []), ...ownPriors(row, declaration.year)]);
+    }
+    for (const priors of groups.values()) priors.sort((a, b) => preference[a.how] - preference[b.how]);
+    const priorOf = (row: Row): Prior | undefined => groups.get(same.find(row))?.[0];
+
+    // One figure's priors agree: the preferred one against each from another row. A statement's prior of
+    // the same kind as its line's is the statement rule's to compare.
+    for (const priors of groups.values()) {
+      const [anchor, ...others] = priors;
+      if (!anchor) continue;
+      for (const other of others) {
+        if (other.row === anchor.row) continue;
+        const direct = restates.get(other.row) === anchor.row || restates.get(anchor.row) === other.row;
+        if (direct && other.how === anchor.how) continue;
+        compare(report, other, anchor.interval, anchor.label, anchor.path);
+      }
+    }
+
+    // Priors add up like the current year: a row's prior against the priors of its parts.
+    const derivedFromParts = (parts: readonly Line[]): Interval | undefined => {
+      const intervals: Interval[] = [];
+      for (const part of parts) {
+        const interval = priorOf(part)?.interval ?? (part.lines.length > 0 ? derivedFromParts(part.lines) : undefined);
+        if (!interval) return undefined;
+        intervals.push(interval);
+      }
+      return intervals.reduce((sum, interval) => ({ mid: sum.mid.plus(interval.mid), half: sum.half.plus(interval.half) }));
+    };
+    for (const table of declaration.tables) {
+      for (const row of tableRows(table)) {
+        const parts = row.kind === "total" ? table.lines : row.lines;
+        const own = priorOf(row);
+        if (!own || parts.length === 0) continue;
+        const sum = derivedFromParts(parts);
+        if (!sum) continue;
+        const partsLabel = { zh: `各组成部分的上年数之和`, en: "the sum of its parts' prior-year amounts" };
+        compare(report, own, sum, partsLabel, parts[0]?.path ?? row.path);
+      }
+    }
+  },
+};
+
+function compare(report: Report, prior: Prior, expected: Interval, expectedLabel: Text, expectedPath: string) {
+  reportComparison(report, compareIntervals(prior.interval, expected), {
+    messages: { mismatch: "mismatch", rounding: "rounding" },
+    path: prior.path,
+    data: { left: prior.label, right: expectedLabel },
+    related: [expectedPath],
+  });
+}
