@@ -1,0 +1,119 @@
+import { describe } from "vitest";
+import { testRule } from "../rule-tester.js";
+
+/** 部门收支总表 with both sides, and 部门支出总表 whose total is the same figure. */
+const summaryAndExpenditure = (income: string, expenditure: string, expenditureTotal: string) => `
+  tables:
+    - id: t1
+      title: 部门收支总表
+      kind: summary
+      lines:
+        - { id: income, name: 收入总计, amount: ${income} }
+        - { id: expenditure, name: 支出总计, amount: ${expenditure} }
+    - id: t3
+      title: 部门支出总表
+      kind: expenditure
+      total: { amount: ${expenditureTotal} }
+`;
+
+const appropriation = (total: string, general: string) => `
+  tables:
+    - id: t4
+      title: 财政拨款收支总表
+      kind: appropriation
+      lines:
+        - { id: income, name: 收入总计, amount: ${total} }
+        - { id: expenditure, name: 支出总计, amount: ${total} }
+    - id: t5-1
+      title: 一般公共预算支出表（分功能科目）
+      kind: general-by-function
+      total: { amount: ${general} }
+    - id: t8
+      title: 政府性基金预算支出表
+      kind: government-fund
+      empty: { reason: 没有政府性基金预算拨款安排的支出。 }
+    - id: t9
+      title: 国有资本经营预算支出表
+      kind: state-capital
+      total: { amount: 5 }
+`;
+
+const projects = (listed: string, performance: string) => `
+  tables:
+    - id: t10
+      title: 项目支出表
+      kind: projects
+      total: { amount: 388.5 }
+      projects:
+        - { id: base, name: 基地专项, amount: 307 }
+        - { id: talent, name: 人才专项, amount: ${listed} }
+    - id: t12-1
+      title: 项目支出绩效目标表
+      kind: performance-project
+      projects:
+        - { id: talent, name: 人才专项经费, amount: ${performance} }
+`;
+
+const basic = (personnel: string) => `
+  tables:
+    - id: t6
+      title: 一般公共预算基本支出表
+      kind: general-basic
+      columns:
+        - { id: total, name: 合计, sum: [personnel, public] }
+        - { id: personnel, name: 人员经费 }
+        - { id: public, name: 公用经费 }
+      total: { amount: { total: 436.54, personnel: ${personnel}, public: 63.09 } }
+      lines:
+        - { code: "301", name: 工资福利支出, amount: { total: 369.7, personnel: 369.7 } }
+        - { code: "302", name: 商品和服务支出, amount: { total: 63.09, public: 63.09 } }
+        - { code: "303", name: 对个人和家庭的补助, amount: { total: 3.75, personnel: 3.75 } }
+`;
+
+describe("cross-table", () => {
+  testRule("cross-table", {
+    valid: [
+      { name: "income balances expenditure, and 表1 agrees with 表3", body: summaryAndExpenditure("825.04", "825.04", "825.04") },
+      { name: "财政拨款 = 一般公共预算 + 政府性基金 (empty) + 国有资本经营", body: appropriation("830.04", "825.04") },
+      { name: "a project has one amount in every table", body: projects("81.5", "81.5") },
+      { name: "人员经费 = 301 + 303", body: basic("373.45") },
+      {
+        name: "a link applies only when both sides are declared",
+        body: `
+          tables:
+            - id: t3
+              title: 部门支出总表
+              kind: expenditure
+              total: { amount: 1 }
+        `,
+      },
+    ],
+    invalid: [
+      {
+        name: "income does not balance expenditure",
+        body: summaryAndExpenditure("825.04", "826.04", "826.04"),
+        findings: [{ messageId: "equal-mismatch", line: 10, expected: "826.04", actual: "825.04" }],
+      },
+      {
+        name: "the same total differs between 表1 and 表3",
+        body: summaryAndExpenditure("825.04", "825.04", "824.04"),
+        findings: [{ messageId: "equal-mismatch", line: 11, expected: "824.04", actual: "825.04", difference: "1" }],
+      },
+      {
+        name: "财政拨款 is not the sum of its three budgets",
+        body: appropriation("831.04", "825.04"),
+        findings: [{ messageId: "sum-mismatch", line: 11, expected: "830.04", actual: "831.04" }],
+      },
+      {
+        name: "a project's performance table differs from the project table",
+        body: projects("81.5", "82.5"),
+        findings: [{ messageId: "equal-mismatch", line: 17, expected: "81.5", actual: "82.5" }],
+      },
+      {
+        name: "人员经费 other than 301 + 303 is a warning",
+        body: basic("372.45"),
+        findings: [{ messageId: "sum-mismatch", line: 13, severity: "warning", expected: "373.45" }],
+      },
+    ],
+  });
+});
