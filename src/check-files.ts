@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { configFileName, emptyConfig, findConfig, readConfig, type Config } from "./config/config.js";
 import { checkText, type CheckOptions, type FileReport } from "./check.js";
 import { countSeverities, type Finding } from "./finding.js";
 import { yaml } from "./load/meta.js";
@@ -11,9 +12,11 @@ export class InputError extends Error {}
 
 const yamlFile = /\.ya?ml$/i;
 
-export interface CheckFilesOptions extends Omit<CheckOptions, "file"> {
+export interface CheckFilesOptions extends Omit<CheckOptions, "file" | "config"> {
   /** Where relative paths start, and what reported file names are relative to. Default: process.cwd(). */
   cwd?: string;
+  /** One config for every file; otherwise each file's nearest budget-rules.config.yaml. */
+  configPath?: string;
 }
 
 /** The declaration files named: files as given, folders searched for *.yaml / *.yml. Sorted, each once. */
@@ -29,7 +32,7 @@ export function declarationFiles(paths: readonly string[], cwd: string): string[
       const path = join(folder, entry.name);
       const stats = statSync(path, { throwIfNoEntry: false });
       if (stats?.isDirectory()) walk(path);
-      else if (stats?.isFile() && yamlFile.test(entry.name)) files.add(path);
+      else if (stats?.isFile() && yamlFile.test(entry.name) && entry.name !== configFileName) files.add(path);
     }
   };
   for (const given of paths) {
@@ -55,7 +58,22 @@ export function declarationFiles(paths: readonly string[], cwd: string): string[
 export function checkFiles(paths: readonly string[], options: CheckFilesOptions = {}): Report {
   const cwd = options.cwd ?? process.cwd();
   if (paths.length === 0) throw new InputError("no file or folder to check");
-  const reports = declarationFiles(paths, cwd).map((path) => checkFile(path, { ...options, file: displayName(path, cwd) }));
+  const lang = options.lang ?? "en";
+  const configs = new Map<string, Config>();
+  const configAt = (file: string | undefined): Config => {
+    if (file === undefined) return emptyConfig;
+    let config = configs.get(file);
+    if (!config) {
+      if (!existsSync(file)) throw new InputError(`no such config file: ${displayName(file, cwd)}`);
+      config = readConfig(file, displayName(file, cwd), lang);
+      configs.set(file, config);
+    }
+    return config;
+  };
+  const fixed = options.configPath === undefined ? undefined : resolve(cwd, options.configPath);
+  const reports = declarationFiles(paths, cwd).map((path) =>
+    checkFile(path, { lang, file: displayName(path, cwd), config: configAt(fixed ?? findConfig(dirname(path))) }),
+  );
   return reportOf(reports);
 }
 

@@ -4,7 +4,10 @@ import { locateRange, spanOf } from "./load/locate.js";
 import { describe, parseSource, type ParsedSource } from "./load/parse.js";
 import { buildDeclaration } from "./model/build.js";
 import type { Problem } from "./problem.js";
-import { rules, rulesById } from "./rules/index.js";
+import { emptyConfig, type Config } from "./config/config.js";
+import { directivesIn, suppress, type Directive } from "./config/suppression.js";
+import { checkCustom } from "./rules/custom.js";
+import { ruleOf, rules } from "./rules/index.js";
 import type { MessageMeta } from "./rules/rule.js";
 import { validateDeclaration } from "./schema/validate.js";
 import { fill } from "./text.js";
@@ -20,6 +23,8 @@ export interface CheckOptions {
   lang?: Lang;
   /** The name reports give the file. */
   file?: string;
+  /** A finance bureau's settings (budget-rules.config.yaml); default: none. */
+  config?: Config;
 }
 
 /** Said by the core itself when a rule fails to run, so that a bug never passes as a clean check. */
@@ -32,13 +37,35 @@ const internalError: MessageMeta = {
 export function checkText(text: string, options: CheckOptions = {}): FileReport {
   const lang = options.lang ?? "en";
   const file = options.file ?? "<text>";
+  const config = options.config ?? emptyConfig;
   const { source, problems } = parseSource(text);
-  if (source && !problems.some((problem) => problem.messageId === "syntax")) problems.push(...reconcile(source));
-  const findings = problems.map((problem) => render(problem, source, lang)).sort(compareFindings);
+  if (source && !problems.some((problem) => problem.messageId === "syntax")) problems.push(...reconcile(source, config));
+  const rendered = problems.map((problem) => render(problem, source, lang)).flatMap((finding) => withConfiguredSeverity(finding, config));
+  const directives = directivesIn(text);
+  const findings = [...suppress(rendered, directives), ...directiveProblems(directives).map((problem) => render(problem, source, lang))].sort(compareFindings);
   return { file, findings, summary: countSeverities(findings) };
 }
 
-function reconcile(source: ParsedSource): Problem[] {
+/** A rule's configured severity replaces its default; informative residuals stay info; `off` drops it. */
+function withConfiguredSeverity(finding: Finding, config: Config): Finding[] {
+  const configured = config.severities.get(finding.rule);
+  if (configured === undefined) return [finding];
+  if (configured === "off") return [];
+  return finding.severity === "info" ? [finding] : [{ ...finding, severity: configured }];
+}
+
+function directiveProblems(directives: readonly Directive[]): Problem[] {
+  return directives.flatMap((directive): Problem[] => {
+    const range: [number, number] = [0, 0];
+    const at = { rule: "suppression", path: "", line: directive.line, column: directive.column };
+    if (directive.reason === "") return [{ ...at, messageId: "missing-reason", range }];
+    const unknown = directive.rules.filter((rule) => !ruleOf(rule));
+    if (unknown.length > 0) return unknown.map((rule) => ({ ...at, messageId: "unknown-rule", range, data: { rule } }));
+    return directive.used ? [] : [{ ...at, messageId: "unused", range }];
+  });
+}
+
+function reconcile(source: ParsedSource, config: Config): Problem[] {
   let instance: unknown;
   try {
     instance = instanceOf(source.doc);
@@ -49,24 +76,29 @@ function reconcile(source: ParsedSource): Problem[] {
   const schemaProblems = validateDeclaration(instance);
   if (schemaProblems.length > 0) return [...schemaProblems, { rule: "schema", messageId: "not-checked", path: "" }];
 
-  const { declaration, problems } = buildDeclaration(source.doc);
+  const { declaration, problems } = config.precision === undefined ? buildDeclaration(source.doc) : buildDeclaration(source.doc, { precision: config.precision });
   for (const rule of rules) {
-    if (!rule.check) continue;
+    if (!rule.check || config.severities.get(rule.id) === "off") continue;
     try {
-      rule.check({ declaration, codeNames: new Map(), report: (problem) => problems.push({ ...problem, rule: rule.id }) });
+      rule.check({ declaration, codeNames: config.codeNames, report: (problem) => problems.push({ ...problem, rule: rule.id }) });
     } catch (error) {
       problems.push({ rule: rule.id, messageId: "internal-error", path: "", data: { rule: rule.id, detail: describe(error) } });
     }
+  }
+  try {
+    checkCustom(config.checks, declaration, (id, problem) => problems.push({ ...problem, rule: `custom/${id}` }));
+  } catch (error) {
+    problems.push({ rule: "custom", messageId: "internal-error", path: "", data: { rule: "custom", detail: describe(error) } });
   }
   return problems;
 }
 
 function render(problem: Problem, source: ParsedSource | undefined, lang: Lang): Finding {
-  const rule = rulesById.get(problem.rule);
+  const rule = ruleOf(problem.rule);
   const message = rule?.meta.messages[problem.messageId] ?? internalError;
   const severity = problem.severity ?? message.severity ?? rule?.meta.defaultSeverity ?? "error";
   const range = problem.range ?? (source ? locateRange(source.doc, problem.path, problem.atKey) : [0, 0]);
-  const span = source ? spanOf(source.lineCounter, range) : { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  const span = problem.line !== undefined ? { line: problem.line, column: problem.column ?? 1, endLine: problem.line, endColumn: problem.column ?? 1 } : source ? spanOf(source.lineCounter, range) : { line: 1, column: 1, endLine: 1, endColumn: 1 };
   const finding: Finding = {
     rule: problem.rule,
     messageId: problem.messageId,

@@ -16,6 +16,9 @@ export interface Problem {
   atKey?: boolean;
   /** Offsets in the source, where there is no node to point at (a syntax error). */
   range?: [number, number];
+  /** A position outright, for what is not a node at all (a comment directive). */
+  line?: number;
+  column?: number;
   expected?: string;
   actual?: string;
   difference?: string;

@@ -7,7 +7,12 @@ const sources = [new URL("../src/rules/", import.meta.url), new URL("../src/sche
   .flatMap((folder) => readdirSync(folder).filter((name) => name.endsWith(".ts")).map((name) => readFileSync(new URL(name, folder), "utf8")))
   .join("\n")
   // The schema marks the formats whose messages explain them: "$comment": "budget-rules format: amount".
-  .concat(readFileSync(new URL("../schemas/budget.schema.json", import.meta.url), "utf8").replace(/budget-rules format: ([\w-]+)/g, '"$1"'));
+  .concat(
+    ["budget.schema.json", "config.schema.json"]
+      .map((name) => readFileSync(new URL(`../schemas/${name}`, import.meta.url), "utf8"))
+      .join("\n")
+      .replace(/budget-rules format: ([\w-]+)/g, '"$1"'),
+  );
 
 describe("the rule registry", () => {
   it("is sorted by id, each id once", () => {
@@ -32,5 +37,12 @@ describe("the rule registry", () => {
 
   it.each(rules.flatMap((rule) => Object.keys(rule.meta.messages).map((messageId) => [rule.id, messageId] as const)))("%s reports its message %s somewhere", (_id, messageId) => {
     expect(sources).toMatch(new RegExp(`["']${messageId}["']`));
+  });
+});
+
+describe("the config schema", () => {
+  it("lets a config set the severity of every rule that checks, and only those", () => {
+    const schema = JSON.parse(readFileSync(new URL("../schemas/config.schema.json", import.meta.url), "utf8")) as { properties: { rules: { propertyNames: { enum: string[] } } } };
+    expect(schema.properties.rules.propertyNames.enum).toEqual(rules.filter((rule) => rule.check).map((rule) => rule.id));
   });
 });

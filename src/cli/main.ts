@@ -2,6 +2,8 @@ import { Chalk, type ColorSupportLevel } from "chalk";
 import { Command, CommanderError, Option } from "commander";
 import { readFileSync } from "node:fs";
 import { checkFiles, InputError } from "../check-files.js";
+import { ConfigError } from "../config/config.js";
+import { explainRule, formatRuleList } from "./rule-docs.js";
 import type { Lang } from "../finding.js";
 import { formatJson } from "../report/json.js";
 import { formatStylish } from "../report/stylish.js";
@@ -54,19 +56,37 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .argument("<paths...>", "declaration files or folders")
     .addOption(new Option("-f, --format <name>", "report format").choices(["stylish", "json"]).default("stylish"))
     .addOption(new Option("--lang <lang>", "language of messages (default: zh when LC_ALL or LANG begins with zh)").choices(["zh", "en"]))
+    .option("-c, --config <path>", "use this config for every file (default: each file's nearest budget-rules.config.yaml)")
     .addHelpText(
       "after",
       "\nExit codes:\n  0  no error-level finding\n  1  at least one error-level finding (YAML syntax and schema errors included)\n  2  the check could not run (bad flag, missing path, unreadable file, no YAML file)",
     )
-    .action((paths: string[], options: { format: "stylish" | "json"; lang?: Lang }) => {
+    .action((paths: string[], options: { format: "stylish" | "json"; lang?: Lang; config?: string }) => {
       const lang = options.lang ?? defaultLang(io.env);
-      const report = checkFiles(paths, { cwd: io.cwd, lang });
+      const report = checkFiles(paths, { cwd: io.cwd, lang, ...(options.config !== undefined ? { configPath: options.config } : {}) });
       io.stdout(
         options.format === "json"
           ? formatJson(report)
           : formatStylish(report, { lang, chalk: new Chalk({ level: colourLevel(io.env, io.stdoutIsTTY) }) }),
       );
       exitCode = report.summary.error > 0 ? exitCodes.findings : exitCodes.ok;
+    });
+
+  const langOption = new Option("--lang <lang>", "language (default: zh when LC_ALL or LANG begins with zh)").choices(["zh", "en"]);
+  program
+    .command("rules")
+    .description("list every rule with its id, default severity and description")
+    .addOption(langOption)
+    .action((options: { lang?: Lang }) => io.stdout(formatRuleList(options.lang ?? defaultLang(io.env))));
+  program
+    .command("explain")
+    .description("what a rule checks and why, with a failing and a passing example")
+    .argument("<rule>", "a rule id, as `budget-rules rules` lists them")
+    .addOption(new Option("--lang <lang>", "language (default: zh when LC_ALL or LANG begins with zh)").choices(["zh", "en"]))
+    .action((id: string, options: { lang?: Lang }) => {
+      const explanation = explainRule(id, options.lang ?? defaultLang(io.env));
+      if (explanation === undefined) throw new InputError(`no rule “${id}”; \`budget-rules rules\` lists them`);
+      io.stdout(explanation);
     });
 
   try {
@@ -79,6 +99,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     }
     if (error instanceof InputError) {
       io.stderr(`budget-rules: ${error.message}\n`);
+      return exitCodes.usage;
+    }
+    if (error instanceof ConfigError) {
+      io.stderr(error.lines.map((line) => `budget-rules: ${line}\n`).join(""));
       return exitCodes.usage;
     }
     const message = error instanceof Error ? error.message : String(error);

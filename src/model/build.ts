@@ -13,7 +13,7 @@ export const defaultPrecision = 2;
  * scalars' source text into Decimals; nothing goes through a JS number. Problems are the structural
  * ones the schema cannot see (an amount for a column the table does not declare, an id used twice).
  */
-export function buildDeclaration(doc: Document): { declaration: Declaration; problems: Problem[] } {
+export function buildDeclaration(doc: Document, defaults: { precision?: number } = {}): { declaration: Declaration; problems: Problem[] } {
   const problems: Problem[] = [];
   const root = doc.contents;
   const read = (node: unknown, key: string) => mapValue(doc, node, key);
@@ -23,7 +23,7 @@ export function buildDeclaration(doc: Document): { declaration: Declaration; pro
     return value === undefined ? undefined : Number.parseInt(value, 10);
   };
 
-  const documentPrecision = integer(root, "precision") ?? defaultPrecision;
+  const documentPrecision = integer(root, "precision") ?? defaults.precision ?? defaultPrecision;
   const declaration: Declaration = {
     year: integer(read(root, "department"), "year") ?? 0,
     unit: text(root, "unit") ?? "",

@@ -1,9 +1,11 @@
+import { suppression } from "../config/suppression-meta.js";
 import { yaml } from "../load/meta.js";
 import { schema } from "../schema/meta.js";
 import { bound } from "./bound.js";
 import { code } from "./code.js";
 import { completeness } from "./completeness.js";
 import { crossTable } from "./cross-table.js";
+import { custom } from "./custom.js";
 import { growth } from "./growth.js";
 import { indicator } from "./indicator.js";
 import { priorYear } from "./prior-year.js";
@@ -12,7 +14,15 @@ import { share } from "./share.js";
 import { statement } from "./statement.js";
 import { sum } from "./sum.js";
 
-/** Every rule, sorted by id. `yaml` and `schema` are stages with no check of their own here. */
-export const rules: readonly Rule[] = [bound, code, completeness, crossTable, growth, indicator, priorYear, schema, share, statement, sum, yaml];
+/**
+ * Every rule, sorted by id. `yaml` and `schema` are stages, `custom` the config's checks and
+ * `suppression` the inline directives: they describe themselves here but have no check of their own.
+ */
+export const rules: readonly Rule[] = [bound, code, completeness, crossTable, custom, growth, indicator, priorYear, schema, share, statement, sum, suppression, yaml];
 
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((rule) => [rule.id, rule]));
+
+/** A finding's rule: `custom/<id>` findings speak with the custom checks' messages. */
+export function ruleOf(id: string): Rule | undefined {
+  return rulesById.get(id) ?? (id.startsWith("custom/") ? custom : undefined);
+}

@@ -1,5 +1,6 @@
 import { decimalString, type Amount, type Percent } from "../model/figure.js";
 import { compareRatio, compareRestated, compareSum, declaredInterval, ratioOperand } from "../rounding/tolerance.js";
+import type { Severity } from "../finding.js";
 import type { Text } from "../text.js";
 import { reportComparison } from "./relation-report.js";
 import type { MessageMeta, Report } from "./rule.js";
@@ -74,7 +75,7 @@ function joined(labels: readonly Text[]): Text {
 }
 
 /** Checks one relation with the rounding model and reports it; `severity` overrides a mismatch's. */
-export function checkRelation(report: Report, relation: Relation, basis: "unrounded" | "printed", severity?: "error" | "warning"): void {
+export function checkRelation(report: Report, relation: Relation, basis: "unrounded" | "printed", severity?: Severity): void {
   const withSeverity: Report = severity ? (problem) => report(problem.messageId.endsWith("-mismatch") || problem.messageId === "compare-exceeds" ? { ...problem, severity } : problem) : report;
   switch (relation.kind) {
     case "equal": {

@@ -24,6 +24,7 @@ export const schema: Rule = {
       code: { text: { zh: "科目编码应为数字串，如 \"2010350\"，实为 {value}", en: "A classification code is a string of digits, such as \"2010350\"; found {value}" } },
       id: { text: { zh: "标识只能由字母、数字和 _ . - 组成，如 t5-1，实为 {value}", en: "An id is letters, digits and _ . -, such as t5-1; found {value}" } },
       reference: { text: { zh: "引用应写成 表id[/行编码或行id][:栏id]，如 t5-1/2010350，实为 {value}", en: "A reference is table-id[/line-code-or-id][:column-id], such as t5-1/2010350; found {value}" } },
+      figure: { text: { zh: "数字引用应写成 表id[/行编码或行id][:栏id].字段，字段为 amount、prior、change、growth、share 或 history.年份，如 t5-1/2010350.amount，实为 {value}", en: "A figure reference is table-id[/line-code-or-id][:column-id].field, the field one of amount, prior, change, growth, share or history.year, such as t5-1/2010350.amount; found {value}" } },
       year: { text: { zh: "年份应为四位数，如 2025，实为 {value}", en: "A year has four digits, such as 2025; found {value}" } },
       "year-key": { text: { zh: "「{key}」不是年份：这里按年份写，如 2023: 1435.1", en: "“{key}” is not a year: list values by year here, such as 2023: 1435.1" } },
       "key-format": { text: { zh: "键「{key}」的写法不对", en: "The key “{key}” is not of the expected form" } },

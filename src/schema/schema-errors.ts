@@ -31,8 +31,8 @@ function collapseAlternatives(errors: readonly ErrorObject[]): ErrorObject[] {
     if (isAlternative(error)) continue;
     if (error.keyword === "type" && alternativePaths.has(error.instancePath)) {
       typeErrors.set(error.instancePath, [...(typeErrors.get(error.instancePath) ?? []), error]);
-    } else if (!(error.keyword === "pattern" && error.schemaPath.includes("/propertyNames/"))) {
-      // (ajv reports a bad property name twice: the inner pattern and the propertyNames summary.)
+    } else if (!error.schemaPath.includes("/propertyNames/")) {
+      // (ajv reports a bad property name twice: the inner keyword and the propertyNames summary.)
       kept.push(error);
     }
   }
@@ -126,7 +126,13 @@ function problemOf(error: ErrorObject, instance: unknown): Problem[] {
       return [{ ...base, messageId: "missing-key", data: { key: String(error.params.missingProperty) } }];
     case "propertyNames": {
       const key = String(error.params.propertyName);
-      const years = String((error.schema as { pattern?: string } | undefined)?.pattern ?? "").includes("[12]");
+      const names = error.schema as { pattern?: string; enum?: string[] } | undefined;
+      if (names?.enum) {
+        // Keys from a fixed list (rule ids): an unknown key, with the closest one.
+        const suggestion = closest(key, names.enum);
+        return [{ ...base, path: childPointer(path, key), atKey: true, messageId: suggestion ? "unknown-key-suggest" : "unknown-key", data: { key, suggestion: suggestion ?? "", allowed: names.enum.join(", ") } }];
+      }
+      const years = String(names?.pattern ?? "").includes("[12]");
       return [{ ...base, path: childPointer(path, key), atKey: true, messageId: years ? "year-key" : "key-format", data: { key } }];
     }
     case "type":

@@ -1,0 +1,160 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, parse as parsePath } from "node:path";
+import type { Lang, Severity } from "../finding.js";
+import { childPointer } from "../load/json-pointer.js";
+import { instanceOf } from "../load/instance.js";
+import { locateRange, spanOf } from "../load/locate.js";
+import { parseSource } from "../load/parse.js";
+import { yaml } from "../load/meta.js";
+import { mapValue, scalarText, seqItems } from "../load/yaml-tree.js";
+import { schema } from "../schema/meta.js";
+import { schemaProblems } from "../schema/schema-errors.js";
+import validateConfig from "../schema/config-validator.generated.js";
+import { fill } from "../text.js";
+
+export const configFileName = "budget-rules.config.yaml";
+
+/** A figure a custom check names: `t5-1/2010350.amount`, `t6:personnel.amount`, `t11/income.history.2023`. */
+export interface FigureReference {
+  text: string;
+  table: string;
+  line?: string;
+  column?: string;
+  field: "amount" | "prior" | "change" | "growth" | "share" | "history";
+  year?: number;
+  /** Where the config says it, for messages: `budget-rules.config.yaml:12:9`. */
+  where: string;
+}
+
+export type CustomRelation =
+  | { kind: "equal"; figures: FigureReference[] }
+  | { kind: "sum"; total: FigureReference; parts: FigureReference[] }
+  | { kind: "ratio"; percent: FigureReference; part: FigureReference; whole: FigureReference }
+  | { kind: "compare"; less: FigureReference; more: FigureReference };
+
+export interface CustomCheck {
+  id: string;
+  description?: string;
+  severity: Severity;
+  relation: CustomRelation;
+  where: string;
+}
+
+/** A finance bureau's settings. The empty config changes nothing. */
+export interface Config {
+  file?: string;
+  severities: ReadonlyMap<string, Severity | "off">;
+  precision?: number;
+  codeNames: ReadonlyMap<string, string>;
+  checks: readonly CustomCheck[];
+}
+
+export const emptyConfig: Config = { severities: new Map(), codeNames: new Map(), checks: [] };
+
+/** A config that cannot be used: each line is `file:line:col: message`. */
+export class ConfigError extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines[0] ?? "bad config");
+  }
+}
+
+/** The nearest budget-rules.config.yaml in a folder or above it. */
+export function findConfig(folder: string): string | undefined {
+  let current = folder;
+  for (;;) {
+    const candidate = join(current, configFileName);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(current);
+    if (parent === current || current === parsePath(current).root) return undefined;
+    current = parent;
+  }
+}
+
+export function readConfig(file: string, displayName: string, lang: Lang): Config {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new ConfigError([`${displayName}: cannot read the config (${(error as NodeJS.ErrnoException).code ?? String(error)})`]);
+  }
+  return parseConfig(text, displayName, lang);
+}
+
+/** Parses and validates a config; throws ConfigError naming each problem's file, line and column. */
+export function parseConfig(text: string, file: string, lang: Lang): Config {
+  const { source, problems } = parseSource(text);
+  const at = (path: string, atKey = false, range?: [number, number]) => {
+    if (!source) return `${file}:1:1`;
+    const span = spanOf(source.lineCounter, range ?? locateRange(source.doc, path, atKey));
+    return `${file}:${span.line}:${span.column}`;
+  };
+  const errors = problems
+    .filter((problem) => problem.messageId !== "warning")
+    .map((problem) => `${at(problem.path, false, problem.range)}: ${fill(yaml.meta.messages[problem.messageId]?.text[lang] ?? "", problem.data ?? {}, lang)}`);
+  if (errors.length > 0 || !source) throw new ConfigError(errors);
+  const instance = instanceOf(source.doc);
+  if (instance === null || instance === undefined) return { ...emptyConfig, file };
+  if (!validateConfig(instance)) {
+    throw new ConfigError(
+      schemaProblems(validateConfig.errors ?? [], instance).map((problem) => `${at(problem.path, problem.atKey)}: ${fill(schema.meta.messages[problem.messageId]?.text[lang] ?? problem.messageId, problem.data ?? {}, lang)}`),
+    );
+  }
+
+  const { doc } = source;
+  const root = doc.contents;
+  const severities = new Map<string, Severity | "off">();
+  for (const [id, severity] of Object.entries((instance as { rules?: Record<string, Severity | "off"> }).rules ?? {})) severities.set(id, severity);
+  const codeNames = new Map(Object.entries((instance as { codes?: Record<string, string> }).codes ?? {}));
+  const checks = seqItems(doc, mapValue(doc, root, "checks")).map((node, index): CustomCheck => {
+    const path = childPointer("/checks", index);
+    const reference = (key: string[], node?: unknown): FigureReference => {
+      const pointer = key.reduce(childPointer, path);
+      const text = scalarText(node) ?? "";
+      return figureReference(text, at(pointer));
+    };
+    const id = scalarText(mapValue(doc, node, "id")) ?? "";
+    const equal = mapValue(doc, node, "equal");
+    const sum = mapValue(doc, node, "sum");
+    const ratio = mapValue(doc, node, "ratio");
+    const compare = mapValue(doc, node, "compare");
+    let relation: CustomRelation;
+    if (equal) relation = { kind: "equal", figures: seqItems(doc, equal).map((item, itemIndex) => reference(["equal", String(itemIndex)], item)) };
+    else if (sum) {
+      relation = {
+        kind: "sum",
+        total: reference(["sum", "total"], mapValue(doc, sum, "total")),
+        parts: seqItems(doc, mapValue(doc, sum, "parts")).map((item, itemIndex) => reference(["sum", "parts", String(itemIndex)], item)),
+      };
+    } else if (ratio) {
+      relation = {
+        kind: "ratio",
+        percent: reference(["ratio", "percent"], mapValue(doc, ratio, "percent")),
+        part: reference(["ratio", "part"], mapValue(doc, ratio, "part")),
+        whole: reference(["ratio", "whole"], mapValue(doc, ratio, "whole")),
+      };
+    } else if (compare) {
+      relation = { kind: "compare", less: reference(["compare", "less"], mapValue(doc, compare, "less")), more: reference(["compare", "more"], mapValue(doc, compare, "more")) };
+    } else {
+      throw new ConfigError([`${at(path)}: ${lang === "zh" ? "自定义核对需要 equal、sum、ratio 或 compare 之一" : "a custom check needs one of equal, sum, ratio or compare"}`]);
+    }
+    const check: CustomCheck = { id, severity: (scalarText(mapValue(doc, node, "severity")) as Severity | undefined) ?? "error", relation, where: at(path) };
+    const description = scalarText(mapValue(doc, node, "description"));
+    if (description !== undefined) check.description = description;
+    return check;
+  });
+  const duplicate = checks.find((check, index) => checks.findIndex((other) => other.id === check.id) !== index);
+  if (duplicate) throw new ConfigError([`${duplicate.where}: ${lang === "zh" ? `自定义核对 id「${duplicate.id}」重复` : `the custom check id “${duplicate.id}” is used twice`}`]);
+  const config: Config = { file, severities, codeNames, checks };
+  const precision = (instance as { precision?: number }).precision;
+  if (precision !== undefined) config.precision = precision;
+  return config;
+}
+
+function figureReference(text: string, where: string): FigureReference {
+  const match = /^([^/:]+)(?:\/([^:]+?))?(?::([^.]+))?\.(amount|prior|change|growth|share|history)(?:\.(\d{4}))?$/.exec(text);
+  const reference: FigureReference = { text, table: match?.[1] ?? text, field: (match?.[4] as FigureReference["field"] | undefined) ?? "amount", where };
+  if (match?.[2] !== undefined) reference.line = match[2];
+  if (match?.[3] !== undefined) reference.column = match[3];
+  if (match?.[5] !== undefined) reference.year = Number.parseInt(match[5], 10);
+  return reference;
+}

@@ -1,0 +1,130 @@
+import type { CustomCheck, FigureReference } from "../config/config.js";
+import type { Declaration } from "../model/declaration.js";
+import type { Amount, Percent } from "../model/figure.js";
+import { resolveReference } from "../model/reference.js";
+import type { Text } from "../text.js";
+import { checkRelation, relationMessages, type Figure, type Relation } from "./relation.js";
+import type { Report, Rule } from "./rule.js";
+
+/** Custom checks from a bureau's config report as `custom/<id>` with these messages. */
+export const custom: Rule = {
+  id: "custom",
+  meta: {
+    description: {
+      zh: "财政局在配置中定义的核对（equal、sum、ratio、compare），与内置规则使用同一舍入模型，报告为 custom/<id>。",
+      en: "Checks a finance bureau defines in its config (equal, sum, ratio, compare), with the same rounding model as the built-in rules, reported as custom/<id>.",
+    },
+    defaultSeverity: "error",
+    docs: {
+      zh: "在 budget-rules.config.yaml 的 checks 中用引用（表 id/行编码或 id:栏 id.字段）写出本地的勾稽关系，例如湖北的整体绩效目标表中“人员类项目支出”等于基本支出表的人员经费。不执行任何代码。引用的数字在声明中不存在时报错误，绝不悄悄通过。",
+      en: "A bureau writes its local relations in the `checks` of budget-rules.config.yaml with references (table id/line code or id:column id.field), such as Hubei's 人员类项目支出 in the overall performance table equalling the basic expenditure table's personnel costs. No code is run. A reference to a figure the declaration does not state is an error, never a silent pass.",
+    },
+    messages: {
+      ...relationMessages,
+      "wrong-kind": {
+        text: {
+          zh: "自定义核对 {check}（{where}）中的 {reference} 是{found}，这里需要{needed}",
+          en: "In the custom check {check} ({where}), {reference} is {found} where {needed} is needed",
+        },
+      },
+      "unknown-figure": {
+        text: {
+          zh: "自定义核对 {check}（{where}）引用的 {reference} 在本声明中不存在",
+          en: "The custom check {check} ({where}) refers to {reference}, which this declaration does not state",
+        },
+      },
+    },
+  },
+};
+
+type Resolved = { amount: Amount; label: Text } | { percent: Percent; label: Text };
+
+function resolveFigure(declaration: Declaration, reference: FigureReference): Resolved | undefined {
+  const resolution = resolveReference(declaration, { text: reference.text, table: reference.table, ...(reference.line !== undefined ? { line: reference.line } : {}), ...(reference.column !== undefined ? { column: reference.column } : {}), path: "" });
+  if (!resolution.found) return undefined;
+  const label = { zh: reference.text, en: reference.text };
+  const { row } = resolution;
+  switch (reference.field) {
+    case "amount":
+      return resolution.amount ? { amount: resolution.amount, label } : undefined;
+    case "prior":
+    case "change": {
+      const amount = row[reference.field];
+      return amount ? { amount, label } : undefined;
+    }
+    case "growth":
+    case "share": {
+      const percent = row[reference.field];
+      return percent ? { percent, label } : undefined;
+    }
+    case "history": {
+      const amount = reference.year === undefined ? undefined : row.history.get(reference.year);
+      return amount ? { amount, label } : undefined;
+    }
+  }
+}
+
+/** Runs a config's custom checks; `report` receives each check's problems under `custom/<id>`. */
+export function checkCustom(checks: readonly CustomCheck[], declaration: Declaration, report: (checkId: string, problem: Parameters<Report>[0]) => void): void {
+  for (const check of checks) {
+    const what: Text = { zh: check.description ?? `custom/${check.id}`, en: check.description ?? `custom/${check.id}` };
+    const references =
+      check.relation.kind === "equal"
+        ? check.relation.figures
+        : check.relation.kind === "sum"
+          ? [check.relation.total, ...check.relation.parts]
+          : check.relation.kind === "ratio"
+            ? [check.relation.percent, check.relation.part, check.relation.whole]
+            : [check.relation.less, check.relation.more];
+    const resolved = references.map((reference) => resolveFigure(declaration, reference));
+    const missing = references.find((_, index) => resolved[index] === undefined);
+    const local: Report = (problem) => report(check.id, problem);
+    if (missing) {
+      local({ messageId: "unknown-figure", severity: "error", path: "", data: { check: `custom/${check.id}`, where: missing.where, reference: missing.text } });
+      continue;
+    }
+    // A ratio's first figure is a percentage; every other figure is an amount.
+    const wrong = references.findIndex((_, index) => {
+      const figure = resolved[index];
+      const wantsPercent = check.relation.kind === "ratio" && index === 0;
+      return figure !== undefined && ("percent" in figure) !== wantsPercent;
+    });
+    const wrongReference = references[wrong];
+    if (wrongReference) {
+      const percentWord = { zh: "百分比", en: "a percentage" };
+      const amountWord = { zh: "金额", en: "an amount" };
+      const wantsPercent = check.relation.kind === "ratio" && wrong === 0;
+      local({ messageId: "wrong-kind", severity: "error", path: "", data: { check: `custom/${check.id}`, where: wrongReference.where, reference: wrongReference.text, found: wantsPercent ? amountWord : percentWord, needed: wantsPercent ? percentWord : amountWord } });
+      continue;
+    }
+    const amounts = resolved.map((figure) => (figure && "amount" in figure ? figure : undefined));
+    const asFigure = (index: number): Figure | undefined => amounts[index];
+    const relations: Relation[] = [];
+    switch (check.relation.kind) {
+      case "equal": {
+        const [first, ...others] = amounts;
+        if (first) for (const other of others) if (other) relations.push({ kind: "equal", left: other, right: first, what });
+        break;
+      }
+      case "sum": {
+        const [total, ...parts] = amounts;
+        if (total && parts.every((part): part is Figure => part !== undefined)) relations.push({ kind: "sum", total, parts, what });
+        break;
+      }
+      case "ratio": {
+        const percent = resolved[0];
+        const part = asFigure(1);
+        const whole = asFigure(2);
+        if (percent && "percent" in percent && part && whole) relations.push({ kind: "ratio", percent: { value: percent.percent, label: percent.label }, part, whole, what });
+        break;
+      }
+      case "compare": {
+        const left = asFigure(0);
+        const right = asFigure(1);
+        if (left && right) relations.push({ kind: "compare", left, right, what });
+        break;
+      }
+    }
+    for (const relation of relations) checkRelation(local, relation, declaration.ratioBasis, check.severity);
+  }
+}
