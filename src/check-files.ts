@@ -17,6 +17,8 @@ export interface CheckFilesOptions extends Omit<CheckOptions, "file" | "config">
   cwd?: string;
   /** One config for every file; otherwise each file's nearest budget-rules.config.yaml. */
   configPath?: string;
+  /** Told of each file as it is checked, with its text: for progress, code frames and the HTML report. */
+  onFile?: (file: string, text: string, done: number, total: number) => void;
 }
 
 /** The declaration files named: files as given, folders searched for *.yaml / *.yml. Sorted, each once. */
@@ -71,9 +73,12 @@ export function checkFiles(paths: readonly string[], options: CheckFilesOptions 
     return config;
   };
   const fixed = options.configPath === undefined ? undefined : resolve(cwd, options.configPath);
-  const reports = declarationFiles(paths, cwd).map((path) =>
-    checkFile(path, { lang, file: displayName(path, cwd), config: configAt(fixed ?? findConfig(dirname(path))) }),
-  );
+  const files = declarationFiles(paths, cwd);
+  const reports = files.map((path, index) => {
+    const file = displayName(path, cwd);
+    const report = checkFile(path, { lang, file, config: configAt(fixed ?? findConfig(dirname(path))) }, (text) => options.onFile?.(file, text, index + 1, files.length));
+    return report;
+  });
   return reportOf(reports);
 }
 
@@ -84,7 +89,7 @@ function displayName(path: string, cwd: string): string {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-export function checkFile(path: string, options: CheckOptions & { file: string }): FileReport {
+export function checkFile(path: string, options: CheckOptions & { file: string }, onText?: (text: string) => void): FileReport {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -97,6 +102,7 @@ export function checkFile(path: string, options: CheckOptions & { file: string }
   } catch {
     return encodingReport(bytes, options);
   }
+  onText?.(text);
   return checkText(text, options);
 }
 

@@ -1,20 +1,25 @@
 import { Chalk, type ColorSupportLevel } from "chalk";
-import { Command, CommanderError, Option } from "commander";
-import { readFileSync } from "node:fs";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { appendFileSync, existsSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { dirname, relative, resolve } from "node:path";
 import { checkFiles, InputError } from "../check-files.js";
 import { ConfigError } from "../config/config.js";
+import type { Lang, Severity } from "../finding.js";
+import { atLeast, formatNames, loadFormatter, type FormatName } from "../report/formatter.js";
+import { countSeverities } from "../finding.js";
+import type { Report } from "../report/report.js";
+import { schemaPath } from "../schema/validate.js";
 import { explainRule, formatRuleList } from "./rule-docs.js";
-import type { Lang } from "../finding.js";
-import { formatJson } from "../report/json.js";
-import { formatStylish } from "../report/stylish.js";
+import { declarationTemplate } from "./template.js";
 
-/** Everything the CLI touches of the outside world, so that tests run it in-process. */
+/** Everything the CLI touches of the outside world but the files it is told to read and write. */
 export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: Record<string, string | undefined>;
   cwd: string;
   stdoutIsTTY: boolean;
+  stderrIsTTY?: boolean;
 }
 
 export const exitCodes = { ok: 0, findings: 1, usage: 2 } as const;
@@ -39,9 +44,81 @@ export function colourLevel(env: CliIO["env"], isTTY: boolean): ColorSupportLeve
   return isTTY ? 1 : 0;
 }
 
-/** Runs the command line; returns the exit code: 0 no error, 1 an error-level finding, 2 the check could not run. */
+/** Checking more files than this on a terminal shows progress on stderr. */
+const progressAbove = 5;
+
+interface CheckOptions {
+  format: FormatName[];
+  output: string[];
+  lang?: Lang;
+  config?: string;
+  failOn: Severity;
+  maxWarnings?: number;
+  quiet?: boolean;
+}
+
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+
+/** Writes a report file whole or not at all: a temporary file beside it, then a rename. */
+function writeAtomically(path: string, text: string): void {
+  const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, path);
+  } catch (error) {
+    if (existsSync(temporary)) unlinkSync(temporary);
+    throw new InputError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+function onlyErrors(report: Report): Report {
+  const files = report.files.map((file) => {
+    const findings = file.findings.filter((finding) => finding.severity === "error");
+    return { ...file, findings, summary: countSeverities(findings) };
+  });
+  return { ...report, files, summary: countSeverities(files.flatMap((file) => file.findings)) };
+}
+
+async function runCheck(paths: string[], options: CheckOptions, io: CliIO): Promise<number> {
+  const lang = options.lang ?? defaultLang(io.env);
+  const formats = options.format.length > 0 ? options.format : (["stylish"] as FormatName[]);
+  if (options.output.length > formats.length) throw new InputError(`${options.output.length} outputs for ${formats.length} format(s): pair each -o with a -f`);
+  // The last formats go to the outputs, in order; the others to stdout.
+  const toStdout = formats.slice(0, formats.length - options.output.length);
+  const toFiles = formats.slice(formats.length - options.output.length).map((format, index) => ({ format, path: resolve(io.cwd, options.output[index] ?? "") }));
+  for (const { path } of toFiles) {
+    const folder = dirname(path);
+    if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new InputError(`cannot write ${relative(io.cwd, path)}: no such directory ${relative(io.cwd, folder) || "."}`);
+  }
+
+  const sources = new Map<string, string>();
+  const showProgress = Boolean(io.stderrIsTTY) && !io.env.CI;
+  const report = checkFiles(paths, {
+    cwd: io.cwd,
+    lang,
+    ...(options.config !== undefined ? { configPath: options.config } : {}),
+    onFile: (file, text, done, total) => {
+      sources.set(file, text);
+      if (showProgress && total > progressAbove) io.stderr(`\r${done}/${total} ${file}`.slice(0, 100).padEnd(100) + (done === total ? "\r".padEnd(101) + "\r" : ""));
+    },
+  });
+  const shown = options.quiet ? onlyErrors(report) : report;
+  const context = { lang, sources, failOn: options.failOn, version, chalk: new Chalk({ level: colourLevel(io.env, io.stdoutIsTTY) }) };
+  for (const format of toStdout) io.stdout((await loadFormatter(format))(shown, context));
+  for (const { format, path } of toFiles) writeAtomically(path, (await loadFormatter(format))(shown, { ...context, chalk: new Chalk({ level: 0 }) }));
+  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+  if (formats.includes("github") && summaryFile) appendFileSync(summaryFile, (await import("../report/github.js")).githubSummary(shown, lang));
+
+  const failing = report.files.some((file) => file.findings.some((finding) => atLeast(finding.severity, options.failOn)));
+  const tooManyWarnings = options.maxWarnings !== undefined && report.summary.warning > options.maxWarnings;
+  if (tooManyWarnings && !failing) io.stderr(`budget-rules: ${report.summary.warning} warnings, more than --max-warnings ${options.maxWarnings}\n`);
+  return failing || tooManyWarnings ? exitCodes.findings : exitCodes.ok;
+}
+
+/** Runs the command line; returns the exit code: 0 no failing finding, 1 a failing finding, 2 the check could not run. */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   let exitCode: number = exitCodes.ok;
+  const langOption = () => new Option("--lang <lang>", "language of messages (default: zh when LC_ALL or LANG begins with zh)").choices(["zh", "en"]);
   const program = new Command()
     .name("budget-rules")
     .description("预算公开核对 — checks a department budget declaration (部门预算公开) before it is submitted or published")
@@ -54,39 +131,78 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .command("check")
     .description("check declarations: YAML files, or folders searched for *.yaml and *.yml")
     .argument("<paths...>", "declaration files or folders")
-    .addOption(new Option("-f, --format <name>", "report format").choices(["stylish", "json"]).default("stylish"))
-    .addOption(new Option("--lang <lang>", "language of messages (default: zh when LC_ALL or LANG begins with zh)").choices(["zh", "en"]))
+    .addOption(
+      new Option("-f, --format <name>", "report format; repeat for several (default: stylish)").choices(formatNames).argParser((value: string, previous: FormatName[] | undefined) => {
+        // (choices() alone would not collect repeated formats)
+        if (!(formatNames as readonly string[]).includes(value)) throw new InvalidArgumentError(`Allowed choices are ${formatNames.join(", ")}.`);
+        return [...(previous ?? []), value as FormatName];
+      }),
+    )
+    .option("-o, --output <file>", "write the report of the matching -f to a file; repeat in pairs", collect, [])
+    .addOption(langOption())
     .option("-c, --config <path>", "use this config for every file (default: each file's nearest budget-rules.config.yaml)")
+    .addOption(new Option("--fail-on <severity>", "the lowest severity that fails the check").choices(["error", "warning", "info"]).default("error"))
+    .option("--max-warnings <n>", "fail when there are more warnings than this", (value: string) => {
+      if (!/^\d+$/.test(value)) throw new InvalidArgumentError("a whole number is needed");
+      return Number.parseInt(value, 10);
+    })
+    .option("-q, --quiet", "report errors only (the exit code still counts every finding)")
     .addHelpText(
       "after",
-      "\nExit codes:\n  0  no error-level finding\n  1  at least one error-level finding (YAML syntax and schema errors included)\n  2  the check could not run (bad flag, missing path, unreadable file, no YAML file)",
+      [
+        "",
+        "Formats: stylish (terminal), json, sarif (code scanning), junit (CI test reports), github (annotations), html (a page to print or attach)",
+        "  budget-rules check -f stylish -f sarif -o report.sarif declarations/",
+        "",
+        "Exit codes:",
+        "  0  no finding at or above --fail-on (default: error), and no more warnings than --max-warnings",
+        "  1  a finding at or above --fail-on (YAML syntax and schema errors included), or too many warnings",
+        "  2  the check could not run: a bad flag, a missing path, an unreadable file or config, no YAML file, an output that cannot be written",
+      ].join("\n"),
     )
-    .action((paths: string[], options: { format: "stylish" | "json"; lang?: Lang; config?: string }) => {
-      const lang = options.lang ?? defaultLang(io.env);
-      const report = checkFiles(paths, { cwd: io.cwd, lang, ...(options.config !== undefined ? { configPath: options.config } : {}) });
-      io.stdout(
-        options.format === "json"
-          ? formatJson(report)
-          : formatStylish(report, { lang, chalk: new Chalk({ level: colourLevel(io.env, io.stdoutIsTTY) }) }),
-      );
-      exitCode = report.summary.error > 0 ? exitCodes.findings : exitCodes.ok;
+    .action(async (paths: string[], options: Omit<CheckOptions, "format"> & { format?: FormatName[] }) => {
+      exitCode = await runCheck(paths, { ...options, format: options.format ?? [] }, io);
     });
 
-  const langOption = new Option("--lang <lang>", "language (default: zh when LC_ALL or LANG begins with zh)").choices(["zh", "en"]);
   program
     .command("rules")
     .description("list every rule with its id, default severity and description")
-    .addOption(langOption)
+    .addOption(langOption())
     .action((options: { lang?: Lang }) => io.stdout(formatRuleList(options.lang ?? defaultLang(io.env))));
+
   program
     .command("explain")
     .description("what a rule checks and why, with a failing and a passing example")
     .argument("<rule>", "a rule id, as `budget-rules rules` lists them")
-    .addOption(new Option("--lang <lang>", "language (default: zh when LC_ALL or LANG begins with zh)").choices(["zh", "en"]))
+    .addOption(langOption())
     .action((id: string, options: { lang?: Lang }) => {
       const explanation = explainRule(id, options.lang ?? defaultLang(io.env));
       if (explanation === undefined) throw new InputError(`no rule “${id}”; \`budget-rules rules\` lists them`);
       io.stdout(explanation);
+    });
+
+  program
+    .command("init")
+    .description("write a commented template declaration (never over an existing file)")
+    .argument("[file]", "where to write it", "budget.yaml")
+    .action((file: string) => {
+      const path = resolve(io.cwd, file);
+      if (existsSync(path)) throw new InputError(`${file} exists; init never overwrites a file`);
+      const modeline = relative(dirname(path), new URL(schemaPath).pathname).split("\\").join("/");
+      try {
+        writeFileSync(path, declarationTemplate(modeline), { flag: "wx" });
+      } catch (error) {
+        throw new InputError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      }
+      io.stdout(`${file}\n`);
+    });
+
+  program
+    .command("schema")
+    .description("print the path of the bundled JSON Schema of declarations")
+    .option("--print", "print the schema itself")
+    .action((options: { print?: boolean }) => {
+      io.stdout(options.print ? readFileSync(schemaPath, "utf8") : `${new URL(schemaPath).pathname}\n`);
     });
 
   try {

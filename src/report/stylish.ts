@@ -1,5 +1,6 @@
-import type { ChalkInstance } from "chalk";
 import type { Finding, Lang, Severity } from "../finding.js";
+import { codeFrame } from "./code-frame.js";
+import type { FormatContext } from "./formatter.js";
 import type { Report } from "./report.js";
 
 const severityWords: Record<Lang, Record<Severity, string>> = {
@@ -7,14 +8,21 @@ const severityWords: Record<Lang, Record<Severity, string>> = {
   en: { error: "error", warning: "warning", info: "info" },
 };
 
-export interface StylishOptions {
-  lang: Lang;
-  /** chalk at level 0 prints plain text. */
-  chalk: ChalkInstance;
+/** “应为 35.06，实为 35.07，差 0.01，容差 0.015”: the figures of an arithmetic finding. */
+export function suggestion(finding: Finding, lang: Lang): string | undefined {
+  if (finding.expected === undefined || finding.actual === undefined) return undefined;
+  const parts =
+    lang === "zh"
+      ? [`应为 ${finding.expected}`, `实为 ${finding.actual}`, finding.difference && `差 ${finding.difference}`, finding.tolerance && `容差 ${finding.tolerance}`]
+      : [`expected ${finding.expected}`, `found ${finding.actual}`, finding.difference && `off by ${finding.difference}`, finding.tolerance && `tolerance ${finding.tolerance}`];
+  return parts.filter(Boolean).join(lang === "zh" ? "，" : ", ");
 }
 
-/** Findings grouped by file, one per line as `line:col  severity  message  rule`, then a summary. */
-export function formatStylish(report: Report, { lang, chalk }: StylishOptions): string {
+/**
+ * Findings grouped by file, one per line as `line:col  severity  message  rule`; under each error the
+ * YAML around it with a caret under the figure, and the suggested value; then a summary.
+ */
+export function formatStylish(report: Report, { lang, chalk, sources }: FormatContext): string {
   const paint: Record<Severity, (text: string) => string> = { error: chalk.red, warning: chalk.yellow, info: chalk.blue };
   const lines: string[] = [];
   for (const file of report.files) {
@@ -22,27 +30,25 @@ export function formatStylish(report: Report, { lang, chalk }: StylishOptions): 
     lines.push(chalk.underline(file.file));
     const positionWidth = Math.max(...file.findings.map((finding) => `${finding.line}:${finding.column}`.length));
     const severityWidth = Math.max(...file.findings.map((finding) => severityWords[lang][finding.severity].length));
-    for (const finding of file.findings) lines.push(formatFinding(finding, lang, paint, chalk, positionWidth, severityWidth));
+    const source = sources.get(file.file);
+    for (const finding of file.findings) {
+      const position = chalk.dim(`${finding.line}:${finding.column}`.padEnd(positionWidth));
+      const severity = paint[finding.severity](severityWords[lang][finding.severity].padEnd(severityWidth));
+      lines.push(`  ${position}  ${severity}  ${finding.message}  ${chalk.dim(finding.rule)}`);
+      if (finding.severity !== "error" || source === undefined) continue;
+      const indent = " ".repeat(positionWidth + 4);
+      lines.push(codeFrame(source, finding, chalk.red).replace(/^/gm, indent));
+      const suggested = suggestion(finding, lang);
+      if (suggested) lines.push(`${indent}${chalk.bold(suggested)}`);
+      lines.push("");
+    }
     lines.push("");
   }
   lines.push(summaryLine(report, lang, chalk));
-  return `${lines.join("\n")}\n`;
+  return `${lines.join("\n").replace(/\n{3,}/g, "\n\n")}\n`;
 }
 
-function formatFinding(
-  finding: Finding,
-  lang: Lang,
-  paint: Record<Severity, (text: string) => string>,
-  chalk: ChalkInstance,
-  positionWidth: number,
-  severityWidth: number,
-): string {
-  const position = chalk.dim(`${finding.line}:${finding.column}`.padEnd(positionWidth));
-  const severity = paint[finding.severity](severityWords[lang][finding.severity].padEnd(severityWidth));
-  return `  ${position}  ${severity}  ${finding.message}  ${chalk.dim(finding.rule)}`;
-}
-
-function summaryLine(report: Report, lang: Lang, chalk: ChalkInstance): string {
+function summaryLine(report: Report, lang: Lang, chalk: FormatContext["chalk"]): string {
   const { error, warning, info } = report.summary;
   const files = report.files.length;
   const total = error + warning + info;

@@ -1,0 +1,58 @@
+import type { Finding, Lang, Severity } from "../finding.js";
+import type { FormatContext } from "./formatter.js";
+import type { Report } from "./report.js";
+import { suggestion } from "./stylish.js";
+
+const commands: Record<Severity, string> = { error: "error", warning: "warning", info: "notice" };
+
+/** The escaping GitHub's workflow commands require: of the message, and further of property values. */
+export function escapeData(text: string): string {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+
+export function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+/** GitHub Actions annotations: `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`. */
+export function formatGithub(report: Report, { lang }: FormatContext): string {
+  const lines = report.files.flatMap((file) =>
+    file.findings.map((finding) => {
+      const properties = [
+        `file=${escapeProperty(file.file)}`,
+        `line=${finding.line}`,
+        `col=${finding.column}`,
+        `endLine=${finding.endLine}`,
+        `endColumn=${finding.endColumn}`,
+        `title=${escapeProperty(`budget-rules ${finding.rule}`)}`,
+      ].join(",");
+      const suggested = suggestion(finding, lang);
+      return `::${commands[finding.severity]} ${properties}::${escapeData(suggested ? `${finding.message}\n${suggested}` : finding.message)}`;
+    }),
+  );
+  return lines.length > 0 ? `${lines.join("\n")}\n` : "";
+}
+
+function cell(text: string): string {
+  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+
+const headings: Record<Lang, { title: string; columns: string[]; none: string }> = {
+  zh: { title: "budget-rules 检查结果", columns: ["文件", "位置", "严重程度", "规则", "说明"], none: "没有发现问题。" },
+  en: { title: "budget-rules results", columns: ["File", "Position", "Severity", "Rule", "Message"], none: "No problems found." },
+};
+
+/**
+ * The Markdown table for GITHUB_STEP_SUMMARY: GitHub shows only some annotations per step, the summary
+ * shows every finding.
+ */
+export function githubSummary(report: Report, lang: Lang): string {
+  const heading = headings[lang];
+  const { error, warning, info } = report.summary;
+  const counts = lang === "zh" ? `${error} 个错误，${warning} 个警告，${info} 条提示` : `${error} errors, ${warning} warnings, ${info} info`;
+  const rows = report.files.flatMap((file) =>
+    file.findings.map((finding: Finding) => `| ${cell(file.file)} | ${finding.line}:${finding.column} | ${finding.severity} | ${cell(finding.rule)} | ${cell(finding.message)} |`),
+  );
+  const table = rows.length === 0 ? heading.none : [`| ${heading.columns.join(" | ")} |`, `|${heading.columns.map(() => "---").join("|")}|`, ...rows].join("\n");
+  return `## ${heading.title}\n\n${counts}\n\n${table}\n`;
+}

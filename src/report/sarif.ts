@@ -1,0 +1,78 @@
+import type { Finding, Severity } from "../finding.js";
+import { ruleOf, rules } from "../rules/index.js";
+import type { Rule } from "../rules/rule.js";
+import type { FormatContext } from "./formatter.js";
+import type { Report } from "./report.js";
+
+const levels: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
+
+/** A relative path as a URI reference: each segment percent-encoded (Chinese file names included). */
+function uriOf(file: string): string {
+  return file.split("/").map(encodeURIComponent).join("/");
+}
+
+function descriptor(id: string, rule: Rule, context: FormatContext) {
+  const { lang } = context;
+  return {
+    id,
+    name: id.replace(/(^|[-/])(\w)/g, (_, __, letter: string) => letter.toUpperCase()),
+    shortDescription: { text: rule.meta.description[lang] },
+    fullDescription: { text: rule.meta.docs[lang] },
+    defaultConfiguration: { level: levels[rule.meta.defaultSeverity] },
+    help: { text: `${rule.meta.docs[lang]}\n\nbudget-rules explain ${rule.id}` },
+  };
+}
+
+/** SARIF 2.1.0, for GitHub code scanning and other static-analysis viewers. */
+export function formatSarif(report: Report, context: FormatContext): string {
+  const ids = [...rules.map((rule) => rule.id)];
+  for (const file of report.files) for (const finding of file.findings) if (!ids.includes(finding.rule)) ids.push(finding.rule);
+  const driverRules = ids.flatMap((id) => {
+    const rule = ruleOf(id);
+    return rule ? [descriptor(id, rule, context)] : [];
+  });
+  const location = (file: string, region: { startLine: number; startColumn: number; endLine?: number; endColumn?: number }) => ({
+    physicalLocation: { artifactLocation: { uri: uriOf(file), uriBaseId: "%SRCROOT%" }, region },
+  });
+  const result = (file: string, finding: Finding) => {
+    const properties = Object.fromEntries(
+      (["expected", "actual", "difference", "tolerance"] as const).flatMap((key) => (finding[key] === undefined ? [] : [[key, finding[key]]])),
+    );
+    return {
+      ruleId: finding.rule,
+      ruleIndex: ids.indexOf(finding.rule),
+      level: levels[finding.severity],
+      message: { text: finding.message },
+      locations: [
+        {
+          ...location(file, { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: Math.max(finding.endColumn, finding.line === finding.endLine ? finding.column + 1 : 1) }),
+          logicalLocations: [{ fullyQualifiedName: finding.path || "/", kind: "object" }],
+        },
+      ],
+      ...(finding.related && finding.related.length > 0
+        ? {
+            relatedLocations: finding.related.map((related, index) => ({
+              id: index + 1,
+              ...location(file, { startLine: related.line, startColumn: related.column }),
+              message: { text: related.path },
+            })),
+          }
+        : {}),
+      partialFingerprints: { "budgetRules/v1": `${finding.rule}:${finding.messageId}:${finding.path}` },
+      ...(Object.keys(properties).length > 0 ? { properties } : {}),
+    };
+  };
+  const sarif = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: { driver: { name: "budget-rules", semanticVersion: context.version, version: context.version, rules: driverRules } },
+        columnKind: "utf16CodeUnits",
+        artifacts: report.files.map((file) => ({ location: { uri: uriOf(file.file), uriBaseId: "%SRCROOT%" }, mimeType: "application/yaml" })),
+        results: report.files.flatMap((file) => file.findings.map((finding) => result(file.file, finding))),
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}

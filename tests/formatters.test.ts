@@ -1,0 +1,164 @@
+import { readFileSync } from "node:fs";
+import { Chalk } from "chalk";
+import type { Ajv } from "ajv";
+import ajvDraft04 from "ajv-draft-04";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { describe, expect, it } from "vitest";
+import { checkText } from "../src/check.js";
+import type { Lang } from "../src/finding.js";
+import type { FormatContext } from "../src/report/formatter.js";
+import { escapeData, escapeProperty, formatGithub, githubSummary } from "../src/report/github.js";
+import { formatHtml } from "../src/report/html.js";
+import { formatJunit } from "../src/report/junit.js";
+import { reportOf } from "../src/report/report.js";
+import { formatSarif } from "../src/report/sarif.js";
+import { formatStylish } from "../src/report/stylish.js";
+import { declaration } from "./rule-tester.js";
+
+const seedName = "fixtures/wuchang-2025.yaml";
+const seed = readFileSync(new URL(`../${seedName}`, import.meta.url), "utf8");
+const brokenName = "fixtures/broken/sum.yaml";
+const broken = readFileSync(new URL(`../${brokenName}`, import.meta.url), "utf8");
+/** Names and messages full of what XML, Markdown and workflow commands must escape. */
+const hostileName = "fixtures/odd <&\"'>, name:%.yaml";
+const hostile = declaration(`
+  tables:
+    - id: t
+      title: 表 <&"'>
+      total: { amount: 2 }
+      lines:
+        - { code: "201", name: "一般 <b>&amp;</b> | 100%\\n换行: , 支出", amount: 1 }
+`);
+
+function context(lang: Lang = "en", failOn: FormatContext["failOn"] = "error"): FormatContext {
+  return { lang, chalk: new Chalk({ level: 0 }), sources: new Map([[seedName, seed], [brokenName, broken], [hostileName, hostile]]), failOn, version: "0.1.0" };
+}
+
+const reports = {
+  seed: reportOf([checkText(seed, { file: seedName })]),
+  broken: reportOf([checkText(broken, { file: brokenName })]),
+  hostile: reportOf([checkText(hostile, { file: hostileName })]),
+};
+
+describe("sarif", () => {
+  const schema = JSON.parse(readFileSync(new URL("../../shared/data/sarif-schema-2.1.0.json", import.meta.url), "utf8")) as object;
+  // ajv-draft-04 is CommonJS: the default import is its module.exports, the class itself.
+  const Ajv4 = ajvDraft04 as unknown as typeof Ajv;
+  const validate = new Ajv4({ allErrors: true, strict: false }).compile(schema);
+
+  it.each(Object.entries(reports))("the %s report validates against the official SARIF 2.1.0 schema", (_name, report) => {
+    const sarif = JSON.parse(formatSarif(report, context())) as object;
+    expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it("describes every rule and locates every result with its related figures", () => {
+    const sarif = JSON.parse(formatSarif(reports.broken, context())) as {
+      runs: { tool: { driver: { rules: { id: string; defaultConfiguration: { level: string } }[] } }; results: { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[]; relatedLocations: unknown[]; properties: object }[] }[];
+    };
+    const run = sarif.runs[0];
+    expect(run?.tool.driver.rules.map((rule) => rule.id)).toContain("sum");
+    const result = run?.results[0];
+    expect(result).toMatchObject({ ruleId: "sum", level: "error", properties: { expected: "697.36", actual: "698.36", difference: "1", tolerance: "0.015" } });
+    expect(run?.tool.driver.rules[result?.ruleIndex ?? -1]?.id).toBe("sum");
+    expect(result?.locations[0]?.physicalLocation).toMatchObject({ artifactLocation: { uri: "fixtures/broken/sum.yaml" }, region: { startLine: 13 } });
+    expect(result?.relatedLocations).toHaveLength(2);
+  });
+
+  it("info findings are notes", () => {
+    const levels = (JSON.parse(formatSarif(reports.seed, context())) as { runs: { results: { level: string }[] }[] }).runs[0]?.results.map((result) => result.level);
+    expect(new Set(levels)).toEqual(new Set(["error", "warning", "note"]));
+  });
+});
+
+describe("junit", () => {
+  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" });
+
+  it.each(Object.entries(reports))("the %s report is well-formed XML", (_name, report) => {
+    const xml = formatJunit(report, context());
+    expect(XMLValidator.validate(xml)).toBe(true);
+  });
+
+  it("has a testsuite per file, a testcase per rule that ran, and a failure per error", () => {
+    const parsed = parser.parse(formatJunit(reports.broken, context())) as { testsuites: { failures: string; testsuite: { name: string; testcase: { name: string; failure?: { type: string } }[] } } };
+    const suite = parsed.testsuites.testsuite;
+    expect(suite.name).toBe(brokenName);
+    expect(suite.testcase.map((testcase) => testcase.name)).toEqual(expect.arrayContaining(["sum", "share", "growth", "schema", "yaml"]));
+    expect(suite.testcase.filter((testcase) => testcase.failure).map((testcase) => [testcase.name, testcase.failure?.type])).toEqual([["sum", "sum/mismatch"]]);
+    expect(parsed.testsuites.failures).toBe("1");
+  });
+
+  it("counts warnings as failures with --fail-on warning", () => {
+    const parsed = parser.parse(formatJunit(reports.seed, context("en", "warning"))) as { testsuites: { failures: string } };
+    expect(parsed.testsuites.failures).toBe("3");
+  });
+
+  it("escapes everything it is given", () => {
+    const xml = formatJunit(reports.hostile, context("en", "warning"));
+    const parsed = parser.parse(xml) as { testsuites: { testsuite: { name: string; testcase: { failure?: { message: string } }[] } } };
+    expect(parsed.testsuites.testsuite.name).toBe(hostileName);
+    expect(xml).not.toContain("<b>");
+  });
+});
+
+describe("github", () => {
+  it("escapes data and properties as GitHub requires", () => {
+    expect(escapeData("100%\r\n下一行")).toBe("100%25%0D%0A下一行");
+    expect(escapeProperty("a:b,c%")).toBe("a%3Ab%2Cc%25");
+  });
+
+  it("writes one workflow command per finding, info as notice", () => {
+    const lines = formatGithub(reports.seed, context()).trim().split("\n");
+    expect(lines).toHaveLength(7);
+    expect(lines.filter((line) => line.startsWith("::notice "))).toHaveLength(3);
+    expect(lines.find((line) => line.startsWith("::error "))).toMatch(/^::error file=fixtures\/wuchang-2025\.yaml,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=budget-rules indicator::t12-1 indicator/);
+  });
+
+  it("keeps a hostile file name and message on one line", () => {
+    const output = formatGithub(reports.hostile, context());
+    for (const line of output.trim().split("\n")) expect(line).toMatch(/^::(error|warning|notice) file=fixtures\/odd <&"'>%2C name%3A%25\.yaml,line=/);
+  });
+
+  it("summarises every finding as a Markdown table", () => {
+    const summary = githubSummary(reports.hostile, "zh");
+    expect(summary).toContain("| 文件 | 位置 | 严重程度 | 规则 | 说明 |");
+    expect(summary).toContain("\\|");
+    expect(summary.split("\n").filter((line) => line.startsWith("| fixtures/"))).toHaveLength(reports.hostile.files[0]?.findings.length ?? -1);
+  });
+});
+
+describe("stylish", () => {
+  it("shows each error in its YAML, a caret under the figure, and the value it should have", () => {
+    const output = formatStylish(reports.broken, context("zh"));
+    expect(output).toContain(["         > 13 |         amount: 698.36", "              |                 ^^^^^^"].join("\n"));
+    expect(output).toContain("应为 697.36，实为 698.36，差 1，容差 0.015");
+  });
+});
+
+describe("html", () => {
+  const html = formatHtml(reports.seed, context("zh"));
+
+  it("is one self-contained page: no script, nothing fetched", () => {
+    expect(html).not.toMatch(/<script|<link|@import|url\(|src=/i);
+    expect(html).not.toMatch(/https?:\/\//);
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain("武昌区科技创新和人才服务中心 2025");
+  });
+
+  it("marks each finding at its figure and links the list to it", () => {
+    for (const [index, finding] of (reports.seed.files[0]?.findings ?? []).entries()) {
+      const cell = new RegExp(`<td id="([^"]+)" data-path="${finding.path.replace(/[/]/g, "\\/")}" class="[^"]*finding finding-${finding.severity}`);
+      const match = cell.exec(html);
+      expect(match, finding.path).not.toBeNull();
+      expect(html).toContain(`<li id="finding-${index + 1}">`);
+      expect(html).toContain(`href="#${match?.[1] ?? ""}"`);
+    }
+  });
+
+  it("shows the stated and the computed figure side by side", () => {
+    expect(html).toMatch(/data-path="\/tables\/4\/lines\/2\/lines\/0\/amount" class="number finding finding-info"[^>]*>35.07<a href="#finding-\d+">\[\d+\]<\/a><\/td><td class="number computed">35.06<\/td>/);
+  });
+
+  it("draws the expenditure composition", () => {
+    expect(html).toMatch(/<svg role="img"[^>]*>.*一般公共服务支出.*697.36（84.52%）/s);
+  });
+});
