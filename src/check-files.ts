@@ -5,7 +5,7 @@ import { checkText, type CheckOptions, type FileReport } from "./check.js";
 import { countSeverities, type Finding } from "./finding.js";
 import { yaml } from "./load/meta.js";
 import { reportOf, type Report } from "./report/report.js";
-import { fill } from "./text.js";
+import { fill, type MessageData } from "./text.js";
 
 /** A check that cannot run (a missing path, no YAML file): the CLI says it in one line and exits 2. */
 export class InputError extends Error {}
@@ -17,6 +17,8 @@ export interface CheckFilesOptions extends Omit<CheckOptions, "file" | "config">
   cwd?: string;
   /** One config for every file; otherwise each file's nearest budget-rules.config.yaml. */
   configPath?: string;
+  /** Files larger than this many bytes are reported, not checked. Default: 32 MiB. */
+  maxFileSize?: number;
   /** Told of each file as it is checked, with its text: for progress, code frames and the HTML report. */
   onFile?: (file: string, text: string, done: number, total: number) => void;
 }
@@ -32,9 +34,16 @@ export function declarationFiles(paths: readonly string[], cwd: string): string[
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
       const path = join(folder, entry.name);
-      const stats = statSync(path, { throwIfNoEntry: false });
-      if (stats?.isDirectory()) walk(path);
-      else if (stats?.isFile() && yamlFile.test(entry.name) && entry.name !== configFileName) files.add(path);
+      let stats;
+      try {
+        stats = statSync(path);
+      } catch (error) {
+        // A YAML file that cannot be reached (a dangling link, a link loop) is not skipped silently.
+        if (yamlFile.test(entry.name)) throw new InputError(`cannot read ${relative(cwd, path) || path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+        continue;
+      }
+      if (stats.isDirectory()) walk(path);
+      else if (stats.isFile() && yamlFile.test(entry.name) && entry.name !== configFileName) files.add(path);
     }
   };
   for (const given of paths) {
@@ -42,8 +51,9 @@ export function declarationFiles(paths: readonly string[], cwd: string): string[
     let stats;
     try {
       stats = statSync(path);
-    } catch {
-      throw new InputError(`no such file or directory: ${given}`);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new InputError(code === "ENOENT" ? `no such file or directory: ${given}` : `cannot read ${given}: ${code ?? String(error)}`);
     }
     if (stats.isDirectory()) {
       const before = files.size;
@@ -76,7 +86,9 @@ export function checkFiles(paths: readonly string[], options: CheckFilesOptions 
   const files = declarationFiles(paths, cwd);
   const reports = files.map((path, index) => {
     const file = displayName(path, cwd);
-    const report = checkFile(path, { lang, file, config: configAt(fixed ?? findConfig(dirname(path))) }, (text) => options.onFile?.(file, text, index + 1, files.length));
+    const report = checkFile(path, { lang, file, config: configAt(fixed ?? findConfig(dirname(path))), maxFileSize: options.maxFileSize ?? defaultMaxFileSize }, (text) =>
+      options.onFile?.(file, text, index + 1, files.length),
+    );
     return report;
   });
   return reportOf(reports);
@@ -89,9 +101,15 @@ function displayName(path: string, cwd: string): string {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-export function checkFile(path: string, options: CheckOptions & { file: string }, onText?: (text: string) => void): FileReport {
+/** Larger declarations are reported rather than checked; a 200,000-line declaration is about 12 MiB. */
+export const defaultMaxFileSize = 32 * 1024 * 1024;
+
+export function checkFile(path: string, options: CheckOptions & { file: string; maxFileSize?: number }, onText?: (text: string) => void): FileReport {
   let bytes: Buffer;
   try {
+    const size = statSync(path).size;
+    const limit = options.maxFileSize ?? defaultMaxFileSize;
+    if (size > limit) return tooLargeReport(size, limit, options);
     bytes = readFileSync(path);
   } catch (error) {
     throw new InputError(`cannot read ${options.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
@@ -106,14 +124,14 @@ export function checkFile(path: string, options: CheckOptions & { file: string }
   return checkText(text, options);
 }
 
-function encodingReport(bytes: Buffer, options: CheckOptions & { file: string }): FileReport {
-  const offset = firstInvalidByte(bytes);
-  const message = yaml.meta.messages.encoding;
+/** A file that is reported at its first line without being parsed: not UTF-8, or too large. */
+function wholeFileReport(messageId: "encoding" | "too-large", data: MessageData, options: CheckOptions & { file: string }): FileReport {
+  const lang = options.lang ?? "en";
   const finding: Finding = {
     rule: "yaml",
-    messageId: "encoding",
+    messageId,
     severity: "error",
-    message: fill(message?.text[options.lang ?? "en"] ?? "", { offset }, options.lang ?? "en"),
+    message: fill(yaml.meta.messages[messageId]?.text[lang] ?? "", data, lang),
     path: "",
     line: 1,
     column: 1,
@@ -121,6 +139,15 @@ function encodingReport(bytes: Buffer, options: CheckOptions & { file: string })
     endColumn: 1,
   };
   return { file: options.file, findings: [finding], summary: countSeverities([finding]) };
+}
+
+function encodingReport(bytes: Buffer, options: CheckOptions & { file: string }): FileReport {
+  return wholeFileReport("encoding", { offset: firstInvalidByte(bytes) }, options);
+}
+
+function tooLargeReport(size: number, limit: number, options: CheckOptions & { file: string }): FileReport {
+  const megabytes = (bytes: number) => (Math.round((bytes / 1024 / 1024) * 10) / 10).toString();
+  return wholeFileReport("too-large", { size: megabytes(size), limit: megabytes(limit) }, options);
 }
 
 function firstInvalidByte(bytes: Buffer): number {

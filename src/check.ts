@@ -39,7 +39,7 @@ export function checkText(text: string, options: CheckOptions = {}): FileReport 
   const file = options.file ?? "<text>";
   const config = options.config ?? emptyConfig;
   const { source, problems } = parseSource(text);
-  if (source && !problems.some((problem) => problem.messageId === "syntax")) problems.push(...reconcile(source, config));
+  if (source && problems.length === 0) problems.push(...reconcile(source, config));
   const rendered = problems.map((problem) => render(problem, source, lang)).flatMap((finding) => withConfiguredSeverity(finding, config));
   const directives = directivesIn(text);
   const findings = [...suppress(rendered, directives), ...directiveProblems(directives).map((problem) => render(problem, source, lang))].sort(compareFindings);

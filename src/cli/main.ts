@@ -55,6 +55,7 @@ interface CheckOptions {
   failOn: Severity;
   maxWarnings?: number;
   quiet?: boolean;
+  maxFileSize?: number;
 }
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
@@ -97,6 +98,7 @@ async function runCheck(paths: string[], options: CheckOptions, io: CliIO): Prom
     cwd: io.cwd,
     lang,
     ...(options.config !== undefined ? { configPath: options.config } : {}),
+    ...(options.maxFileSize !== undefined ? { maxFileSize: Math.round(options.maxFileSize * 1024 * 1024) } : {}),
     onFile: (file, text, done, total) => {
       sources.set(file, text);
       if (showProgress && total > progressAbove) io.stderr(`\r${done}/${total} ${file}`.slice(0, 100).padEnd(100) + (done === total ? "\r".padEnd(101) + "\r" : ""));
@@ -147,6 +149,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       return Number.parseInt(value, 10);
     })
     .option("-q, --quiet", "report errors only (the exit code still counts every finding)")
+    .option("--max-file-size <MB>", "report larger files instead of checking them (default: 32)", (value: string) => {
+      if (!/^\d+(\.\d+)?$/.test(value)) throw new InvalidArgumentError("a number of megabytes is needed");
+      return Number(value);
+    })
     .addHelpText(
       "after",
       [

@@ -89,7 +89,6 @@ export function parseConfig(text: string, file: string, lang: Lang): Config {
     return `${file}:${span.line}:${span.column}`;
   };
   const errors = problems
-    .filter((problem) => problem.messageId !== "warning")
     .map((problem) => `${at(problem.path, false, problem.range)}: ${fill(yaml.meta.messages[problem.messageId]?.text[lang] ?? "", problem.data ?? {}, lang)}`);
   if (errors.length > 0 || !source) throw new ConfigError(errors);
   const instance = instanceOf(source.doc);

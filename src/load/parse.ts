@@ -24,7 +24,8 @@ export function parseSource(text: string): { source?: ParsedSource; problems: Pr
     problems.push({ rule: "yaml", messageId: "syntax", path: "", range: [error.pos[0], error.pos[1]], data: { detail: firstLine(error.message) } });
   }
   for (const warning of doc.warnings) {
-    problems.push({ rule: "yaml", messageId: "warning", path: "", range: [warning.pos[0], warning.pos[1]], data: { detail: firstLine(warning.message) } });
+    // yaml warns of what a declaration has no use for (unresolved tags): an error, so it is never skipped quietly.
+    problems.push({ rule: "yaml", messageId: "unsupported", path: "", range: [warning.pos[0], warning.pos[1]], data: { detail: firstLine(warning.message) } });
   }
   return { source: { doc, lineCounter }, problems };
 }

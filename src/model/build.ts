@@ -36,7 +36,11 @@ export function buildDeclaration(doc: Document, defaults: { precision?: number }
 
   const amountOf = (node: Node | undefined, path: string, precision: number): Amount | undefined => {
     const source = scalarText(node);
-    return source === undefined ? undefined : parseAmount(source, precision, path);
+    const amount = source === undefined ? undefined : parseAmount(source, precision, path);
+    if (amount && amount.decimals > precision) {
+      problems.push({ rule: "schema", messageId: "too-precise", path, data: { value: source ?? "", decimals: amount.decimals, precision } });
+    }
+    return amount;
   };
   const amountAt = (owner: unknown, key: string, path: string, precision: number) =>
     amountOf(read(owner, key), childPointer(path, key), precision);

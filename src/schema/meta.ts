@@ -20,6 +20,12 @@ export const schema: Rule = {
       type: { text: { zh: "这里应为{expected}，实为 {value}", en: "Expected {expected} here, found {value}" } },
       amount: { text: { zh: "金额应写成不小于 0 的十进制数，如 825.04（不带单位、千分位或全角数字），实为 {value}", en: "An amount is a decimal number not below 0, such as 825.04 (no unit, thousands separator or full-width digits); found {value}" } },
       "signed-amount": { text: { zh: "增减额应写成十进制数，减少写负数，如 -6.2，实为 {value}", en: "A change is a decimal number, negative for a decrease, such as -6.2; found {value}" } },
+      "amount-slip": { text: { zh: "{value} 应写作 {fix}：金额只写数字，不带单位、千分位或全角数字", en: "Write {value} as {fix}: an amount is digits only, without unit, thousands separators or full-width digits" } },
+      "percent-slip": { text: { zh: "{value} 应写作 {fix}：百分比写成半角数字加 %", en: "Write {value} as {fix}: a percentage is half-width digits with a %" } },
+      "too-precise": {
+        severity: "warning",
+        text: { zh: "{value} 有 {decimals} 位小数，多于声明的精度 {precision} 位：是抄错了，还是应改 precision？", en: "{value} has {decimals} decimals, more than the declared precision of {precision}: a slip, or should precision change?" },
+      },
       percent: { text: { zh: "百分比应写成带 % 的数，如 45.26%，实为 {value}", en: "A percentage is a number with a % sign, such as 45.26%; found {value}" } },
       code: { text: { zh: "科目编码应为数字串，如 \"2010350\"，实为 {value}", en: "A classification code is a string of digits, such as \"2010350\"; found {value}" } },
       id: { text: { zh: "标识只能由字母、数字和 _ . - 组成，如 t5-1，实为 {value}", en: "An id is letters, digits and _ . -, such as t5-1; found {value}" } },

@@ -102,6 +102,27 @@ function editDistance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
+const fullWidth = /[０-９．，－＋％]/g;
+
+/**
+ * The common slips of transcribing from a PDF: full-width digits, a unit after the amount, thousands
+ * separators, a percentage without its %. Returns the value as it should be written, when that is clear.
+ */
+export function transcriptionFix(format: string, value: unknown): string | undefined {
+  if (typeof value !== "string" && typeof value !== "number") return undefined;
+  let text = String(value)
+    .replace(fullWidth, (character) => String.fromCharCode(character.charCodeAt(0) - 0xfee0))
+    .replace(/\s+/g, "")
+    .replace(/(万元|千元|亿元|元)$/, "");
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?%?$/.test(text)) text = text.replace(/,/g, "");
+  if (format === "percent") {
+    if (/^[+-]?\d+(\.\d+)?$/.test(text)) text = `${text}%`;
+    return /^[+-]?\d+(\.\d+)?%$/.test(text) && text !== String(value) ? text : undefined;
+  }
+  const decimal = format === "amount" ? /^\+?\d+(\.\d+)?$/ : /^[+-]?\d+(\.\d+)?$/;
+  return decimal.test(text) && text !== String(value) ? text : undefined;
+}
+
 function problemOf(error: ErrorObject, instance: unknown): Problem[] {
   const path = error.instancePath;
   const value = preview(valueAt(instance, path));
@@ -139,6 +160,8 @@ function problemOf(error: ErrorObject, instance: unknown): Problem[] {
     case "pattern":
     case "minimum":
     case "maximum": {
+      const slip = format ? transcriptionFix(format, valueAt(instance, path)) : undefined;
+      if (format && slip !== undefined) return [{ ...base, messageId: `${format === "percent" ? "percent" : "amount"}-slip`, data: { value, fix: slip } }];
       if (format) return [{ ...base, messageId: format, data: { value } }];
       if (error.keyword === "pattern") return [{ ...base, messageId: "not-blank", data: { value } }];
       if (error.keyword !== "type") return [{ ...base, messageId: "range", data: { value, limit: `${error.params.comparison} ${error.params.limit}` } }];
