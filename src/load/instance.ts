@@ -41,8 +41,10 @@ export function instanceOf(doc: Document): unknown {
       const object: Record<string, unknown> = {};
       for (const pair of node.items) {
         const key = keyText(pair.key) ?? String(convert(pair.key));
-        // defineProperty: a key named __proto__ is data, never the object's prototype.
-        Object.defineProperty(object, key, { value: convert(pair.value), enumerable: true, writable: true, configurable: true });
+        const value = convert(pair.value);
+        // A key named __proto__ is data, never the object's prototype.
+        if (key === "__proto__") Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+        else object[key] = value;
       }
       return object;
     }

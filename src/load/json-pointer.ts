@@ -1,7 +1,8 @@
 /** JSON pointers (RFC 6901): how findings name a place in the declaration, independent of layout. */
 
 export function escapeSegment(segment: string | number): string {
-  return String(segment).replace(/~/g, "~0").replace(/\//g, "~1");
+  const text = String(segment);
+  return text.includes("~") || text.includes("/") ? text.replace(/~/g, "~0").replace(/\//g, "~1") : text;
 }
 
 export function pointerOf(segments: readonly (string | number)[]): string {

@@ -1,7 +1,7 @@
 import { isMap, type Document, type Node } from "yaml";
 import type { Problem } from "../problem.js";
 import { childPointer } from "../load/json-pointer.js";
-import { mapValue, scalarText, seqItems } from "../load/yaml-tree.js";
+import { keyText, resolved, scalarText, seqItems } from "../load/yaml-tree.js";
 import { bilingual } from "../text.js";
 import type { Column, Declaration, Indicator, Line, Project, Reference, Row, ShareBase, StatedFigure, Statement, Table, TotalRow } from "./declaration.js";
 import { parseAmount, parsePercent, type Amount, type Percent } from "./figure.js";
@@ -16,7 +16,25 @@ export const defaultPrecision = 2;
 export function buildDeclaration(doc: Document, defaults: { precision?: number } = {}): { declaration: Declaration; problems: Problem[] } {
   const problems: Problem[] = [];
   const root = doc.contents;
-  const read = (node: unknown, key: string) => mapValue(doc, node, key);
+  /**
+   * A map's values by key, read in one pass: a large declaration has hundreds of thousands of rows,
+   * and looking each key up by scanning the pairs again is what made building it slow.
+   */
+  const fieldsCache = new WeakMap<object, Map<string, Node | undefined>>();
+  const fields = (node: unknown): Map<string, Node | undefined> | undefined => {
+    if (!isMap(node)) return undefined;
+    let cached = fieldsCache.get(node);
+    if (!cached) {
+      cached = new Map();
+      for (const pair of node.items) {
+        const key = keyText(pair.key);
+        if (key !== undefined && !cached.has(key)) cached.set(key, resolved(doc, pair.value));
+      }
+      fieldsCache.set(node, cached);
+    }
+    return cached;
+  };
+  const read = (node: unknown, key: string) => fields(node)?.get(key);
   const text = (node: unknown, key: string) => scalarText(read(node, key));
   const integer = (node: unknown, key: string) => {
     const value = text(node, key);
@@ -55,7 +73,7 @@ export function buildDeclaration(doc: Document, defaults: { precision?: number }
     for (const pair of node.items) {
       const year = scalarText(pair.key);
       if (year === undefined) continue;
-      const amount = amountOf(mapValue(doc, node, year), childPointer(childPointer(path, "history"), year), precision);
+      const amount = amountOf(resolved(doc, pair.value), childPointer(childPointer(path, "history"), year), precision);
       if (amount) history.set(Number.parseInt(year, 10), amount);
     }
     return history;
@@ -95,7 +113,7 @@ export function buildDeclaration(doc: Document, defaults: { precision?: number }
             problems.push({ rule: "schema", messageId: "unknown-column", path: columnPath, atKey: true, data: { column, table: table.id } });
             continue;
           }
-          const amount = amountOf(mapValue(doc, amountNode, column), columnPath, precision);
+          const amount = amountOf(resolved(doc, pair.value), columnPath, precision);
           if (amount) row.columns.set(column, amount);
         }
         if (main !== undefined) row.amount = row.columns.get(main);
@@ -133,7 +151,10 @@ export function buildDeclaration(doc: Document, defaults: { precision?: number }
       table,
       path,
       name,
-      label: bilingual(`${table.id}「${shown}」`, `${table.id} line “${shown}”`),
+      // Built when a finding needs it, not for each of a large declaration's rows.
+      get label() {
+        return bilingual(`${table.id}「${shown}」`, `${table.id} line “${shown}”`);
+      },
       columns: new Map(),
       history: new Map(),
       lines: [],
@@ -150,6 +171,7 @@ export function buildDeclaration(doc: Document, defaults: { precision?: number }
         table.linesByKey.set(key, line);
       }
     }
+    table.allLines.push(line);
     line.lines = seqItems(doc, read(node, "lines")).map((child, index) =>
       buildLine(child, childPointer(childPointer(path, "lines"), index), table, line, linePrecision),
     );
@@ -194,6 +216,7 @@ export function buildDeclaration(doc: Document, defaults: { precision?: number }
       projects: [],
       indicators: [],
       linesByKey: new Map(),
+      allLines: [],
     };
     const kind = text(node, "kind");
     if (kind !== undefined) table.kind = kind;
@@ -255,7 +278,7 @@ export function buildDeclaration(doc: Document, defaults: { precision?: number }
       if (isMap(valuesNode)) {
         for (const pair of valuesNode.items) {
           const year = scalarText(pair.key);
-          const value = scalarText(mapValue(doc, valuesNode, year ?? ""));
+          const value = scalarText(resolved(doc, pair.value));
           if (year === undefined || value === undefined) continue;
           indicator.values.set(Number.parseInt(year, 10), { text: value, path: childPointer(childPointer(indicatorPath, "values"), year) });
         }

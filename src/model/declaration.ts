@@ -106,6 +106,8 @@ export interface Table {
   empty?: string;
   /** Lines by id and by code, for references. */
   linesByKey: Map<string, Line>;
+  /** Every line at every depth, parents before their children: what most rules walk. */
+  allLines: Line[];
 }
 
 export interface Statement {
@@ -120,17 +122,9 @@ export interface StatedFigure extends Row {
   restates: Reference;
 }
 
-export function* walkLines(lines: readonly Line[]): Generator<Line> {
-  for (const line of lines) {
-    yield line;
-    yield* walkLines(line.lines);
-  }
-}
-
 /** Every row of a table: its total row first, then its lines depth-first. */
-export function* tableRows(table: Table): Generator<TotalRow | Line> {
-  if (table.total) yield table.total;
-  yield* walkLines(table.lines);
+export function tableRows(table: Table): (TotalRow | Line)[] {
+  return table.total ? [table.total, ...table.allLines] : table.allLines;
 }
 
 /** Every row whose figures relate: the tables' rows, then the narrative's stated figures. */

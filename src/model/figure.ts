@@ -7,6 +7,12 @@ import { Decimal } from "decimal.js";
 export const Exact = Decimal.clone({ precision: 80, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 80 });
 export type Exact = Decimal;
 
+/**
+ * Ratios (shares, growth rates) are inexact however many digits they carry; 30 significant digits
+ * is far beyond any printed percentage and much cheaper to divide at than Exact's 80.
+ */
+export const Ratio = Decimal.clone({ precision: 30, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 80 });
+
 /** An amount as printed: its exact value, the decimals it was written with, and the declared precision. */
 export interface Amount {
   value: Exact;

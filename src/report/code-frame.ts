@@ -1,8 +1,10 @@
 import type { Finding } from "../finding.js";
 
-/** The source lines around a finding, a caret under its figure: what stylish shows for each error. */
-export function codeFrame(source: string, finding: Finding, paint: (text: string) => string = (text) => text, context = 1): string {
-  const lines = source.split(/\r?\n/);
+/**
+ * The source lines around a finding, a caret under its figure: what stylish shows for each error.
+ * Takes the file's lines, split once per file rather than once per finding.
+ */
+export function codeFrame(lines: readonly string[], finding: Finding, paint: (text: string) => string = (text) => text, context = 1): string {
   const first = Math.max(1, finding.line - context);
   const last = Math.min(lines.length, finding.line + context);
   const width = String(last).length;

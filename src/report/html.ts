@@ -3,7 +3,7 @@ import type { Finding, Lang, Severity } from "../finding.js";
 import { childPointer } from "../load/json-pointer.js";
 import { mapValue, scalarText } from "../load/yaml-tree.js";
 import { buildDeclaration } from "../model/build.js";
-import { walkLines, type Declaration, type Line, type Row, type Table } from "../model/declaration.js";
+import { type Declaration, type Line, type Row, type Table } from "../model/declaration.js";
 import { Exact, type Amount } from "../model/figure.js";
 import type { FormatContext } from "./formatter.js";
 import type { Report } from "./report.js";
@@ -157,7 +157,7 @@ function columnCells(page: Page, table: Table, row: Row): string {
 
 function tableHtml(page: Page, table: Table, tableNode: unknown, doc: ReturnType<typeof parseDocument>): string {
   const text = page.text;
-  const rows = [...(table.total ? [table.total] : []), ...walkLines(table.lines)];
+  const rows = [...(table.total ? [table.total] : []), ...table.allLines];
   const years = [...new Set(rows.flatMap((row) => [...row.history.keys()]))].sort();
   const head = [text.code, text.name, text.stated, text.computed, text.prior, text.change, text.growth, text.share, ...years.map(String)];
   const parts: string[] = [`<h3 id="${page.anchor(table.path)}">${escapeHtml(table.id)} ${escapeHtml(table.title)}</h3>`];
@@ -165,7 +165,7 @@ function tableHtml(page: Page, table: Table, tableNode: unknown, doc: ReturnType
   if (rows.length > 0) {
     const body = [
       ...(table.total ? [rowHtml(page, table.total, scalarText(mapValue(doc, mapValue(doc, tableNode, "total"), "name")) ?? "合计", undefined, table.lines, 0, years)] : []),
-      ...[...walkLines(table.lines)].map((line: Line) => rowHtml(page, line, line.name, line.code, line.lines, depthOf(line), years)),
+      ...table.allLines.map((line: Line) => rowHtml(page, line, line.name, line.code, line.lines, depthOf(line), years)),
     ];
     parts.push(`<table><thead><tr>${head.map((cell) => `<th>${escapeHtml(cell)}</th>`).join("")}</tr></thead><tbody>${body.join("")}</tbody></table>`);
     if (table.columns.length > 1) {

@@ -1,4 +1,4 @@
-import { Exact, type Amount, type Percent } from "../model/figure.js";
+import { Exact, Ratio, type Amount, type Percent } from "../model/figure.js";
 
 /**
  * The rounding model (XBRL Calculations 1.1): a figure printed at d decimals stands for any true value
@@ -30,8 +30,16 @@ export interface Comparison {
   tolerance: Exact;
 }
 
+const halfUnits = new Map<number, Exact>();
+
+/** ½·10^−d, computed once per d: every figure of a large declaration asks for one. */
 export function halfUnit(decimals: number): Exact {
-  return new Exact(5).times(new Exact(10).pow(-decimals - 1));
+  let half = halfUnits.get(decimals);
+  if (!half) {
+    half = new Exact(5).times(new Exact(10).pow(-decimals - 1));
+    halfUnits.set(decimals, half);
+  }
+  return half;
 }
 
 /** How the document says the amount was rounded: at its precision, or finer if it was written finer. */
@@ -139,11 +147,19 @@ const extraPercentDecimals = 2;
  */
 export function compareRatio(stated: Percent, part: Interval, whole: Interval): RatioComparison {
   if (whole.mid.isZero()) return { agreement: "zero-base" };
-  const computed = part.mid.div(whole.mid).times(100);
+  // Fast path, by multiplication only: the printed ratio rounds to the stated percentage when
+  // (p − h)·whole < 100·part < (p + h)·whole. Ties and negative wholes take the full path.
+  const statedHalf = halfUnit(stated.decimals);
+  if (whole.mid.isPositive()) {
+    const hundredParts = part.mid.times(100);
+    if (stated.value.minus(statedHalf).times(whole.mid).lt(hundredParts) && stated.value.plus(statedHalf).times(whole.mid).gt(hundredParts)) {
+      return { agreement: "exact", expected: stated.value, actual: stated.value, difference: new Exact(0), tolerance: statedHalf };
+    }
+  }
+  const computed = new Ratio(part.mid).div(whole.mid).times(100);
   const shown = stated.decimals + extraPercentDecimals;
   const rounded = computed.toDecimalPlaces(stated.decimals);
   const difference = stated.value.minus(computed).toDecimalPlaces(shown);
-  const statedHalf = halfUnit(stated.decimals);
   const base = { expected: rounded, actual: stated.value, difference };
   if (rounded.eq(stated.value)) return { agreement: "exact", ...base, tolerance: statedHalf };
 
@@ -154,7 +170,7 @@ export function compareRatio(stated: Percent, part: Interval, whole: Interval): 
     return { agreement: "rounding", ...base, tolerance: statedHalf };
   }
   const corners = [part.mid.minus(part.half), part.mid.plus(part.half)].flatMap((p) =>
-    [wholeLow, wholeHigh].map((w) => p.div(w).times(100)),
+    [wholeLow, wholeHigh].map((w) => new Ratio(p).div(w).times(100)),
   );
   const low = Exact.min(...corners);
   const high = Exact.max(...corners);

@@ -1,4 +1,4 @@
-import { walkLines, type Declaration, type Project } from "../model/declaration.js";
+import { type Declaration, type Project } from "../model/declaration.js";
 import { decimalString, Exact, type Amount } from "../model/figure.js";
 import { declaredInterval } from "../rounding/tolerance.js";
 import { figureNames, figureOf, yearFigure } from "./relation-report.js";
@@ -92,7 +92,7 @@ export const bound: Rule = {
       const total = table.total?.amount;
       if (!total || !table.total) continue;
       const whole = { amount: total, label: figureOf(table.total.label, figureNames.amount) };
-      for (const line of walkLines(table.lines)) {
+      for (const line of table.allLines) {
         if (line.amount) checkRelation(report, { kind: "compare", left: { amount: line.amount, label: figureOf(line.label, figureNames.amount) }, right: whole, what: partOfWhole }, declaration.ratioBasis);
       }
     }

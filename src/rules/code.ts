@@ -1,4 +1,3 @@
-import { walkLines } from "../model/declaration.js";
 import { childPointer } from "../load/json-pointer.js";
 import { officialNames } from "./classification-codes.js";
 import type { Rule } from "./rule.js";
@@ -48,7 +47,7 @@ export const code: Rule = {
   check({ declaration, report, codeNames }) {
     for (const table of declaration.tables) {
       const seen = new Map<string, string>();
-      for (const line of walkLines(table.lines)) {
+      for (const line of table.allLines) {
         if (line.code === undefined) continue;
         const path = childPointer(line.path, "code");
         const { code: value } = line;

@@ -1,5 +1,5 @@
 import { childPointer } from "../load/json-pointer.js";
-import { walkLines, type Declaration, type Line, type Project, type Row, type Table } from "../model/declaration.js";
+import { type Declaration, type Line, type Project, type Row, type Table } from "../model/declaration.js";
 import { Exact, type Amount } from "../model/figure.js";
 import type { Text } from "../text.js";
 import { columnFigure, figureNames, figureOf, yearFigure } from "./relation-report.js";
@@ -106,7 +106,7 @@ function exactLinks(declaration: Declaration): Relation[] {
   }
   relations.push(...sameProjects(declaration, projectsTable));
   // A classification code's amount: the general budget is part of appropriations, which are part of the whole.
-  const byCode = (table: Table | undefined) => new Map([...(table ? walkLines(table.lines) : [])].flatMap((line) => (line.code !== undefined && line.amount ? [[line.code, line] as const] : [])));
+  const byCode = (table: Table | undefined) => new Map([...(table ? table.allLines : [])].flatMap((line) => (line.code !== undefined && line.amount ? [[line.code, line] as const] : [])));
   const chain = [byCode(byFunction), byCode(sideOf(appropriation, "expenditure") ? appropriation : undefined), byCode(sideOf(summary, "expenditure") ? summary : undefined)];
   for (let index = 0; index + 1 < chain.length; index += 1) {
     for (const [code, line] of chain[index] ?? []) {
@@ -146,7 +146,7 @@ function conventionLinks(declaration: Declaration): Relation[] {
   const basic = tableOf(declaration, "general-basic");
   if (!basic) return [];
   const relations: Relation[] = [];
-  const linesWith = (codes: readonly string[]) => [...walkLines(basic.lines)].filter((line) => line.code !== undefined && codes.includes(line.code) && line.amount);
+  const linesWith = (codes: readonly string[]) => basic.allLines.filter((line) => line.code !== undefined && codes.includes(line.code) && line.amount);
   for (const [column, codes, what] of [
     ["personnel", ["301", "303"], words.personnel],
     ["public", ["302", "310"], words.publicCosts],

@@ -62,7 +62,8 @@ export const growth: Rule = {
     for (const row of allRows(declaration)) {
       const { amount, prior, change, growth: rate } = row;
       if (amount && prior && change) {
-        reportComparison(report, compareLinear(change, [{ amount, sign: 1 }, { amount: prior, sign: -1 }]), {
+        const comparison = compareLinear(change, [{ amount, sign: 1 }, { amount: prior, sign: -1 }]);
+        if (comparison.agreement !== "exact") reportComparison(report, comparison, {
           messages: { mismatch: "change-mismatch", rounding: "change-rounding" },
           path: change.path,
           data: { target: figureOf(row.label, figureNames.change) },
@@ -70,9 +71,9 @@ export const growth: Rule = {
         });
       }
       if (!rate) continue;
-      const target = figureOf(row.label, figureNames.growth);
+      const target = () => figureOf(row.label, figureNames.growth);
       if (change && !change.value.isZero() && !rate.value.isZero() && change.value.isNegative() !== rate.value.isNegative()) {
-        report({ messageId: "sign-mismatch", path: rate.path, data: { target, actual: percentString(rate.value), change: decimalString(change.value) }, related: [change.path] });
+        report({ messageId: "sign-mismatch", path: rate.path, data: { target: target(), actual: percentString(rate.value), change: decimalString(change.value) }, related: [change.path] });
         continue;
       }
       let part: Interval | undefined;
@@ -82,16 +83,17 @@ export const growth: Rule = {
       if (change) part = declaredInterval(change);
       else if (amount && prior) part = derivedInterval([{ amount, sign: 1 }, { amount: prior, sign: -1 }]);
       if (!part || !whole) continue;
-      const related = [amount?.path, prior?.path, change?.path].filter((path): path is string => path !== undefined);
       const comparison = compareRatio(rate, ratioOperand(part, declaration.ratioBasis), ratioOperand(whole, declaration.ratioBasis));
+      if (comparison.agreement === "exact") continue;
+      const related = [amount?.path, prior?.path, change?.path].filter((path): path is string => path !== undefined);
       if (comparison.agreement === "zero-base") {
-        report({ messageId: "zero-base", path: rate.path, data: { target, actual: percentString(rate.value) }, related });
+        report({ messageId: "zero-base", path: rate.path, data: { target: target(), actual: percentString(rate.value) }, related });
         continue;
       }
       reportComparison(report, comparison, {
         messages: { mismatch: "mismatch", rounding: "rounding" },
         path: rate.path,
-        data: { target, change: decimalString(part.mid), prior: decimalString(whole.mid) },
+        data: { target: target(), change: decimalString(part.mid), prior: decimalString(whole.mid) },
         related,
         percent: true,
       });

@@ -12,7 +12,7 @@ interface Prior {
   interval: Interval;
   path: string;
   how: "stated" | "history" | "derived";
-  label: Text;
+  label: () => Text;
 }
 
 const how = {
@@ -23,7 +23,7 @@ const how = {
 
 function ownPriors(row: Row, year: number): Prior[] {
   const priors: Prior[] = [];
-  const label = (kind: Prior["how"]) => ({ zh: `${row.label.zh}的${how[kind].zh}`, en: `the ${how[kind].en} of ${row.label.en}` });
+  const label = (kind: Prior["how"]) => () => ({ zh: `${row.label.zh}的${how[kind].zh}`, en: `the ${how[kind].en} of ${row.label.en}` });
   if (row.prior) priors.push({ row, interval: declaredInterval(row.prior), path: row.prior.path, how: "stated", label: label("stated") });
   const history = row.history.get(year - 1);
   if (history) priors.push({ row, interval: declaredInterval(history), path: history.path, how: "history", label: label("history") });
@@ -97,11 +97,15 @@ export const priorYear: Rule = {
     }
     for (const [a, b] of sameRows(declaration)) same.join(a, b);
 
-    const rows: AnyRow[] = [...declaration.tables.flatMap((table) => [...tableRows(table)]), ...declaration.statements.flatMap((statement) => statement.figures)];
+    const rows: AnyRow[] = [...declaration.tables.flatMap((table) => tableRows(table)), ...declaration.statements.flatMap((statement) => statement.figures)];
     const groups = new Map<Row, Prior[]>();
     for (const row of rows) {
       const root = same.find(row);
-      groups.set(root, [...(groups.get(root) ?? []), ...ownPriors(row, declaration.year)]);
+      const priors = ownPriors(row, declaration.year);
+      if (priors.length === 0) continue;
+      const group = groups.get(root);
+      if (group) group.push(...priors);
+      else groups.set(root, priors);
     }
     for (const priors of groups.values()) priors.sort((a, b) => preference[a.how] - preference[b.how]);
     const priorOf = (row: Row): Prior | undefined => groups.get(same.find(row))?.[0];
@@ -115,7 +119,7 @@ export const priorYear: Rule = {
         if (other.row === anchor.row) continue;
         const direct = restates.get(other.row) === anchor.row || restates.get(anchor.row) === other.row;
         if (direct && other.how === anchor.how) continue;
-        compare(report, other, anchor.interval, anchor.label, anchor.path);
+        compare(report, other, anchor.interval, anchor.label(), anchor.path);
       }
     }
 
@@ -144,10 +148,12 @@ export const priorYear: Rule = {
 };
 
 function compare(report: Report, prior: Prior, expected: Interval, expectedLabel: Text, expectedPath: string) {
-  reportComparison(report, compareIntervals(prior.interval, expected), {
+  const comparison = compareIntervals(prior.interval, expected);
+  if (comparison.agreement === "exact") return;
+  reportComparison(report, comparison, {
     messages: { mismatch: "mismatch", rounding: "rounding" },
     path: prior.path,
-    data: { left: prior.label, right: expectedLabel },
+    data: { left: prior.label(), right: expectedLabel },
     related: [expectedPath],
   });
 }

@@ -29,7 +29,8 @@ export interface RelationReport {
   /** Message ids for a mismatch and for agreement only through rounding (and at the written decimals). */
   messages: { mismatch: string; rounding: string; coarse?: string };
   path: string;
-  data: MessageData;
+  /** A function when the data is costly to build: it is built only if there is something to report. */
+  data: MessageData | (() => MessageData);
   related?: string[];
   /** Percentages are reported with a % sign; amounts bare. */
   percent?: boolean;
@@ -54,7 +55,7 @@ export function reportComparison(report: Report, comparison: Comparison, relatio
   report({
     messageId,
     path: relation.path,
-    data: { ...relation.data, ...figures },
+    data: { ...(typeof relation.data === "function" ? relation.data() : relation.data), ...figures },
     ...figures,
     ...(relation.related && relation.related.length > 0 ? { related: relation.related } : {}),
   });

@@ -130,7 +130,7 @@ export const share: Rule = {
       const basis = declaration.ratioBasis;
       const comparison = compareRatio(row.share, ratioOperand(declaredInterval(row.amount), basis), ratioOperand(whole.interval, basis));
       if (comparison.agreement === "zero-base") continue; // a share of nothing: the sum rule speaks for the whole
-      reportComparison(report, comparison, {
+      if (comparison.agreement !== "exact") reportComparison(report, comparison, {
         messages: { mismatch: "mismatch", rounding: "rounding" },
         path: row.share.path,
         data: { target: figureOf(row.label, figureNames.share), part: decimalString(row.amount.value), whole: decimalString(whole.interval.mid) },

@@ -23,12 +23,14 @@ function blankCell(row: Row, column: string, precision: number): Amount {
   return { value: new Exact(0), decimals: precision, precision, path: childPointer(childPointer(row.path, "amount"), column) };
 }
 
-function compare(report: Report, target: Amount, partAmounts: Amount[], label: Text, what: Text, relatedPaths?: string[]) {
-  reportComparison(report, compareSum(target, partAmounts), {
+function compare(report: Report, target: Amount, partAmounts: Amount[], label: () => Text, what: Text, relatedPaths?: () => string[]) {
+  const comparison = compareSum(target, partAmounts);
+  if (comparison.agreement === "exact") return; // the common case: build no message for it
+  reportComparison(report, comparison, {
     messages: { mismatch: "mismatch", rounding: "rounding", coarse: "coarse" },
     path: target.path,
-    data: { target: label, parts: what },
-    related: relatedPaths ?? partAmounts.map((amount) => amount.path),
+    data: { target: label(), parts: what },
+    related: relatedPaths?.() ?? partAmounts.map((amount) => amount.path),
   });
 }
 
@@ -49,19 +51,19 @@ function checkRowSum(report: Report, table: Table, target: Row, partRows: readon
     }
     if (!complete) continue;
     const figure = column === undefined || column === table.columns[0]?.id ? figureNames.amount : columnFigure(table.columns.find((c) => c.id === column)?.name ?? column);
-    compare(report, targetAmount, partAmounts, figureOf(target.label, figure), what, partRows.map((part) => (column === undefined ? part.amount?.path : part.columns.get(column)?.path) ?? part.path));
+    compare(report, targetAmount, partAmounts, () => figureOf(target.label, figure), what, () => partRows.map((part) => (column === undefined ? part.amount?.path : part.columns.get(column)?.path) ?? part.path));
   }
   for (const key of ["prior", "change"] as const) {
     const targetAmount = target[key];
     const partAmounts = partRows.map((part) => part[key]);
     if (targetAmount && partAmounts.every((amount): amount is Amount => amount !== undefined)) {
-      compare(report, targetAmount, partAmounts, figureOf(target.label, figureNames[key]), what);
+      compare(report, targetAmount, partAmounts, () => figureOf(target.label, figureNames[key]), what);
     }
   }
   for (const [year, targetAmount] of target.history) {
     const partAmounts = partRows.map((part) => part.history.get(year));
     if (partAmounts.every((amount): amount is Amount => amount !== undefined)) {
-      compare(report, targetAmount, partAmounts, figureOf(target.label, yearFigure(year)), what);
+      compare(report, targetAmount, partAmounts, () => figureOf(target.label, yearFigure(year)), what);
     }
   }
 }
@@ -112,7 +114,7 @@ export const sum: Rule = {
           const target = row.columns.get(column.id) ?? blankCell(row, column.id, precision);
           const partAmounts = partColumns.flatMap((id) => row.columns.get(id) ?? []);
           if (partAmounts.length === 0) continue;
-          compare(report, target, partAmounts, figureOf(row.label, columnFigure(column.name)), columnsText(table, partColumns));
+          compare(report, target, partAmounts, () => figureOf(row.label, columnFigure(column.name)), columnsText(table, partColumns));
         }
       }
       if (table.total) checkRowSum(report, table, table.total, table.lines, parts.lines);
@@ -121,11 +123,12 @@ export const sum: Rule = {
       }
       const projectAmounts = table.projects.map((project) => project.amount);
       if (table.total?.amount && projectAmounts.length > 0 && projectAmounts.every((amount): amount is Amount => amount !== undefined)) {
-        compare(report, table.total.amount, projectAmounts, figureOf(table.total.label, figureNames.amount), parts.projects);
+        const total = table.total;
+        compare(report, table.total.amount, projectAmounts, () => figureOf(total.label, figureNames.amount), parts.projects);
       }
       for (const project of table.projects) {
         if (project.amount && project.funding.length > 0) {
-          compare(report, project.amount, project.funding.map((source) => source.amount), figureOf(project.label, figureNames.amount), parts.funding);
+          compare(report, project.amount, project.funding.map((source) => source.amount), () => figureOf(project.label, figureNames.amount), parts.funding);
         }
       }
     }
