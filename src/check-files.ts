@@ -94,7 +94,8 @@ export function checkFiles(paths: readonly string[], options: CheckFilesOptions 
   return reportOf(reports);
 }
 
-function displayName(path: string, cwd: string): string {
+/** A file's name in reports: relative to the working directory, with forward slashes. */
+export function displayName(path: string, cwd: string): string {
   const name = relative(cwd, path);
   return (name.startsWith("..") ? path : name).split(sep).join("/");
 }

@@ -2,7 +2,8 @@ import { Chalk, type ColorSupportLevel } from "chalk";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { appendFileSync, existsSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
-import { checkFiles, InputError } from "../check-files.js";
+import { InputError } from "../check-files.js";
+import { checkFilesInParallel } from "../check-parallel.js";
 import { ConfigError } from "../config/config.js";
 import type { Lang, Severity } from "../finding.js";
 import { atLeast, formatNames, loadFormatter, type FormatName } from "../report/formatter.js";
@@ -92,15 +93,16 @@ async function runCheck(paths: string[], options: CheckOptions, io: CliIO): Prom
     if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new InputError(`cannot write ${relative(io.cwd, path)}: no such directory ${relative(io.cwd, folder) || "."}`);
   }
 
-  const sources = new Map<string, string>();
   const showProgress = Boolean(io.stderrIsTTY) && !io.env.CI;
-  const report = checkFiles(paths, {
+  // Code frames need the text of files with errors; the HTML report every file's.
+  const wanted = formats.includes("html") ? "all" : formats.includes("stylish") ? "errors" : "none";
+  const { report, sources } = await checkFilesInParallel(paths, {
     cwd: io.cwd,
     lang,
+    sources: wanted,
     ...(options.config !== undefined ? { configPath: options.config } : {}),
     ...(options.maxFileSize !== undefined ? { maxFileSize: Math.round(options.maxFileSize * 1024 * 1024) } : {}),
-    onFile: (file, text, done, total) => {
-      sources.set(file, text);
+    onProgress: (done, total, file) => {
       if (showProgress && total > progressAbove) io.stderr(`\r${done}/${total} ${file}`.slice(0, 100).padEnd(100) + (done === total ? "\r".padEnd(101) + "\r" : ""));
     },
   });

@@ -1,0 +1,39 @@
+// A worker thread of checkFilesInParallel: checks the batches of files it is sent, one at a time.
+import { parentPort, workerData } from "node:worker_threads";
+import { checkFile, InputError, defaultMaxFileSize } from "./check-files.js";
+import { ConfigError, emptyConfig, findConfig, readConfig, type Config } from "./config/config.js";
+import { dirname, resolve } from "node:path";
+import type { WorkerRequest, WorkerResponse, WorkerSetup } from "./check-parallel.js";
+
+const setup = workerData as WorkerSetup;
+const configs = new Map<string, Config>();
+const configAt = (file: string | undefined): Config => {
+  if (file === undefined) return emptyConfig;
+  let config = configs.get(file);
+  if (!config) {
+    config = readConfig(file, file, setup.lang);
+    configs.set(file, config);
+  }
+  return config;
+};
+const fixed = setup.configPath === undefined ? undefined : resolve(setup.cwd, setup.configPath);
+
+parentPort?.on("message", (request: WorkerRequest) => {
+  try {
+    const results = request.files.map(({ path, file }) => {
+      let source: string | undefined;
+      const report = checkFile(path, { lang: setup.lang, file, config: configAt(fixed ?? findConfig(dirname(path))), maxFileSize: setup.maxFileSize ?? defaultMaxFileSize }, (text) => {
+        source = text;
+      });
+      const keep = setup.sources === "all" || (setup.sources === "errors" && report.summary.error > 0);
+      return { report, ...(keep && source !== undefined ? { source } : {}) };
+    });
+    parentPort?.postMessage({ results } satisfies WorkerResponse);
+  } catch (error) {
+    const failure: WorkerResponse =
+      error instanceof ConfigError
+        ? { error: { kind: "config", lines: error.lines } }
+        : { error: { kind: error instanceof InputError ? "input" : "internal", lines: [error instanceof Error ? error.message : String(error)] } };
+    parentPort?.postMessage(failure);
+  }
+});

@@ -1,0 +1,42 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkFiles } from "../src/check-files.js";
+import { checkFilesInParallel } from "../src/check-parallel.js";
+import { ConfigError } from "../src/config/config.js";
+
+const head = "version: 1\ndepartment: { name: 甲, year: 2025 }\nunit: 万元\n";
+
+function folderOf(count: number): string {
+  const folder = mkdtempSync(join(tmpdir(), "budget-rules-parallel-"));
+  for (let index = 0; index < count; index += 1) {
+    const total = index % 7 === 0 ? "11.00" : "10.00";
+    writeFileSync(join(folder, `d${String(index).padStart(3, "0")}.yaml`), `${head}tables:\n  - id: t\n    title: 表\n    total: { amount: ${total} }\n    lines: [{ name: 甲, amount: 4 }, { name: 乙, amount: 6 }]\n`);
+  }
+  return folder;
+}
+
+describe("checking many files on every core", () => {
+  it("gives the same report as one thread, and the texts of the files with errors", async () => {
+    const folder = folderOf(150);
+    const single = checkFiles([folder], { cwd: folder });
+    const { report, sources } = await checkFilesInParallel([folder], { cwd: folder, sources: "errors" });
+    expect(report).toEqual(single);
+    expect(report.summary.error).toBe(22);
+    expect([...sources.keys()].sort()).toEqual(report.files.filter((file) => file.summary.error > 0).map((file) => file.file));
+  });
+
+  it("reports progress for every file", async () => {
+    const folder = folderOf(100);
+    const seen: number[] = [];
+    await checkFilesInParallel([folder], { cwd: folder, sources: "none", onProgress: (done) => seen.push(done) });
+    expect(seen.sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, index) => index + 1));
+  });
+
+  it("a bad config found by a worker stops the check as in one thread", async () => {
+    const folder = folderOf(100);
+    writeFileSync(join(folder, "budget-rules.config.yaml"), "rules:\n  summ: off\n");
+    await expect(checkFilesInParallel([folder], { cwd: folder, sources: "none" })).rejects.toBeInstanceOf(ConfigError);
+  });
+});
