@@ -1,5 +1,8 @@
 import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import { packageRoot } from "./package-root.js";
 import type { FileReport } from "./check.js";
 import { checkFiles, declarationFiles, displayName, InputError, type CheckFilesOptions } from "./check-files.js";
 import { ConfigError } from "./config/config.js";
@@ -55,8 +58,8 @@ export async function checkFilesInParallel(paths: readonly string[], options: Pa
   }
 
   const setup: WorkerSetup = { cwd, lang, sources: options.sources, ...(options.configPath !== undefined ? { configPath: options.configPath } : {}), ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}) };
-  // From src/ (tests) and dist/ alike, the compiled worker is in dist/.
-  const workerUrl = new URL("../dist/check-worker.js", import.meta.url);
+  // From src/ (tests), dist/ and the bundle alike, the compiled worker is dist/check-worker.js.
+  const workerUrl = pathToFileURL(join(packageRoot, "dist", "check-worker.js"));
   const reports: FileReport[] = [];
   let next = 0;
   let done = 0;

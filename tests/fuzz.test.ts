@@ -17,8 +17,8 @@ function wellFormed(text: string): void {
   for (const finding of report.findings) {
     expect(ruleOf(finding.rule), finding.rule).toBeDefined();
     expect(["error", "warning", "info"]).toContain(finding.severity);
-    expect(finding.message).not.toBe("");
-    expect(finding.message).not.toMatch(/\{\w+\}/);
+    // (Placeholders are checked by the rule tables: here a message may quote a key such as "{0}".)
+    expect(finding.message.trim()).not.toBe("");
     expect(finding.line).toBeGreaterThanOrEqual(1);
     expect(finding.line).toBeLessThanOrEqual(lines + 1);
     expect(finding.column).toBeGreaterThanOrEqual(1);

@@ -9,7 +9,7 @@ import type { Lang, Severity } from "../finding.js";
 import { atLeast, formatNames, loadFormatter, type FormatName } from "../report/formatter.js";
 import { countSeverities } from "../finding.js";
 import type { Report } from "../report/report.js";
-import { schemaPath } from "../schema/validate.js";
+import { schemaPath, version } from "../package-root.js";
 import { explainRule, formatRuleList } from "./rule-docs.js";
 import { declarationTemplate } from "./template.js";
 
@@ -25,7 +25,6 @@ export interface CliIO {
 
 export const exitCodes = { ok: 0, findings: 1, usage: 2 } as const;
 
-const version = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
 /** zh when the locale (LC_ALL, else LANG) is Chinese. */
 export function defaultLang(env: CliIO["env"]): Lang {
@@ -196,7 +195,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .action((file: string) => {
       const path = resolve(io.cwd, file);
       if (existsSync(path)) throw new InputError(`${file} exists; init never overwrites a file`);
-      const modeline = relative(dirname(path), new URL(schemaPath).pathname).split("\\").join("/");
+      const modeline = relative(dirname(path), schemaPath).split("\\").join("/");
       try {
         writeFileSync(path, declarationTemplate(modeline), { flag: "wx" });
       } catch (error) {
@@ -210,7 +209,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .description("print the path of the bundled JSON Schema of declarations")
     .option("--print", "print the schema itself")
     .action((options: { print?: boolean }) => {
-      io.stdout(options.print ? readFileSync(schemaPath, "utf8") : `${new URL(schemaPath).pathname}\n`);
+      io.stdout(options.print ? readFileSync(schemaPath, "utf8") : `${schemaPath}\n`);
     });
 
   try {

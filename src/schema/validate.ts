@@ -2,9 +2,6 @@ import type { Problem } from "../problem.js";
 import validate from "./declaration-validator.generated.js";
 import { schemaProblems } from "./schema-errors.js";
 
-/** The bundled JSON Schema of the declaration format. */
-export const schemaPath = new URL("../../schemas/budget.schema.json", import.meta.url);
-
 /** Validates the plain value of a declaration with the validator compiled at build time. */
 export function validateDeclaration(instance: unknown): Problem[] {
   if (validate(instance)) return [];
