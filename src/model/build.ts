@@ -1,7 +1,7 @@
-import { isMap, type Document, type Node } from "yaml";
+import { isMap, isScalar, type Document, type Node } from "yaml";
 import type { Problem } from "../problem.js";
 import { childPointer } from "../load/json-pointer.js";
-import { keyText, resolved, scalarText, seqItems } from "../load/yaml-tree.js";
+import { resolved, scalarText, seqItems } from "../load/yaml-tree.js";
 import { bilingual } from "../text.js";
 import type { Column, Declaration, Indicator, Line, Project, Reference, Row, ShareBase, StatedFigure, Statement, Table, TotalRow } from "./declaration.js";
 import { parseAmount, parsePercent, type Amount, type Percent } from "./figure.js";
@@ -16,25 +16,15 @@ export const defaultPrecision = 2;
 export function buildDeclaration(doc: Document, defaults: { precision?: number } = {}): { declaration: Declaration; problems: Problem[] } {
   const problems: Problem[] = [];
   const root = doc.contents;
-  /**
-   * A map's values by key, read in one pass: a large declaration has hundreds of thousands of rows,
-   * and looking each key up by scanning the pairs again is what made building it slow.
-   */
-  const fieldsCache = new WeakMap<object, Map<string, Node | undefined>>();
-  const fields = (node: unknown): Map<string, Node | undefined> | undefined => {
+  /** A map's value by key: a short scan, cheaper than building an index for each of a large declaration's rows. */
+  const read = (node: unknown, key: string): Node | undefined => {
     if (!isMap(node)) return undefined;
-    let cached = fieldsCache.get(node);
-    if (!cached) {
-      cached = new Map();
-      for (const pair of node.items) {
-        const key = keyText(pair.key);
-        if (key !== undefined && !cached.has(key)) cached.set(key, resolved(doc, pair.value));
-      }
-      fieldsCache.set(node, cached);
+    for (const pair of node.items) {
+      const name = isScalar(pair.key) ? pair.key.value : undefined;
+      if (name === key) return resolved(doc, pair.value);
     }
-    return cached;
+    return undefined;
   };
-  const read = (node: unknown, key: string) => fields(node)?.get(key);
   const text = (node: unknown, key: string) => scalarText(read(node, key));
   const integer = (node: unknown, key: string) => {
     const value = text(node, key);
