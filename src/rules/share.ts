@@ -2,7 +2,7 @@ import type { AnyRow, Declaration, Table } from "../model/declaration.js";
 import { allRows } from "../model/declaration.js";
 import type { Amount, Percent } from "../model/figure.js";
 import { resolveReference } from "../model/reference.js";
-import { compareHundred, compareRatio, declaredInterval, derivedInterval, ratioOperand, type Interval } from "../rounding/tolerance.js";
+import { compareHundred, compareRatio, compareSum, declaredInterval, derivedInterval, ratioOperand, type Interval } from "../rounding/tolerance.js";
 import { figureNames, figureOf, reportComparison } from "./relation-report.js";
 import type { Rule } from "./rule.js";
 import { decimalString } from "../model/figure.js";
@@ -163,10 +163,11 @@ export const share: Rule = {
 
 /** Shares add to 100% only when their parts make up the whole: every part, and nothing else. */
 function coversWhole(whole: Whole, rows: readonly AnyRow[]): boolean {
-  if (whole.parts) return whole.parts.every((part) => rows.includes(part));
+  if (whole.parts) {
+    const members = new Set<AnyRow>(rows);
+    return whole.parts.every((part) => members.has(part));
+  }
   if (!whole.amount) return false;
   const amounts = rows.map((row) => row.amount).filter((amount): amount is Amount => amount !== undefined);
-  const total = amounts.reduce((sum, amount) => sum.plus(amount.value), whole.amount.value.minus(whole.amount.value));
-  const tolerance = derivedInterval([whole.amount, ...amounts].map((amount) => ({ amount, sign: 1 }))).half;
-  return total.minus(whole.amount.value).abs().lte(tolerance);
+  return compareSum(whole.amount, amounts).agreement !== "mismatch";
 }
