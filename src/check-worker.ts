@@ -1,6 +1,6 @@
 // A worker thread of checkFilesInParallel: checks the batches of files it is sent, one at a time.
 import { parentPort, workerData } from "node:worker_threads";
-import { checkFile, InputError, defaultMaxFileSize } from "./check-files.js";
+import { checkFile, defaultMaxFileSize, displayName, InputError } from "./check-files.js";
 import { ConfigError, emptyConfig, findConfig, readConfig, type Config } from "./config/config.js";
 import { dirname, resolve } from "node:path";
 import type { WorkerRequest, WorkerResponse, WorkerSetup } from "./check-parallel.js";
@@ -11,7 +11,7 @@ const configAt = (file: string | undefined): Config => {
   if (file === undefined) return emptyConfig;
   let config = configs.get(file);
   if (!config) {
-    config = readConfig(file, file, setup.lang);
+    config = readConfig(file, displayName(file, setup.cwd), setup.lang);
     configs.set(file, config);
   }
   return config;

@@ -1,11 +1,8 @@
 import type { Lang } from "../finding.js";
 import { examples } from "../rules/examples.js";
+import { severityWords } from "../report/stylish.js";
 import { rules, rulesById } from "../rules/index.js";
 
-const severityWords: Record<Lang, Record<string, string>> = {
-  zh: { error: "错误", warning: "警告", info: "提示" },
-  en: { error: "error", warning: "warning", info: "info" },
-};
 
 /** `budget-rules rules`: one line per rule, id, default severity and description. */
 export function formatRuleList(lang: Lang): string {

@@ -3,7 +3,8 @@ import { codeFrame } from "./code-frame.js";
 import type { FormatContext } from "./formatter.js";
 import type { Report } from "./report.js";
 
-const severityWords: Record<Lang, Record<Severity, string>> = {
+/** Severities as a person reads them, in each language. */
+export const severityWords: Record<Lang, Record<Severity, string>> = {
   zh: { error: "错误", warning: "警告", info: "提示" },
   en: { error: "error", warning: "warning", info: "info" },
 };
