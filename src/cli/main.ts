@@ -49,7 +49,7 @@ const progressAbove = 5;
 
 interface CheckOptions {
   format: FormatName[];
-  output: string[];
+  output?: string[];
   lang?: Lang;
   config?: string;
   failOn: Severity;
@@ -83,10 +83,11 @@ function onlyErrors(report: Report): Report {
 async function runCheck(paths: string[], options: CheckOptions, io: CliIO): Promise<number> {
   const lang = options.lang ?? defaultLang(io.env);
   const formats = options.format.length > 0 ? options.format : (["stylish"] as FormatName[]);
-  if (options.output.length > formats.length) throw new InputError(`${options.output.length} outputs for ${formats.length} format(s): pair each -o with a -f`);
+  const outputs = options.output ?? [];
+  if (outputs.length > formats.length) throw new InputError(`${outputs.length} outputs for ${formats.length} format(s): pair each -o with a -f`);
   // The last formats go to the outputs, in order; the others to stdout.
-  const toStdout = formats.slice(0, formats.length - options.output.length);
-  const toFiles = formats.slice(formats.length - options.output.length).map((format, index) => ({ format, path: resolve(io.cwd, options.output[index] ?? "") }));
+  const toStdout = formats.slice(0, formats.length - outputs.length);
+  const toFiles = formats.slice(formats.length - outputs.length).map((format, index) => ({ format, path: resolve(io.cwd, outputs[index] ?? "") }));
   for (const { path } of toFiles) {
     const folder = dirname(path);
     if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new InputError(`cannot write ${relative(io.cwd, path)}: no such directory ${relative(io.cwd, folder) || "."}`);
@@ -141,7 +142,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         return [...(previous ?? []), value as FormatName];
       }),
     )
-    .option("-o, --output <file>", "write the report of the matching -f to a file; repeat in pairs", collect, [])
+    .option("-o, --output <file>", "write the report of the matching -f to a file; repeat in pairs", collect)
     .addOption(langOption())
     .option("-c, --config <path>", "use this config for every file (default: each file's nearest budget-rules.config.yaml)")
     .addOption(new Option("--fail-on <severity>", "the lowest severity that fails the check").choices(["error", "warning", "info"]).default("error"))
