@@ -287,6 +287,8 @@ export function buildDeclaration(doc: Document, defaults: { precision?: number }
   seqItems(doc, read(root, "statements")).forEach((node, index) => {
     const path = childPointer("/statements", index);
     const statement: Statement = { path, text: text(node, "text") ?? "", figures: [] };
+    const projectTargets = integer(node, "projectTargets");
+    if (projectTargets !== undefined) statement.projectTargets = projectTargets;
     seqItems(doc, read(node, "figures")).forEach((figureNode, figureIndex) => {
       const figurePath = childPointer(childPointer(path, "figures"), figureIndex);
       const restatesText = text(figureNode, "restates") ?? "";

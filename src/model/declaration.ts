@@ -114,6 +114,8 @@ export interface Statement {
   path: string;
   text: string;
   figures: StatedFigure[];
+  /** How many project performance targets the sentence says were set. */
+  projectTargets?: number;
 }
 
 export interface StatedFigure extends Row {

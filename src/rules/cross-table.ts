@@ -170,10 +170,32 @@ export const crossTable: Rule = {
       zh: "部门预算的各张表互相勾稽（财预〔2016〕143号）。只有两边都声明了的链接才核对；表的种类由 kind 标明。两栏表（部门收支总表、财政拨款收支总表）的两边是 id 为 income 和 expenditure 的顶层行；标准栏 id 为 basic、project、personnel、public、government-fund、state-capital。同一个数字在两张表中印两次必须一字不差。每条发现都列出所涉及的全部位置（related）。人员经费 = 301 + 303、公用经费 = 302 + 310 只是多数部门的惯例（有的把委托业务费计入人员经费），不符时报警告。",
       en: "The tables of a department budget are linked (财预〔2016〕143号). A link is checked only where both of its sides are declared; `kind` says which standard table a table is. The two sides of a two-sided table (部门收支总表, 财政拨款收支总表) are its top-level lines with ids income and expenditure; the standard column ids are basic, project, personnel, public, government-fund and state-capital. One figure printed in two tables must be identical. Every finding lists all the places involved (related). Personnel = 301 + 303 and public costs = 302 + 310 are conventions most departments follow (some count 委托业务费 as personnel): a mismatch is a warning.",
     },
-    messages: relationMessages,
+    messages: {
+      ...relationMessages,
+      "target-count": {
+        text: {
+          zh: "说明称设置了 {stated} 个项目支出绩效目标，但声明了 {tables} 张项目支出绩效目标表",
+          en: "The narrative says {stated} project performance targets were set, but {tables} project performance tables are declared",
+        },
+      },
+    },
   },
   check({ declaration, report }) {
     for (const relation of exactLinks(declaration)) checkRelation(report, relation, declaration.ratioBasis);
+    // “设置了……2 个项目支出绩效目标”: one project performance table for each target set.
+    const projectTables = declaration.tables.filter((table) => table.kind === "performance-project");
+    for (const statement of declaration.statements) {
+      if (statement.projectTargets === undefined || statement.projectTargets === projectTables.length) continue;
+      report({
+        messageId: "target-count",
+        path: `${statement.path}/projectTargets`,
+        data: { stated: statement.projectTargets, tables: projectTables.length },
+        expected: String(projectTables.length),
+        actual: String(statement.projectTargets),
+        difference: String(statement.projectTargets - projectTables.length),
+        related: projectTables.map((table) => table.path),
+      });
+    }
     for (const relation of conventionLinks(declaration)) checkRelation(report, relation, declaration.ratioBasis, "warning");
   },
 };

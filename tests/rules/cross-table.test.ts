@@ -110,6 +110,17 @@ describe("cross-table", () => {
         findings: [{ messageId: "equal-mismatch", line: 17, expected: "81.5", actual: "82.5" }],
       },
       {
+        name: "the narrative's count of project performance targets against the project performance tables",
+        body: `
+          tables:
+            - { id: t12-1, title: 项目支出绩效目标表, kind: performance-project }
+          statements:
+            - text: 设置了整体支出绩效目标、2 个项目支出绩效目标。
+              projectTargets: 2
+        `,
+        findings: [{ messageId: "target-count", line: 9, expected: "1", actual: "2" }],
+      },
+      {
         name: "人员经费 other than 301 + 303 is a warning",
         body: basic("372.45"),
         findings: [{ messageId: "sum-mismatch", line: 13, severity: "warning", expected: "373.45" }],
