@@ -42,28 +42,29 @@ export function buildDeclaration(doc: Document, defaults: { precision?: number }
     statements: [],
   };
 
-  const amountOf = (node: Node | undefined, path: string, precision: number): Amount | undefined => {
+  const amountOf = (node: Node | undefined, owner: string, key: string | number, precision: number): Amount | undefined => {
     const source = scalarText(node);
-    const amount = source === undefined ? undefined : parseAmount(source, precision, path);
+    const amount = source === undefined ? undefined : parseAmount(source, precision, owner, key);
     if (amount && amount.decimals > precision) {
-      problems.push({ rule: "schema", messageId: "too-precise", path, data: { value: source ?? "", decimals: amount.decimals, precision } });
+      problems.push({ rule: "schema", messageId: "too-precise", path: amount.path, data: { value: source ?? "", decimals: amount.decimals, precision } });
     }
     return amount;
   };
   const amountAt = (owner: unknown, key: string, path: string, precision: number) =>
-    amountOf(read(owner, key), childPointer(path, key), precision);
+    amountOf(read(owner, key), path, key, precision);
   const percentAt = (owner: unknown, key: string, path: string): Percent | undefined => {
     const source = text(owner, key);
-    return source === undefined ? undefined : parsePercent(source, childPointer(path, key));
+    return source === undefined ? undefined : parsePercent(source, path, key);
   };
   const historyAt = (owner: unknown, path: string, precision: number): Map<number, Amount> => {
     const history = new Map<number, Amount>();
     const node = read(owner, "history");
     if (!isMap(node)) return history;
+    const historyPath = childPointer(path, "history");
     for (const pair of node.items) {
       const year = scalarText(pair.key);
       if (year === undefined) continue;
-      const amount = amountOf(resolved(doc, pair.value), childPointer(childPointer(path, "history"), year), precision);
+      const amount = amountOf(resolved(doc, pair.value), historyPath, year, precision);
       if (amount) history.set(Number.parseInt(year, 10), amount);
     }
     return history;
@@ -89,27 +90,26 @@ export function buildDeclaration(doc: Document, defaults: { precision?: number }
   const fillRow = (row: Row, node: Node, table: Table | undefined, precision: number) => {
     const path = row.path;
     const amountNode = read(node, "amount");
-    const amountPath = childPointer(path, "amount");
     const main = table?.columns[0]?.id;
     if (isMap(amountNode)) {
+      const amountPath = childPointer(path, "amount");
       if (!table || table.columns.length === 0) {
         problems.push({ rule: "schema", messageId: "no-columns", path: amountPath, data: { table: table?.id ?? "" } });
       } else {
         for (const pair of amountNode.items) {
           const column = scalarText(pair.key);
           if (column === undefined) continue;
-          const columnPath = childPointer(amountPath, column);
           if (!table.columns.some((declared) => declared.id === column)) {
-            problems.push({ rule: "schema", messageId: "unknown-column", path: columnPath, atKey: true, data: { column, table: table.id } });
+            problems.push({ rule: "schema", messageId: "unknown-column", path: childPointer(amountPath, column), atKey: true, data: { column, table: table.id } });
             continue;
           }
-          const amount = amountOf(resolved(doc, pair.value), columnPath, precision);
+          const amount = amountOf(resolved(doc, pair.value), amountPath, column, precision);
           if (amount) row.columns.set(column, amount);
         }
         if (main !== undefined) row.amount = row.columns.get(main);
       }
     } else {
-      const amount = amountOf(amountNode, amountPath, precision);
+      const amount = amountOf(amountNode, path, "amount", precision);
       if (amount) {
         row.amount = amount;
         if (main !== undefined) row.columns.set(main, amount);

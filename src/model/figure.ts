@@ -1,4 +1,5 @@
 import { Decimal } from "decimal.js";
+import { childPointer } from "../load/json-pointer.js";
 
 /**
  * The Decimal every figure is made of. Precision is generous so that sums of long amounts stay exact;
@@ -20,30 +21,70 @@ export interface Amount {
   decimals: number;
   /** Decimals the document says amounts were rounded to (per figure, table or document). */
   precision: number;
-  path: string;
+  readonly path: string;
 }
 
 /** A percentage as printed, in percentage points (`45.26%` → 45.26), with the decimals written. */
 export interface Percent {
   value: Exact;
   decimals: number;
-  path: string;
+  readonly path: string;
+}
+
+/**
+ * Where a figure stands: its owner's pointer and its key, joined only when a finding needs the path.
+ * A large declaration has a million figures and reports a handful.
+ */
+class Placed {
+  constructor(
+    private readonly owner: string,
+    private readonly key: string | number,
+  ) {}
+  get path(): string {
+    return childPointer(this.owner, this.key);
+  }
+}
+
+class PlacedFigure extends Placed implements Amount {
+  constructor(
+    readonly value: Exact,
+    readonly decimals: number,
+    readonly precision: number,
+    owner: string,
+    key: string | number,
+  ) {
+    super(owner, key);
+  }
+}
+
+class PlacedPercent extends Placed implements Percent {
+  constructor(
+    readonly value: Exact,
+    readonly decimals: number,
+    owner: string,
+    key: string | number,
+  ) {
+    super(owner, key);
+  }
 }
 
 const decimalText = /^[+-]?(\d+)(?:\.(\d+))?$/;
 const percentText = /^([+-]?\d+(?:\.(\d+))?) ?[%％]$/;
 
-/** Reads an amount from the text the declaration wrote; undefined when it is not plain decimal notation. */
-export function parseAmount(text: string, precision: number, path: string): Amount | undefined {
+/**
+ * Reads an amount from the text the declaration wrote, at `owner`/`key`; undefined when it is not plain
+ * decimal notation.
+ */
+export function parseAmount(text: string, precision: number, owner: string, key: string | number): Amount | undefined {
   const match = decimalText.exec(text.trim());
   if (!match) return undefined;
-  return { value: new Exact(text.trim()), decimals: match[2]?.length ?? 0, precision, path };
+  return new PlacedFigure(new Exact(text.trim()), match[2]?.length ?? 0, precision, owner, key);
 }
 
-export function parsePercent(text: string, path: string): Percent | undefined {
+export function parsePercent(text: string, owner: string, key: string | number): Percent | undefined {
   const match = percentText.exec(text.trim());
   if (!match || match[1] === undefined) return undefined;
-  return { value: new Exact(match[1]), decimals: match[2]?.length ?? 0, path };
+  return new PlacedPercent(new Exact(match[1]), match[2]?.length ?? 0, owner, key);
 }
 
 /**
