@@ -8,6 +8,43 @@ import { parseAmount, parsePercent, type Amount, type Percent } from "./figure.j
 
 export const defaultPrecision = 2;
 
+/** Rows without earlier years or columns share one empty map (nothing changes a row once built). */
+const none = new Map<never, never>();
+
+/** A table line. A class, so that its label is a getter on the prototype, built only for a finding. */
+class LineRow implements Line {
+  readonly kind = "line";
+  columns: Map<string, Amount> = none;
+  history: Map<number, Amount> = none;
+  lines: Line[] = [];
+  amount?: Amount;
+  prior?: Amount;
+  change?: Amount;
+  growth?: Percent;
+  share?: Percent;
+  shareOf?: ShareBase;
+  reason?: string;
+  parent?: Line;
+  id?: string;
+  code?: string;
+  constructor(
+    readonly table: Table,
+    readonly path: string,
+    readonly name: string,
+    code: string | undefined,
+    id: string | undefined,
+    parent: Line | undefined,
+  ) {
+    if (code !== undefined) this.code = code;
+    if (id !== undefined) this.id = id;
+    if (parent) this.parent = parent;
+  }
+  get label() {
+    const shown = this.code === undefined ? this.name : `${this.code} ${this.name}`;
+    return bilingual(`${this.table.id}「${shown}」`, `${this.table.id} line “${shown}”`);
+  }
+}
+
 /**
  * Builds the rules' model from a declaration that passed the schema. Figures are read from the
  * scalars' source text into Decimals; nothing goes through a JS number. Problems are the structural
@@ -57,9 +94,9 @@ export function buildDeclaration(doc: Document, defaults: { precision?: number }
     return source === undefined ? undefined : parsePercent(source, path, key);
   };
   const historyAt = (owner: unknown, path: string, precision: number): Map<number, Amount> => {
-    const history = new Map<number, Amount>();
     const node = read(owner, "history");
-    if (!isMap(node)) return history;
+    if (!isMap(node)) return none;
+    const history = new Map<number, Amount>();
     const historyPath = childPointer(path, "history");
     for (const pair of node.items) {
       const year = scalarText(pair.key);
@@ -96,6 +133,7 @@ export function buildDeclaration(doc: Document, defaults: { precision?: number }
       if (!table || table.columns.length === 0) {
         problems.push({ rule: "schema", messageId: "no-columns", path: amountPath, data: { table: table?.id ?? "" } });
       } else {
+        row.columns = new Map();
         for (const pair of amountNode.items) {
           const column = scalarText(pair.key);
           if (column === undefined) continue;
@@ -112,7 +150,7 @@ export function buildDeclaration(doc: Document, defaults: { precision?: number }
       const amount = amountOf(amountNode, path, "amount", precision);
       if (amount) {
         row.amount = amount;
-        if (main !== undefined) row.columns.set(main, amount);
+        if (main !== undefined) row.columns = new Map([[main, amount]]);
       }
     }
     const prior = amountAt(node, "prior", path, precision);
@@ -135,23 +173,7 @@ export function buildDeclaration(doc: Document, defaults: { precision?: number }
     const code = text(node, "code");
     const name = text(node, "name") ?? "";
     const id = text(node, "id");
-    const shown = code === undefined ? name : `${code} ${name}`;
-    const line: Line = {
-      kind: "line",
-      table,
-      path,
-      name,
-      // Built when a finding needs it, not for each of a large declaration's rows.
-      get label() {
-        return bilingual(`${table.id}「${shown}」`, `${table.id} line “${shown}”`);
-      },
-      columns: new Map(),
-      history: new Map(),
-      lines: [],
-    };
-    if (parent) line.parent = parent;
-    if (id !== undefined) line.id = id;
-    if (code !== undefined) line.code = code;
+    const line = new LineRow(table, path, name, code, id, parent);
     fillRow(line, node, table, linePrecision);
     for (const key of [id, code]) {
       if (key === undefined) continue;

@@ -131,6 +131,18 @@ export function compareIntervals(actual: Interval, expected: Interval): Comparis
 export type RatioComparison = Comparison | { agreement: "zero-base" };
 
 /**
+ * Whether part ÷ whole, in percent, rounds half-up to the stated percentage, by multiplication only:
+ * (p − h)·whole < 100·part < (p + h)·whole. The common case, checked before any interval is built;
+ * ties and non-positive wholes answer false and take the full path.
+ */
+export function roundsTo(stated: Percent, part: Exact, whole: Exact): boolean {
+  if (!whole.isPositive() || whole.isZero()) return false;
+  const half = halfUnit(stated.decimals);
+  const hundredParts = part.times(100);
+  return stated.value.minus(half).times(whole).lt(hundredParts) && stated.value.plus(half).times(whole).gt(hundredParts);
+}
+
+/**
  * A document that computes its percentages from the printed amounts must print exactly their ratio,
  * rounded: the amounts' rounding intervals then give no leeway.
  */
@@ -147,14 +159,9 @@ const extraPercentDecimals = 2;
  */
 export function compareRatio(stated: Percent, part: Interval, whole: Interval): RatioComparison {
   if (whole.mid.isZero()) return { agreement: "zero-base" };
-  // Fast path, by multiplication only: the printed ratio rounds to the stated percentage when
-  // (p − h)·whole < 100·part < (p + h)·whole. Ties and negative wholes take the full path.
   const statedHalf = halfUnit(stated.decimals);
-  if (whole.mid.isPositive()) {
-    const hundredParts = part.mid.times(100);
-    if (stated.value.minus(statedHalf).times(whole.mid).lt(hundredParts) && stated.value.plus(statedHalf).times(whole.mid).gt(hundredParts)) {
-      return { agreement: "exact", expected: stated.value, actual: stated.value, difference: new Exact(0), tolerance: statedHalf };
-    }
+  if (roundsTo(stated, part.mid, whole.mid)) {
+    return { agreement: "exact", expected: stated.value, actual: stated.value, difference: new Exact(0), tolerance: statedHalf };
   }
   const computed = new Ratio(part.mid).div(whole.mid).times(100);
   const shown = stated.decimals + extraPercentDecimals;

@@ -1,5 +1,5 @@
 import { allRows } from "../model/declaration.js";
-import { compareLinear, compareRatio, declaredInterval, derivedInterval, ratioOperand, type Interval } from "../rounding/tolerance.js";
+import { compareLinear, compareRatio, declaredInterval, derivedInterval, ratioOperand, roundsTo, type Interval } from "../rounding/tolerance.js";
 import { figureNames, figureOf, reportComparison } from "./relation-report.js";
 import type { Rule } from "./rule.js";
 import { decimalString, percentString } from "../model/figure.js";
@@ -71,6 +71,10 @@ export const growth: Rule = {
         });
       }
       if (!rate) continue;
+      // The common case first, on the printed figures alone: the rate is their ratio, rounded.
+      const wholeMid = prior ? prior.value : amount && change ? amount.value.minus(change.value) : undefined;
+      const partMid = change ? change.value : amount && prior ? amount.value.minus(prior.value) : undefined;
+      if (partMid && wholeMid && roundsTo(rate, partMid, wholeMid)) continue;
       const target = () => figureOf(row.label, figureNames.growth);
       if (change && !change.value.isZero() && !rate.value.isZero() && change.value.isNegative() !== rate.value.isNegative()) {
         report({ messageId: "sign-mismatch", path: rate.path, data: { target: target(), actual: percentString(rate.value), change: decimalString(change.value) }, related: [change.path] });

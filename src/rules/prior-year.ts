@@ -50,8 +50,14 @@ class SameFigure {
   join(a: Row, b: Row): void {
     const rootA = this.find(a);
     const rootB = this.find(b);
+    this.members.add(a).add(b);
     if (rootA !== rootB) this.parent.set(rootB, rootA);
   }
+  /** Whether the row was ever joined to another. */
+  joined(row: Row): boolean {
+    return this.members.has(row);
+  }
+  private readonly members = new Set<Row>();
 }
 
 const preference: Record<Prior["how"], number> = { stated: 0, history: 1, derived: 2 };
@@ -97,10 +103,13 @@ export const priorYear: Rule = {
     }
     for (const [a, b] of sameRows(declaration)) same.join(a, b);
 
+    // Only rows joined to others form groups; a row alone has its own priors, worked out when asked for
+    // (most 项 are never asked: their parents state no prior of their own).
     const rows: AnyRow[] = [...declaration.tables.flatMap((table) => tableRows(table)), ...declaration.statements.flatMap((statement) => statement.figures)];
     const groups = new Map<Row, Prior[]>();
     for (const row of rows) {
       const root = same.find(row);
+      if (root === row && !same.joined(row)) continue;
       const priors = ownPriors(row, declaration.year);
       if (priors.length === 0) continue;
       const group = groups.get(root);
@@ -108,7 +117,13 @@ export const priorYear: Rule = {
       else groups.set(root, priors);
     }
     for (const priors of groups.values()) priors.sort((a, b) => preference[a.how] - preference[b.how]);
-    const priorOf = (row: Row): Prior | undefined => groups.get(same.find(row))?.[0];
+    const alone = new Map<Row, Prior | undefined>();
+    const priorOf = (row: Row): Prior | undefined => {
+      const root = same.find(row);
+      if (root !== row || same.joined(row)) return groups.get(root)?.[0];
+      if (!alone.has(row)) alone.set(row, ownPriors(row, declaration.year).sort((a, b) => preference[a.how] - preference[b.how])[0]);
+      return alone.get(row);
+    };
 
     // One figure's priors agree: the preferred one against each from another row. A statement's prior of
     // the same kind as its line's is the statement rule's to compare.
@@ -136,8 +151,9 @@ export const priorYear: Rule = {
     for (const table of declaration.tables) {
       for (const row of tableRows(table)) {
         const parts = row.kind === "total" ? table.lines : row.lines;
+        if (parts.length === 0) continue;
         const own = priorOf(row);
-        if (!own || parts.length === 0) continue;
+        if (!own) continue;
         const sum = derivedFromParts(parts);
         if (!sum) continue;
         const partsLabel = { zh: `各组成部分的上年数之和`, en: "the sum of its parts' prior-year amounts" };
