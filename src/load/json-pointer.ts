@@ -5,10 +5,6 @@ export function escapeSegment(segment: string | number): string {
   return text.includes("~") || text.includes("/") ? text.replace(/~/g, "~0").replace(/\//g, "~1") : text;
 }
 
-export function pointerOf(segments: readonly (string | number)[]): string {
-  return segments.map((segment) => `/${escapeSegment(segment)}`).join("");
-}
-
 export function childPointer(pointer: string, segment: string | number): string {
   return `${pointer}/${escapeSegment(segment)}`;
 }

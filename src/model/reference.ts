@@ -1,4 +1,4 @@
-import type { Declaration, Line, Reference, Row, Table } from "./declaration.js";
+import type { Declaration, Reference, Row, Table } from "./declaration.js";
 import type { Amount } from "./figure.js";
 
 export type Resolution =
@@ -25,8 +25,4 @@ export function resolveReference(declaration: Declaration, reference: Reference)
   return amount
     ? { found: true, table, row, amount, column: reference.column }
     : { found: true, table, row, column: reference.column };
-}
-
-export function isLine(row: Row): row is Line {
-  return (row as Line).kind === "line";
 }
