@@ -2,7 +2,7 @@ import { tableRows, type AnyRow, type Line, type Row } from "../model/declaratio
 import { resolveReference } from "../model/reference.js";
 import { compareIntervals, declaredInterval, derivedInterval, type Interval } from "../rounding/tolerance.js";
 import type { Text } from "../text.js";
-import { reportComparison } from "./relation-report.js";
+import { figureOf, reportComparison } from "./relation-report.js";
 import { sameRows } from "./cross-table.js";
 import type { Report, Rule } from "./rule.js";
 
@@ -23,7 +23,7 @@ const how = {
 
 function ownPriors(row: Row, year: number): Prior[] {
   const priors: Prior[] = [];
-  const label = (kind: Prior["how"]) => () => ({ zh: `${row.label.zh}的${how[kind].zh}`, en: `the ${how[kind].en} of ${row.label.en}` });
+  const label = (kind: Prior["how"]) => () => figureOf(row.label, how[kind]);
   if (row.prior) priors.push({ row, interval: declaredInterval(row.prior), path: row.prior.path, how: "stated", label: label("stated") });
   const history = row.history.get(year - 1);
   if (history) priors.push({ row, interval: declaredInterval(history), path: history.path, how: "history", label: label("history") });

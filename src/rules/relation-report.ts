@@ -20,9 +20,11 @@ export function columnFigure(name: string): Text {
   return { zh: `「${name}」栏金额`, en: `“${name}” amount` };
 }
 
-/** “the change of t5-1 line …” */
+/** “the change of t5-1 line …”, “t5-1「…」的增减额” (with a space where Latin meets Han: “t5-1 的”). */
 export function figureOf(label: Text, figure: Text): Text {
-  return { zh: `${label.zh}的${figure.zh}`, en: `the ${figure.en} of ${label.en}` };
+  const before = /[A-Za-z0-9]$/.test(label.zh) ? " " : "";
+  const after = /^[A-Za-z0-9]/.test(figure.zh) ? " " : "";
+  return { zh: `${label.zh}${before}的${after}${figure.zh}`, en: `the ${figure.en} of ${label.en}` };
 }
 
 export interface RelationReport {
