@@ -1,11 +1,9 @@
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
-import { configFileName, emptyConfig, findConfig, readConfig, type Config } from "./config/config.js";
-import { checkText, type CheckOptions, type FileReport } from "./check.js";
-import { countSeverities, type Finding } from "./finding.js";
-import { yaml } from "./load/meta.js";
+import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
+import { configFileName, configLookup } from "./config/config.js";
+import { checkText, unreadFileReport, type CheckOptions, type FileReport } from "./check.js";
 import { reportOf, type Report } from "./report/report.js";
-import { fill, type MessageData } from "./text.js";
+import type { MessageData } from "./text.js";
 
 /** A check that cannot run (a missing path, no YAML file): the CLI says it in one line and exits 2. */
 export class InputError extends Error {}
@@ -71,25 +69,11 @@ export function checkFiles(paths: readonly string[], options: CheckFilesOptions 
   const cwd = options.cwd ?? process.cwd();
   if (paths.length === 0) throw new InputError("no file or folder to check");
   const lang = options.lang ?? "en";
-  const configs = new Map<string, Config>();
-  const configAt = (file: string | undefined): Config => {
-    if (file === undefined) return emptyConfig;
-    let config = configs.get(file);
-    if (!config) {
-      if (!existsSync(file)) throw new InputError(`no such config file: ${displayName(file, cwd)}`);
-      config = readConfig(file, displayName(file, cwd), lang);
-      configs.set(file, config);
-    }
-    return config;
-  };
-  const fixed = options.configPath === undefined ? undefined : resolve(cwd, options.configPath);
+  const configFor = configLookup({ cwd, lang, name: (path) => displayName(path, cwd), ...(options.configPath !== undefined ? { configPath: options.configPath } : {}) });
   const files = declarationFiles(paths, cwd);
   const reports = files.map((path, index) => {
     const file = displayName(path, cwd);
-    const report = checkFile(path, { lang, file, config: configAt(fixed ?? findConfig(dirname(path))), maxFileSize: options.maxFileSize ?? defaultMaxFileSize }, (text) =>
-      options.onFile?.(file, text, index + 1, files.length),
-    );
-    return report;
+    return checkFile(path, { lang, file, config: configFor(path), maxFileSize: options.maxFileSize ?? defaultMaxFileSize }, (text) => options.onFile?.(file, text, index + 1, files.length));
   });
   return reportOf(reports);
 }
@@ -127,19 +111,7 @@ export function checkFile(path: string, options: CheckOptions & { file: string; 
 
 /** A file that is reported at its first line without being parsed: not UTF-8, or too large. */
 function wholeFileReport(messageId: "encoding" | "too-large", data: MessageData, options: CheckOptions & { file: string }): FileReport {
-  const lang = options.lang ?? "en";
-  const finding: Finding = {
-    rule: "yaml",
-    messageId,
-    severity: "error",
-    message: fill(yaml.meta.messages[messageId]?.text[lang] ?? "", data, lang),
-    path: "",
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1,
-  };
-  return { file: options.file, findings: [finding], summary: countSeverities([finding]) };
+  return unreadFileReport(options.file, [{ rule: "yaml", messageId, path: "", line: 1, column: 1, data }], options.lang);
 }
 
 function encodingReport(bytes: Buffer, options: CheckOptions & { file: string }): FileReport {

@@ -1,28 +1,17 @@
 // A worker thread of checkFilesInParallel: checks the batches of files it is sent, one at a time.
 import { parentPort, workerData } from "node:worker_threads";
 import { checkFile, defaultMaxFileSize, displayName, InputError } from "./check-files.js";
-import { ConfigError, emptyConfig, findConfig, readConfig, type Config } from "./config/config.js";
-import { dirname, resolve } from "node:path";
+import { ConfigError, configLookup } from "./config/config.js";
 import type { WorkerRequest, WorkerResponse, WorkerSetup } from "./check-parallel.js";
 
 const setup = workerData as WorkerSetup;
-const configs = new Map<string, Config>();
-const configAt = (file: string | undefined): Config => {
-  if (file === undefined) return emptyConfig;
-  let config = configs.get(file);
-  if (!config) {
-    config = readConfig(file, displayName(file, setup.cwd), setup.lang);
-    configs.set(file, config);
-  }
-  return config;
-};
-const fixed = setup.configPath === undefined ? undefined : resolve(setup.cwd, setup.configPath);
+const configFor = configLookup({ cwd: setup.cwd, lang: setup.lang, name: (path) => displayName(path, setup.cwd), ...(setup.configPath !== undefined ? { configPath: setup.configPath } : {}) });
 
 parentPort?.on("message", (request: WorkerRequest) => {
   try {
     const results = request.files.map(({ path, file }) => {
       let source: string | undefined;
-      const report = checkFile(path, { lang: setup.lang, file, config: configAt(fixed ?? findConfig(dirname(path))), maxFileSize: setup.maxFileSize ?? defaultMaxFileSize }, (text) => {
+      const report = checkFile(path, { lang: setup.lang, file, config: configFor(path), maxFileSize: setup.maxFileSize ?? defaultMaxFileSize }, (text) => {
         source = text;
       });
       const keep = setup.sources === "all" || (setup.sources === "errors" && report.summary.error > 0);

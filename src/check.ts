@@ -46,6 +46,12 @@ export function checkText(text: string, options: CheckOptions = {}): FileReport 
   return { file, findings, summary: countSeverities(findings) };
 }
 
+/** A report of problems found without reading the file as YAML (not UTF-8, too large). */
+export function unreadFileReport(file: string, problems: readonly Problem[], lang: Lang = "en"): FileReport {
+  const findings = problems.map((problem) => render(problem, undefined, lang)).sort(compareFindings);
+  return { file, findings, summary: countSeverities(findings) };
+}
+
 /** A rule's configured severity replaces its default; informative residuals stay info; `off` drops it. */
 function withConfiguredSeverity(finding: Finding, config: Config): Finding[] {
   const configured = config.severities.get(finding.rule);

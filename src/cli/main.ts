@@ -46,6 +46,13 @@ export function colourLevel(env: CliIO["env"], isTTY: boolean): ColorSupportLeve
 
 /** Checking more files than this on a terminal shows progress on stderr. */
 const progressAbove = 5;
+const progressWidth = 100;
+
+/** One line rewritten in place (`\r`): `12/30 file`; blanked when the last file is done. */
+function progressLine(done: number, total: number, file: string): string {
+  const line = `\r${`${done}/${total} ${file}`.slice(0, progressWidth - 1).padEnd(progressWidth - 1)}`;
+  return done === total ? `${line}\r${" ".repeat(progressWidth - 1)}\r` : line;
+}
 
 interface CheckOptions {
   format: FormatName[];
@@ -103,7 +110,7 @@ async function runCheck(paths: string[], options: CheckOptions, io: CliIO): Prom
     ...(options.config !== undefined ? { configPath: options.config } : {}),
     ...(options.maxFileSize !== undefined ? { maxFileSize: Math.round(options.maxFileSize * 1024 * 1024) } : {}),
     onProgress: (done, total, file) => {
-      if (showProgress && total > progressAbove) io.stderr(`\r${done}/${total} ${file}`.slice(0, 100).padEnd(100) + (done === total ? "\r".padEnd(101) + "\r" : ""));
+      if (showProgress && total > progressAbove) io.stderr(progressLine(done, total, file));
     },
   });
   const shown = options.quiet ? onlyErrors(report) : report;

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, parse as parsePath } from "node:path";
+import { dirname, join, parse as parsePath, resolve } from "node:path";
 import type { Lang, Severity } from "../finding.js";
 import { childPointer } from "../load/json-pointer.js";
 import { instanceOf } from "../load/instance.js";
@@ -68,6 +68,26 @@ export function findConfig(folder: string): string | undefined {
     if (parent === current || current === parsePath(current).root) return undefined;
     current = parent;
   }
+}
+
+/**
+ * The config for each declaration: one named for all (--config), else the nearest one above it; each
+ * config file read once. `name` gives a path as reports show it.
+ */
+export function configLookup(options: { configPath?: string; cwd: string; lang: Lang; name: (path: string) => string }): (declaration: string) => Config {
+  const configs = new Map<string, Config>();
+  const fixed = options.configPath === undefined ? undefined : resolve(options.cwd, options.configPath);
+  return (declaration) => {
+    const file = fixed ?? findConfig(dirname(declaration));
+    if (file === undefined) return emptyConfig;
+    let config = configs.get(file);
+    if (!config) {
+      if (!existsSync(file)) throw new ConfigError([`no such config file: ${options.name(file)}`]);
+      config = readConfig(file, options.name(file), options.lang);
+      configs.set(file, config);
+    }
+    return config;
+  };
 }
 
 export function readConfig(file: string, displayName: string, lang: Lang): Config {

@@ -7,7 +7,7 @@ import { type Declaration, type Line, type Row, type Table } from "../model/decl
 import { Exact, type Amount } from "../model/figure.js";
 import type { FormatContext } from "./formatter.js";
 import type { Report } from "./report.js";
-import { suggestion } from "./stylish.js";
+import { severityWords, suggestion } from "./stylish.js";
 
 const words = {
   zh: {
@@ -36,7 +36,6 @@ const words = {
     indicators: "绩效指标",
     empty: "空表",
     generated: "由 budget-rules 生成",
-    severity: { error: "错误", warning: "警告", info: "提示" } as Record<Severity, string>,
   },
   en: {
     title: "Budget disclosure check",
@@ -64,7 +63,6 @@ const words = {
     indicators: "Indicators",
     empty: "Empty table",
     generated: "Made by budget-rules",
-    severity: { error: "error", warning: "warning", info: "info" } as Record<Severity, string>,
   },
 };
 
@@ -102,6 +100,8 @@ blockquote { margin: 4px 0; padding-left: 10px; border-left: 3px solid var(--lin
 /** One file's figures and findings, with the anchors that link them. */
 class Page {
   readonly byPath = new Map<string, { finding: Finding; index: number }[]>();
+  /** The paths of the figures rendered so far, so that the findings list links only to those. */
+  readonly rendered = new Set<string>();
   constructor(
     readonly fileIndex: number,
     readonly findings: readonly Finding[],
@@ -115,6 +115,7 @@ class Page {
   }
   /** A cell for one figure: highlighted, titled and linked when a finding is about it. */
   cell(path: string, content: string, className = ""): string {
+    this.rendered.add(path);
     const marks = this.byPath.get(path) ?? [];
     const worst = marks.map(({ finding }) => finding.severity).sort((a, b) => rank[a] - rank[b])[0];
     const classes = [className, worst ? `finding finding-${worst}` : ""].filter(Boolean).join(" ");
@@ -265,10 +266,10 @@ function fileHtml(file: Report["files"][number], source: string | undefined, fil
       : `<ol class="findings" start="${first}">${file.findings
           .map((finding, offset) => {
             const index = first + offset;
-            const target = page.byPath.has(finding.path) && sections.join("").includes(`id="${page.anchor(finding.path)}"`) ? `#${page.anchor(finding.path)}` : undefined;
+            const target = page.rendered.has(finding.path) ? `#${page.anchor(finding.path)}` : undefined;
             const where = `${finding.line}:${finding.column}`;
             const suggested = suggestion(finding, lang);
-            return `<li id="finding-${index}"><span class="badge ${finding.severity}">${text.severity[finding.severity]}</span> ${target ? `<a href="${target}">${where}</a>` : where} ${escapeHtml(finding.message)}${suggested ? ` <strong>${escapeHtml(suggested)}</strong>` : ""} <span class="rule">${escapeHtml(finding.rule)}</span></li>`;
+            return `<li id="finding-${index}"><span class="badge ${finding.severity}">${severityWords[lang][finding.severity]}</span> ${target ? `<a href="${target}">${where}</a>` : where} ${escapeHtml(finding.message)}${suggested ? ` <strong>${escapeHtml(suggested)}</strong>` : ""} <span class="rule">${escapeHtml(finding.rule)}</span></li>`;
           })
           .join("")}</ol>`;
   return `<section><h2>${heading}</h2><p class="counts"><span class="error">${file.summary.error} ${text.errors}</span><span class="warning">${file.summary.warning} ${text.warnings}</span><span class="info">${file.summary.info} ${text.infos}</span></p><h3>${text.findings}</h3>${list}${sections.join("\n")}</section>`;

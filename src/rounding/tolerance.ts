@@ -73,6 +73,11 @@ export function derivedInterval(terms: readonly Term[]): Interval {
   return combine(terms, declaredInterval);
 }
 
+/** a − b, as an interval: a prior derived as amount − change, a change as amount − prior. */
+export function differenceInterval(a: Amount, b: Amount): Interval {
+  return derivedInterval([{ amount: a, sign: 1 }, { amount: b, sign: -1 }]);
+}
+
 /**
  * A stated figure against ±a ± b ± … of others (a total against its parts, a change against
  * amount − prior): consistent when the intervals overlap at the declared precision, or else when the

@@ -1,5 +1,5 @@
 import { allRows } from "../model/declaration.js";
-import { compareLinear, compareRatio, declaredInterval, derivedInterval, ratioOperand, roundsTo, type Interval } from "../rounding/tolerance.js";
+import { compareLinear, compareRatio, declaredInterval, differenceInterval, ratioOperand, roundsTo, type Interval } from "../rounding/tolerance.js";
 import { figureNames, figureOf, reportComparison } from "./relation-report.js";
 import type { Rule } from "./rule.js";
 import { decimalString, percentString } from "../model/figure.js";
@@ -83,9 +83,9 @@ export const growth: Rule = {
       let part: Interval | undefined;
       let whole: Interval | undefined;
       if (prior) whole = declaredInterval(prior);
-      else if (amount && change) whole = derivedInterval([{ amount, sign: 1 }, { amount: change, sign: -1 }]);
+      else if (amount && change) whole = differenceInterval(amount, change);
       if (change) part = declaredInterval(change);
-      else if (amount && prior) part = derivedInterval([{ amount, sign: 1 }, { amount: prior, sign: -1 }]);
+      else if (amount && prior) part = differenceInterval(amount, prior);
       if (!part || !whole) continue;
       const comparison = compareRatio(rate, ratioOperand(part, declaration.ratioBasis), ratioOperand(whole, declaration.ratioBasis));
       if (comparison.agreement === "exact") continue;

@@ -1,6 +1,6 @@
-import { tableRows, type AnyRow, type Line, type Row } from "../model/declaration.js";
+import { allRows, tableRows, type Line, type Row } from "../model/declaration.js";
 import { resolveReference } from "../model/reference.js";
-import { compareIntervals, declaredInterval, derivedInterval, type Interval } from "../rounding/tolerance.js";
+import { compareIntervals, declaredInterval, differenceInterval, type Interval } from "../rounding/tolerance.js";
 import type { Text } from "../text.js";
 import { figureOf, reportComparison } from "./relation-report.js";
 import { sameRows } from "./cross-table.js";
@@ -30,7 +30,7 @@ function ownPriors(row: Row, year: number): Prior[] {
   if (row.amount && row.change) {
     priors.push({
       row,
-      interval: derivedInterval([{ amount: row.amount, sign: 1 }, { amount: row.change, sign: -1 }]),
+      interval: differenceInterval(row.amount, row.change),
       path: row.change.path,
       how: "derived",
       label: label("derived"),
@@ -105,7 +105,7 @@ export const priorYear: Rule = {
 
     // Only rows joined to others form groups; a row alone has its own priors, worked out when asked for
     // (most 项 are never asked: their parents state no prior of their own).
-    const rows: AnyRow[] = [...declaration.tables.flatMap((table) => tableRows(table)), ...declaration.statements.flatMap((statement) => statement.figures)];
+    const rows = allRows(declaration);
     const groups = new Map<Row, Prior[]>();
     for (const row of rows) {
       const root = same.find(row);

@@ -1,7 +1,7 @@
 import type { Row, StatedFigure } from "../model/declaration.js";
 import { decimalString, Exact, type Amount, type Percent } from "../model/figure.js";
 import { resolveReference } from "../model/reference.js";
-import { compareDerived, compareRestated, derivedInterval } from "../rounding/tolerance.js";
+import { compareDerived, compareRestated, differenceInterval } from "../rounding/tolerance.js";
 import type { Text } from "../text.js";
 import { figureNames, figureOf, reportComparison } from "./relation-report.js";
 import type { Report, Rule } from "./rule.js";
@@ -62,7 +62,7 @@ function compareWithLine(report: Report, figure: StatedFigure, line: Row, restat
   }
   // A prior that one side states and the other implies as amount − change.
   const derivedPrior = (row: Row, amount: Amount | undefined) =>
-    amount && row.change ? derivedInterval([{ amount, sign: 1 }, { amount: row.change, sign: -1 }]) : undefined;
+    amount && row.change ? differenceInterval(amount, row.change) : undefined;
   const lineDerived = line.prior ? undefined : derivedPrior(line, restatedAmount);
   const figureDerived = figure.prior ? undefined : derivedPrior(figure, figure.amount);
   if (figure.prior && lineDerived) {
