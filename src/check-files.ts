@@ -37,7 +37,8 @@ export function declarationFiles(paths: readonly string[], cwd: string): string[
         stats = statSync(path);
       } catch (error) {
         // A YAML file that cannot be reached (a dangling link, a link loop) is not skipped silently.
-        if (yamlFile.test(entry.name)) throw new InputError(`cannot read ${relative(cwd, path) || path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+        if (yamlFile.test(entry.name))
+          throw new InputError(`cannot read ${relative(cwd, path) || path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
         continue;
       }
       if (stats.isDirectory()) walk(path);
@@ -69,11 +70,18 @@ export function checkFiles(paths: readonly string[], options: CheckFilesOptions 
   const cwd = options.cwd ?? process.cwd();
   if (paths.length === 0) throw new InputError("no file or folder to check");
   const lang = options.lang ?? "en";
-  const configFor = configLookup({ cwd, lang, name: (path) => displayName(path, cwd), ...(options.configPath !== undefined ? { configPath: options.configPath } : {}) });
+  const configFor = configLookup({
+    cwd,
+    lang,
+    name: (path) => displayName(path, cwd),
+    ...(options.configPath !== undefined ? { configPath: options.configPath } : {}),
+  });
   const files = declarationFiles(paths, cwd);
   const reports = files.map((path, index) => {
     const file = displayName(path, cwd);
-    return checkFile(path, { lang, file, config: configFor(path), maxFileSize: options.maxFileSize ?? defaultMaxFileSize }, (text) => options.onFile?.(file, text, index + 1, files.length));
+    return checkFile(path, { lang, file, config: configFor(path), maxFileSize: options.maxFileSize ?? defaultMaxFileSize }, (text) =>
+      options.onFile?.(file, text, index + 1, files.length),
+    );
   });
   return reportOf(reports);
 }

@@ -57,7 +57,13 @@ export async function checkFilesInParallel(paths: readonly string[], options: Pa
     return { report, sources };
   }
 
-  const setup: WorkerSetup = { cwd, lang, sources: options.sources, ...(options.configPath !== undefined ? { configPath: options.configPath } : {}), ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}) };
+  const setup: WorkerSetup = {
+    cwd,
+    lang,
+    sources: options.sources,
+    ...(options.configPath !== undefined ? { configPath: options.configPath } : {}),
+    ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
+  };
   // From src/ (tests), dist/ and the bundle alike, the compiled worker is dist/check-worker.js.
   const workerUrl = pathToFileURL(join(packageRoot, "dist", "check-worker.js"));
   const reports: FileReport[] = [];

@@ -5,7 +5,12 @@ import { ConfigError, configLookup } from "./config/config.js";
 import type { WorkerRequest, WorkerResponse, WorkerSetup } from "./check-parallel.js";
 
 const setup = workerData as WorkerSetup;
-const configFor = configLookup({ cwd: setup.cwd, lang: setup.lang, name: (path) => displayName(path, setup.cwd), ...(setup.configPath !== undefined ? { configPath: setup.configPath } : {}) });
+const configFor = configLookup({
+  cwd: setup.cwd,
+  lang: setup.lang,
+  name: (path) => displayName(path, setup.cwd),
+  ...(setup.configPath !== undefined ? { configPath: setup.configPath } : {}),
+});
 
 parentPort?.on("message", (request: WorkerRequest) => {
   try {

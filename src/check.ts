@@ -82,7 +82,8 @@ function reconcile(source: ParsedSource, config: Config): Problem[] {
   const schemaProblems = validateDeclaration(instance);
   if (schemaProblems.length > 0) return [...schemaProblems, { rule: "schema", messageId: "not-checked", path: "" }];
 
-  const { declaration, problems } = config.precision === undefined ? buildDeclaration(source.doc) : buildDeclaration(source.doc, { precision: config.precision });
+  const { declaration, problems } =
+    config.precision === undefined ? buildDeclaration(source.doc) : buildDeclaration(source.doc, { precision: config.precision });
   for (const rule of rules) {
     if (!rule.check || config.severities.get(rule.id) === "off") continue;
     try {
@@ -104,7 +105,12 @@ function render(problem: Problem, source: ParsedSource | undefined, lang: Lang):
   const message = rule?.meta.messages[problem.messageId] ?? internalError;
   const severity = problem.severity ?? message.severity ?? rule?.meta.defaultSeverity ?? "error";
   const range = problem.range ?? (source ? locateRange(source.doc, problem.path, problem.atKey) : [0, 0]);
-  const span = problem.line !== undefined ? { line: problem.line, column: problem.column ?? 1, endLine: problem.line, endColumn: problem.column ?? 1 } : source ? spanOf(source.lineCounter, range) : { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  const span =
+    problem.line !== undefined
+      ? { line: problem.line, column: problem.column ?? 1, endLine: problem.line, endColumn: problem.column ?? 1 }
+      : source
+        ? spanOf(source.lineCounter, range)
+        : { line: 1, column: 1, endLine: 1, endColumn: 1 };
   const finding: Finding = {
     rule: problem.rule,
     messageId: problem.messageId,

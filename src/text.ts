@@ -13,7 +13,8 @@ const latin = /[A-Za-z0-9]/;
 
 /** In Chinese text, a space between a Han character and a Latin letter or digit (t11 的, 2023 年). */
 function spaced(before: string, text: string, after: string): string {
-  const gap = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && ((han.test(a) && latin.test(b)) || (latin.test(a) && han.test(b)));
+  const gap = (a: string | undefined, b: string | undefined) =>
+    a !== undefined && b !== undefined && ((han.test(a) && latin.test(b)) || (latin.test(a) && han.test(b)));
   return `${gap(before.at(-1), text[0]) ? " " : ""}${text}${gap(text.at(-1), after[0]) ? " " : ""}`;
 }
 

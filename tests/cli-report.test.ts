@@ -8,7 +8,7 @@ import { main } from "../src/cli/main.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
-async function run(argv: string[], options: { cwd?: string; env?: Record<string, string> ; stderrIsTTY?: boolean } = {}) {
+async function run(argv: string[], options: { cwd?: string; env?: Record<string, string>; stderrIsTTY?: boolean } = {}) {
   let stdout = "";
   let stderr = "";
   const code = await main(argv, {
@@ -27,7 +27,20 @@ const folder = () => mkdtempSync(join(tmpdir(), "budget-rules-out-"));
 describe("formats and outputs", () => {
   it("pairs the last formats with the outputs and prints the rest", async () => {
     const out = folder();
-    const result = await run(["check", "-f", "stylish", "-f", "sarif", "-o", join(out, "report.sarif"), "-f", "junit", "-o", join(out, "report.xml"), "fixtures/broken/sum.yaml"]);
+    const result = await run([
+      "check",
+      "-f",
+      "stylish",
+      "-f",
+      "sarif",
+      "-o",
+      join(out, "report.sarif"),
+      "-f",
+      "junit",
+      "-o",
+      join(out, "report.xml"),
+      "fixtures/broken/sum.yaml",
+    ]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("✖ 1 file checked");
     expect(JSON.parse(readFileSync(join(out, "report.sarif"), "utf8"))).toMatchObject({ version: "2.1.0" });
@@ -73,7 +86,7 @@ describe("thresholds", () => {
     const out = folder();
     writeFileSync(
       join(out, "mild.yaml"),
-      "version: 1\ndepartment: { name: 甲, year: 2025 }\nunit: 万元\ntables:\n  - id: t\n    title: 表\n    total: { amount: 35.07 }\n    lines:\n      - { code: \"20103\", name: 政府办公厅及相关机构事务, amount: 15.18 }\n      - { name: 乙, amount: 19.88 }\n",
+      'version: 1\ndepartment: { name: 甲, year: 2025 }\nunit: 万元\ntables:\n  - id: t\n    title: 表\n    total: { amount: 35.07 }\n    lines:\n      - { code: "20103", name: 政府办公厅及相关机构事务, amount: 15.18 }\n      - { name: 乙, amount: 19.88 }\n',
     );
     const result = await run(["check", ...argv, "mild.yaml"], { cwd: out });
     expect(result.code).toBe(code);
@@ -94,7 +107,8 @@ describe("thresholds", () => {
 describe("progress", () => {
   it("shows on a terminal for many files, never otherwise or in CI", async () => {
     const out = folder();
-    for (let index = 0; index < 8; index += 1) writeFileSync(join(out, `d${index}.yaml`), "version: 1\ndepartment: { name: 甲, year: 2025 }\nunit: 万元\ntables: []\n");
+    for (let index = 0; index < 8; index += 1)
+      writeFileSync(join(out, `d${index}.yaml`), "version: 1\ndepartment: { name: 甲, year: 2025 }\nunit: 万元\ntables: []\n");
     expect((await run(["check", out], { stderrIsTTY: true })).stderr).toContain("8/8");
     expect((await run(["check", out], { stderrIsTTY: false })).stderr).toBe("");
     expect((await run(["check", out], { stderrIsTTY: true, env: { CI: "true" } })).stderr).toBe("");

@@ -28,7 +28,9 @@ describe("budget-rules check", () => {
     expect(stderr).toBe("");
     expect(stdout).toContain("fixtures/wuchang-2025.yaml\n");
     expect(stdout).toMatch(/^ {2}\d+:\d+ +info +The amount of t5-1 line “21011 行政事业单位医疗” 35.07 .* {2}sum$/m);
-    expect(stdout).toMatch(/^ {2}\d+:\d+ +error +t12-1 indicator “招聘活动场次” has 10 for 2024, but t11 indicator “招聘活动场次\/举办场次” has 9 {2}indicator$/m);
+    expect(stdout).toMatch(
+      /^ {2}\d+:\d+ +error +t12-1 indicator “招聘活动场次” has 10 for 2024, but t11 indicator “招聘活动场次\/举办场次” has 9 {2}indicator$/m,
+    );
     expect(stdout).toContain("✖ 1 file checked: 1 error, 3 warnings, 3 info");
     expect(stdout).not.toContain("\u001b["); // not a terminal: no colour
   });
@@ -92,11 +94,14 @@ describe("budget-rules check", () => {
     expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: "", stderr: message });
   });
 
-  it.each([[["check", "--format", "xml", "fixtures"]], [["check", "--nope", "fixtures"]], [["check"]], [["chek", "fixtures"]]])("a bad command line %j exits 2", async (argv) => {
-    const { code, stderr } = await run(argv);
-    expect(code).toBe(2);
-    expect(stderr.trim().split("\n")[0]).toMatch(/^error: /);
-  });
+  it.each([[["check", "--format", "xml", "fixtures"]], [["check", "--nope", "fixtures"]], [["check"]], [["chek", "fixtures"]]])(
+    "a bad command line %j exits 2",
+    async (argv) => {
+      const { code, stderr } = await run(argv);
+      expect(code).toBe(2);
+      expect(stderr.trim().split("\n")[0]).toMatch(/^error: /);
+    },
+  );
 
   it("--help and --version exit 0", async () => {
     const help = await run(["--help"]);
@@ -140,7 +145,11 @@ describe("the installed command", () => {
   const bin = join(root, "bin", "budget-rules.js");
 
   it("checks the seed as a real process", () => {
-    const result = spawnSync(process.execPath, [bin, "check", "fixtures/wuchang-2025.yaml"], { cwd: root, encoding: "utf8", env: { ...process.env, LANG: "C" } });
+    const result = spawnSync(process.execPath, [bin, "check", "fixtures/wuchang-2025.yaml"], {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, LANG: "C" },
+    });
     expect(result.status).toBe(1);
     expect(result.stdout).toContain("1 error, 3 warnings, 3 info");
     expect(result.stderr).toBe("");

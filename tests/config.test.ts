@@ -34,7 +34,12 @@ function configErrors(text: string): string[] {
 }
 
 const summarise = (text: string, settings?: string) =>
-  checkText(text, settings === undefined ? {} : { config: config(settings) }).findings.map(({ rule, messageId, severity, line }) => ({ rule, messageId, severity, line }));
+  checkText(text, settings === undefined ? {} : { config: config(settings) }).findings.map(({ rule, messageId, severity, line }) => ({
+    rule,
+    messageId,
+    severity,
+    line,
+  }));
 
 describe("rule severities", () => {
   it.each([
@@ -89,7 +94,7 @@ describe("custom checks", () => {
     { check: 'equal: [t11/personnel-projects.amount, "t6:personnel.amount"]', messageId: "equal-mismatch" },
     { check: "sum: { total: t11/total.amount, parts: [t11/personnel-projects.amount] }", messageId: "sum-mismatch" },
     { check: "ratio: { percent: t11/personnel-projects.share, part: t11/personnel-projects.amount, whole: t11/total.amount }", messageId: "ratio-mismatch" },
-    { check: "compare: { less: t11/personnel-projects.amount, more: \"t6:personnel.amount\" }", messageId: "compare-exceeds" },
+    { check: 'compare: { less: t11/personnel-projects.amount, more: "t6:personnel.amount" }', messageId: "compare-exceeds" },
   ])("$check catches a relation no built-in rule knows", ({ check, messageId }) => {
     const findings = summarise(seedLike, `checks:\n  - id: local\n    ${check}\n`).filter((finding) => finding.rule === "custom/local");
     expect(findings).toEqual([expect.objectContaining({ messageId, severity: "error" })]);
@@ -106,7 +111,9 @@ describe("custom checks", () => {
     { check: "equal: [t11/total.prior, t6.amount]", messageId: "unknown-figure" },
     { check: "equal: [t11/personnel-projects.share, t6.amount]", messageId: "wrong-kind" },
   ])("$check is an error, never a silent pass", ({ check, messageId }) => {
-    const findings = checkText(seedLike, { config: config(`checks:\n  - id: local\n    ${check}\n`) }).findings.filter((finding) => finding.rule === "custom/local");
+    const findings = checkText(seedLike, { config: config(`checks:\n  - id: local\n    ${check}\n`) }).findings.filter(
+      (finding) => finding.rule === "custom/local",
+    );
     expect(findings).toEqual([expect.objectContaining({ messageId, severity: "error" })]);
     expect(findings[0]?.message).toContain("budget-rules.config.yaml:3:");
   });
@@ -122,7 +129,8 @@ describe("custom checks", () => {
   });
 
   it("sets the precision of declarations that state none", () => {
-    const text = "version: 1\ndepartment: { name: 甲, year: 2025 }\nunit: 元\ntables:\n  - id: t\n    title: 表\n    total: { amount: 3 }\n    lines: [{ name: 甲, amount: 1 }, { name: 乙, amount: 1 }]\n";
+    const text =
+      "version: 1\ndepartment: { name: 甲, year: 2025 }\nunit: 元\ntables:\n  - id: t\n    title: 表\n    total: { amount: 3 }\n    lines: [{ name: 甲, amount: 1 }, { name: 乙, amount: 1 }]\n";
     expect(summarise(text, "precision: 0")).toEqual([expect.objectContaining({ rule: "sum", severity: "info" })]);
     expect(summarise(text, "precision: 2")).toEqual([expect.objectContaining({ rule: "sum", severity: "error" })]);
   });
@@ -185,7 +193,11 @@ describe("the config on the command line", () => {
   });
 
   it("a missing --config exits 2", async () => {
-    expect(await cli(["check", "--config", "nowhere.yaml", "bureau"], folder)).toEqual({ code: 2, stdout: "", stderr: "budget-rules: no such config file: nowhere.yaml\n" });
+    expect(await cli(["check", "--config", "nowhere.yaml", "bureau"], folder)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "budget-rules: no such config file: nowhere.yaml\n",
+    });
   });
 });
 

@@ -95,7 +95,13 @@ describe("every relation the seed prints is checked by some rule", () => {
   const collect = (node: unknown, path: string) => {
     if (isMap(node)) for (const pair of node.items) collect(pair.value, childPointer(path, isScalar(pair.key) ? String(pair.key.value) : ""));
     else if (isSeq(node)) node.items.forEach((item, index) => collect(item, childPointer(path, index)));
-    else if (isScalar(node) && node.range && typeof node.value === "number" && /\/(amount|budget|prior|change|history|values|target)\b/.test(path) && !/(year|Year|precision|version)$/.test(path)) {
+    else if (
+      isScalar(node) &&
+      node.range &&
+      typeof node.value === "number" &&
+      /\/(amount|budget|prior|change|history|values|target)\b/.test(path) &&
+      !/(year|Year|precision|version)$/.test(path)
+    ) {
       numbers.push({ path, offset: [node.range[0], node.range[1]], text: (node as Node & { source?: string }).source ?? String(node.value) });
     }
   };
@@ -103,7 +109,12 @@ describe("every relation the seed prints is checked by some rule", () => {
   const repeatedIndicator = (path: string) => {
     const match = /^(\/tables\/\d+\/indicators\/\d+)\//.exec(path);
     if (!match) return false;
-    const id = (doc.getIn(`${match[1]}/id`.split("/").slice(1).map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment))) as string | undefined);
+    const id = doc.getIn(
+      `${match[1]}/id`
+        .split("/")
+        .slice(1)
+        .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment)),
+    ) as string | undefined;
     return id !== undefined && (seed.match(new RegExp(`id: ${id},`, "g")) ?? []).length > 1;
   };
   const related = numbers.filter(({ path }) => repeatedIndicator(path) || !unrelated.some(([pattern]) => pattern.test(path)));

@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { Chalk } from "chalk";
 import type { Ajv } from "ajv";
 import ajvDraft04 from "ajv-draft-04";
+import addFormats from "ajv-formats";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { checkText } from "../src/check.js";
@@ -31,7 +33,17 @@ const hostile = declaration(`
 `);
 
 function context(lang: Lang = "en", failOn: FormatContext["failOn"] = "error"): FormatContext {
-  return { lang, chalk: new Chalk({ level: 0 }), sources: new Map([[seedName, seed], [brokenName, broken], [hostileName, hostile]]), failOn, version: "0.1.0" };
+  return {
+    lang,
+    chalk: new Chalk({ level: 0 }),
+    sources: new Map([
+      [seedName, seed],
+      [brokenName, broken],
+      [hostileName, hostile],
+    ]),
+    failOn,
+    version: "0.1.0",
+  };
 }
 
 const reports = {
@@ -41,10 +53,13 @@ const reports = {
 };
 
 describe("sarif", () => {
-  const schema = JSON.parse(readFileSync(new URL("../../shared/data/sarif-schema-2.1.0.json", import.meta.url), "utf8")) as object;
+  // The OASIS schema as Microsoft's SARIF SDK ships it (draft-04).
+  const schema = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"), "utf8")) as object;
   // ajv-draft-04 is CommonJS: the default import is its module.exports, the class itself.
   const Ajv4 = ajvDraft04 as unknown as typeof Ajv;
-  const validate = new Ajv4({ allErrors: true, strict: false }).compile(schema);
+  // The schema's patterns predate the u flag; its formats (uri, date-time) are checked too.
+  const withFormats = addFormats as unknown as (ajv: Ajv) => Ajv;
+  const validate = withFormats(new Ajv4({ allErrors: true, strict: false, unicodeRegExp: false })).compile(schema);
 
   it.each(Object.entries(reports))("the %s report validates against the official SARIF 2.1.0 schema", (_name, report) => {
     const sarif = JSON.parse(formatSarif(report, context())) as object;
@@ -53,7 +68,17 @@ describe("sarif", () => {
 
   it("describes every rule and locates every result with its related figures", () => {
     const sarif = JSON.parse(formatSarif(reports.broken, context())) as {
-      runs: { tool: { driver: { rules: { id: string; defaultConfiguration: { level: string } }[] } }; results: { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[]; relatedLocations: unknown[]; properties: object }[] }[];
+      runs: {
+        tool: { driver: { rules: { id: string; defaultConfiguration: { level: string } }[] } };
+        results: {
+          ruleId: string;
+          ruleIndex: number;
+          level: string;
+          locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+          relatedLocations: unknown[];
+          properties: object;
+        }[];
+      }[];
     };
     const run = sarif.runs[0];
     expect(run?.tool.driver.rules.map((rule) => rule.id)).toContain("sum");
@@ -65,7 +90,9 @@ describe("sarif", () => {
   });
 
   it("info findings are notes", () => {
-    const levels = (JSON.parse(formatSarif(reports.seed, context())) as { runs: { results: { level: string }[] }[] }).runs[0]?.results.map((result) => result.level);
+    const levels = (JSON.parse(formatSarif(reports.seed, context())) as { runs: { results: { level: string }[] }[] }).runs[0]?.results.map(
+      (result) => result.level,
+    );
     expect(new Set(levels)).toEqual(new Set(["error", "warning", "note"]));
   });
 });
@@ -79,7 +106,9 @@ describe("junit", () => {
   });
 
   it("has a testsuite per file, a testcase per rule that ran, and a failure per error", () => {
-    const parsed = parser.parse(formatJunit(reports.broken, context())) as { testsuites: { failures: string; testsuite: { name: string; testcase: { name: string; failure?: { type: string } }[] } } };
+    const parsed = parser.parse(formatJunit(reports.broken, context())) as {
+      testsuites: { failures: string; testsuite: { name: string; testcase: { name: string; failure?: { type: string } }[] } };
+    };
     const suite = parsed.testsuites.testsuite;
     expect(suite.name).toBe(brokenName);
     expect(suite.testcase.map((testcase) => testcase.name)).toEqual(expect.arrayContaining(["sum", "share", "growth", "schema", "yaml"]));
@@ -110,7 +139,9 @@ describe("github", () => {
     const lines = formatGithub(reports.seed, context()).trim().split("\n");
     expect(lines).toHaveLength(7);
     expect(lines.filter((line) => line.startsWith("::notice "))).toHaveLength(3);
-    expect(lines.find((line) => line.startsWith("::error "))).toMatch(/^::error file=fixtures\/wuchang-2025\.yaml,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=budget-rules indicator::t12-1 indicator/);
+    expect(lines.find((line) => line.startsWith("::error "))).toMatch(
+      /^::error file=fixtures\/wuchang-2025\.yaml,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=budget-rules indicator::t12-1 indicator/,
+    );
   });
 
   it("keeps a hostile file name and message on one line", () => {
@@ -155,7 +186,9 @@ describe("html", () => {
   });
 
   it("shows the stated and the computed figure side by side", () => {
-    expect(html).toMatch(/data-path="\/tables\/4\/lines\/2\/lines\/0\/amount" class="number finding finding-info"[^>]*>35.07<a href="#finding-\d+">\[\d+\]<\/a><\/td><td class="number computed">35.06<\/td>/);
+    expect(html).toMatch(
+      /data-path="\/tables\/4\/lines\/2\/lines\/0\/amount" class="number finding finding-info"[^>]*>35.07<a href="#finding-\d+">\[\d+\]<\/a><\/td><td class="number computed">35.06<\/td>/,
+    );
   });
 
   it("draws the expenditure composition", () => {

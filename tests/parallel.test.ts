@@ -12,7 +12,10 @@ function folderOf(count: number): string {
   const folder = mkdtempSync(join(tmpdir(), "budget-rules-parallel-"));
   for (let index = 0; index < count; index += 1) {
     const total = index % 7 === 0 ? "11.00" : "10.00";
-    writeFileSync(join(folder, `d${String(index).padStart(3, "0")}.yaml`), `${head}tables:\n  - id: t\n    title: 表\n    total: { amount: ${total} }\n    lines: [{ name: 甲, amount: 4 }, { name: 乙, amount: 6 }]\n`);
+    writeFileSync(
+      join(folder, `d${String(index).padStart(3, "0")}.yaml`),
+      `${head}tables:\n  - id: t\n    title: 表\n    total: { amount: ${total} }\n    lines: [{ name: 甲, amount: 4 }, { name: 乙, amount: 6 }]\n`,
+    );
   }
   return folder;
 }

@@ -25,13 +25,15 @@ const leaf: fc.Arbitrary<LineShape> = fc.record({
   change: fc.option(fc.integer({ min: -5_000, max: 50_000_000 }), { nil: undefined }),
   growthDecimals: fc.integer({ min: 0, max: 3 }),
   shareDecimals: fc.integer({ min: 0, max: 3 }),
-}) as fc.Arbitrary<LineShape>;
+});
 
 const tree: fc.Arbitrary<LineShape[]> = fc.letrec<{ line: LineShape; lines: LineShape[] }>((tie) => ({
   line: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
     leaf,
-    fc.record({ children: tie("lines"), growthDecimals: fc.integer({ min: 0, max: 3 }), shareDecimals: fc.integer({ min: 0, max: 3 }) }).map((shape) => ({ ...shape, cents: 0 })),
+    fc
+      .record({ children: tie("lines"), growthDecimals: fc.integer({ min: 0, max: 3 }), shareDecimals: fc.integer({ min: 0, max: 3 }) })
+      .map((shape) => ({ ...shape, cents: 0 })),
   ),
   lines: fc.array(tie("line"), { minLength: 1, maxLength: 4 }),
 })).lines;
@@ -54,7 +56,8 @@ function ratioReach(part: Decimal, partHalf: Decimal, whole: Decimal, wholeHalf:
 
 function build(shapes: LineShape[], restated: number[]): Built {
   const figures: Built["figures"] = [];
-  const totalOf = (shape: LineShape): Decimal => (shape.children.length === 0 ? new Decimal(shape.cents) : shape.children.reduce((sum, child) => sum.plus(totalOf(child)), new Decimal(0)));
+  const totalOf = (shape: LineShape): Decimal =>
+    shape.children.length === 0 ? new Decimal(shape.cents) : shape.children.reduce((sum, child) => sum.plus(totalOf(child)), new Decimal(0));
   const total = shapes.reduce((sum, shape) => sum.plus(totalOf(shape)), new Decimal(0));
   let counter = 0;
   const flat: { line: Record<string, unknown>; path: (string | number)[] }[] = [];
@@ -73,11 +76,18 @@ function build(shapes: LineShape[], restated: number[]): Built {
       const prior100 = prior.div(100);
       const reach = ratioReach(change100, new Decimal(0.005), prior100, new Decimal(0.01), shape.growthDecimals);
       // Moving the change by prior × reach moves the rate by at least reach.
-      figures.push({ path: [...path, "growth"], beyond: reach, decimals: shape.growthDecimals }, { path: [...path, "change"], beyond: prior100.times(reach).div(100).plus(0.01), decimals: 2 });
+      figures.push(
+        { path: [...path, "growth"], beyond: reach, decimals: shape.growthDecimals },
+        { path: [...path, "change"], beyond: prior100.times(reach).div(100).plus(0.01), decimals: 2 },
+      );
     }
     if (topLevel) {
       line.share = rounded(cents.div(total).times(100), shape.shareDecimals);
-      figures.push({ path: [...path, "share"], beyond: ratioReach(cents.div(100), new Decimal(0.005), total.div(100), new Decimal(0.005), shape.shareDecimals), decimals: shape.shareDecimals });
+      figures.push({
+        path: [...path, "share"],
+        beyond: ratioReach(cents.div(100), new Decimal(0.005), total.div(100), new Decimal(0.005), shape.shareDecimals),
+        decimals: shape.shareDecimals,
+      });
     }
     flat.push({ line, path });
     if (shape.children.length > 0) line.lines = shape.children.map((child, index) => toLine(child, [...path, "lines", index], false));
@@ -88,7 +98,10 @@ function build(shapes: LineShape[], restated: number[]): Built {
   const statements = [...new Set(restated.map((pick) => pick % flat.length))].map((index) => {
     const line: Record<string, unknown> = flat[index]?.line ?? {};
     const change = line.change === undefined ? undefined : new Decimal(line.change as string);
-    const words = change === undefined ? "" : `，比上年${change.isNegative() ? "减少" : "增加"} ${change.abs().toFixed(2)} 万元，${change.isNegative() ? "下降" : "增长"} ${String(line.growth).replace("-", "")}`;
+    const words =
+      change === undefined
+        ? ""
+        : `，比上年${change.isNegative() ? "减少" : "增加"} ${change.abs().toFixed(2)} 万元，${change.isNegative() ? "下降" : "增长"} ${String(line.growth).replace("-", "")}`;
     const figure: Record<string, unknown> = { restates: `t/${String(line.id)}`, amount: line.amount };
     if (change !== undefined) Object.assign(figure, { change: line.change, growth: line.growth });
     return { text: `${String(line.name)} ${String(line.amount)} 万元${words}。`, figures: [figure] };
@@ -140,7 +153,10 @@ describe("property: consistent declarations pass, perturbed ones fail where they
         const changed = doc.toString();
         const line = lineOf(changed, figure.path);
         const errors = checkText(changed).findings.filter((finding) => finding.severity === "error");
-        expect(errors.some((finding) => finding.line === line || finding.related?.some((place) => place.line === line)), `${figure.path.join("/")}: ${value} → ${perturbed}\n${changed}`).toBe(true);
+        expect(
+          errors.some((finding) => finding.line === line || finding.related?.some((place) => place.line === line)),
+          `${figure.path.join("/")}: ${value} → ${perturbed}\n${changed}`,
+        ).toBe(true);
       }),
       { numRuns: 150 },
     );

@@ -3,8 +3,17 @@ import { describe, expect, it } from "vitest";
 import { rules } from "../src/rules/index.js";
 
 const testsFolder = new URL("./rules/", import.meta.url);
-const sources = [new URL("../src/rules/", import.meta.url), new URL("../src/schema/", import.meta.url), new URL("../src/load/", import.meta.url), new URL("../src/", import.meta.url)]
-  .flatMap((folder) => readdirSync(folder).filter((name) => name.endsWith(".ts")).map((name) => readFileSync(new URL(name, folder), "utf8")))
+const sources = [
+  new URL("../src/rules/", import.meta.url),
+  new URL("../src/schema/", import.meta.url),
+  new URL("../src/load/", import.meta.url),
+  new URL("../src/", import.meta.url),
+]
+  .flatMap((folder) =>
+    readdirSync(folder)
+      .filter((name) => name.endsWith(".ts"))
+      .map((name) => readFileSync(new URL(name, folder), "utf8")),
+  )
   .join("\n")
   // The schema marks the formats whose messages explain them: "$comment": "budget-rules format: amount".
   .concat(
@@ -35,14 +44,19 @@ describe("the rule registry", () => {
     expect(existsSync(new URL(`${id}.test.ts`, testsFolder))).toBe(true);
   });
 
-  it.each(rules.flatMap((rule) => Object.keys(rule.meta.messages).map((messageId) => [rule.id, messageId] as const)))("%s reports its message %s somewhere", (_id, messageId) => {
-    expect(sources).toMatch(new RegExp(`["']${messageId}["']`));
-  });
+  it.each(rules.flatMap((rule) => Object.keys(rule.meta.messages).map((messageId) => [rule.id, messageId] as const)))(
+    "%s reports its message %s somewhere",
+    (_id, messageId) => {
+      expect(sources).toMatch(new RegExp(`["']${messageId}["']`));
+    },
+  );
 });
 
 describe("the config schema", () => {
   it("lets a config set the severity of every rule that checks, and only those", () => {
-    const schema = JSON.parse(readFileSync(new URL("../schemas/config.schema.json", import.meta.url), "utf8")) as { properties: { rules: { propertyNames: { enum: string[] } } } };
+    const schema = JSON.parse(readFileSync(new URL("../schemas/config.schema.json", import.meta.url), "utf8")) as {
+      properties: { rules: { propertyNames: { enum: string[] } } };
+    };
     expect(schema.properties.rules.propertyNames.enum).toEqual(rules.filter((rule) => rule.check).map((rule) => rule.id));
   });
 });

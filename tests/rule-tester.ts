@@ -11,7 +11,10 @@ export function declaration(body: string): string {
 }
 
 export function dedent(text: string): string {
-  const lines = text.replace(/^\n/, "").replace(/\n\s*$/, "").split("\n");
+  const lines = text
+    .replace(/^\n/, "")
+    .replace(/\n\s*$/, "")
+    .split("\n");
   const indent = Math.min(...lines.filter((line) => line.trim() !== "").map((line) => /^ */.exec(line)?.[0].length ?? 0));
   return `${lines.map((line) => line.slice(indent)).join("\n")}\n`;
 }

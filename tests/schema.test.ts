@@ -28,23 +28,27 @@ describe("malformed declarations", () => {
   });
 
   it("an unknown key is reported at the key, with the key it probably meant", () => {
-    const result = findings(declaration(`
+    const result = findings(
+      declaration(`
       tables:
         - id: t
           title: 表
           lines:
             - { name: 甲, ammount: 5 }
-    `));
+    `),
+    );
     expect(result).toContainEqual(expect.objectContaining({ rule: "schema", messageId: "unknown-key-suggest", line: 9, column: 20 }));
     expect(result.find((finding) => finding.messageId === "unknown-key-suggest")?.message).toContain("“amount”");
   });
 
   it("a missing required key is reported at the object that lacks it", () => {
-    const result = findings(declaration(`
+    const result = findings(
+      declaration(`
       tables:
         - id: t
           lines: []
-    `));
+    `),
+    );
     expect(result).toContainEqual(expect.objectContaining({ rule: "schema", messageId: "missing-key", line: 6 }));
     expect(result.find((finding) => finding.messageId === "missing-key")?.message).toContain("“title”");
   });
@@ -59,14 +63,16 @@ describe("malformed declarations", () => {
     { value: ".nan", messageId: "amount" },
     { value: "[1, 2]", messageId: "amount" },
   ])("amount $value is one finding that says how to write an amount", ({ value, messageId }) => {
-    const result = findings(declaration(`
+    const result = findings(
+      declaration(`
       tables:
         - id: t
           title: 表
           lines:
             - name: 甲
               amount: ${value}
-    `)).filter((finding) => finding.rule === "schema" && finding.messageId !== "not-checked");
+    `),
+    ).filter((finding) => finding.rule === "schema" && finding.messageId !== "not-checked");
     expect(result).toEqual([expect.objectContaining({ messageId, line: 10, column: 17 })]);
     // A slip says how to write it; any other bad amount shows the form, 825.04.
     expect(result[0]?.message).toContain(value === "1,234.5" ? "1234.5" : "825.04");
@@ -77,30 +83,36 @@ describe("malformed declarations", () => {
     ["百分之五", "percent"],
     ["12.3.4%", "percent"],
   ])("percentage %s says how to write a percentage", (value, messageId) => {
-    const result = findings(declaration(`
+    const result = findings(
+      declaration(`
       tables:
         - id: t
           title: 表
           lines:
             - { name: 甲, amount: 1, share: "${value}" }
-    `)).filter((finding) => finding.rule === "schema" && finding.messageId !== "not-checked");
+    `),
+    ).filter((finding) => finding.rule === "schema" && finding.messageId !== "not-checked");
     expect(result).toEqual([expect.objectContaining({ messageId, line: 9 })]);
   });
 
   it("a wrong type says what was expected", () => {
-    const result = findings(declaration(`
+    const result = findings(
+      declaration(`
       tables:
         id: t
-    `));
+    `),
+    );
     expect(result).toContainEqual(expect.objectContaining({ messageId: "type", line: 6 }));
     expect(result.find((finding) => finding.messageId === "type")?.message).toContain("a list");
   });
 
   it("the rules do not run on a declaration that does not match the schema, and say so", () => {
-    const result = findings(declaration(`
+    const result = findings(
+      declaration(`
       tables:
         - { id: t, title: 表, total: { amount: 5 }, lines: [{ name: 甲, amount: 1 }], colour: red }
-    `));
+    `),
+    );
     expect(result.map((finding) => finding.messageId)).toEqual(["not-checked", "unknown-key"]);
   });
 
@@ -110,24 +122,28 @@ describe("malformed declarations", () => {
   });
 
   it("an amount for a column the table does not declare", () => {
-    const result = findings(declaration(`
+    const result = findings(
+      declaration(`
       tables:
         - id: t
           title: 表
           columns: [{ id: total, name: 合计 }]
           lines:
             - { name: 甲, amount: { total: 1, other: 2 } }
-    `));
+    `),
+    );
     expect(result).toContainEqual(expect.objectContaining({ rule: "schema", messageId: "unknown-column", line: 10 }));
   });
 
   it("a key __proto__ is data, not a prototype", () => {
-    findings(declaration(`
+    findings(
+      declaration(`
       tables:
         - id: t
           title: 表
           __proto__: { polluted: true }
-    `));
+    `),
+    );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

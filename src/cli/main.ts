@@ -25,7 +25,6 @@ export interface CliIO {
 
 export const exitCodes = { ok: 0, findings: 1, usage: 2 } as const;
 
-
 /** zh when the locale (LC_ALL, else LANG) is Chinese. */
 export function defaultLang(env: CliIO["env"]): Lang {
   const locale = env.LC_ALL || env.LANG || "";
@@ -97,7 +96,8 @@ async function runCheck(paths: string[], options: CheckOptions, io: CliIO): Prom
   const toFiles = formats.slice(formats.length - outputs.length).map((format, index) => ({ format, path: resolve(io.cwd, outputs[index] ?? "") }));
   for (const { path } of toFiles) {
     const folder = dirname(path);
-    if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new InputError(`cannot write ${relative(io.cwd, path)}: no such directory ${relative(io.cwd, folder) || "."}`);
+    if (!existsSync(folder) || !statSync(folder).isDirectory())
+      throw new InputError(`cannot write ${relative(io.cwd, path)}: no such directory ${relative(io.cwd, folder) || "."}`);
   }
 
   const showProgress = Boolean(io.stderrIsTTY) && !io.env.CI;
@@ -143,11 +143,13 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .description("check declarations: YAML files, or folders searched for *.yaml and *.yml")
     .argument("<paths...>", "declaration files or folders")
     .addOption(
-      new Option("-f, --format <name>", "report format; repeat for several (default: stylish)").choices(formatNames).argParser((value: string, previous: FormatName[] | undefined) => {
-        // (choices() alone would not collect repeated formats)
-        if (!(formatNames as readonly string[]).includes(value)) throw new InvalidArgumentError(`Allowed choices are ${formatNames.join(", ")}.`);
-        return [...(previous ?? []), value as FormatName];
-      }),
+      new Option("-f, --format <name>", "report format; repeat for several (default: stylish)")
+        .choices(formatNames)
+        .argParser((value: string, previous: FormatName[] | undefined) => {
+          // (choices() alone would not collect repeated formats)
+          if (!(formatNames as readonly string[]).includes(value)) throw new InvalidArgumentError(`Allowed choices are ${formatNames.join(", ")}.`);
+          return [...(previous ?? []), value as FormatName];
+        }),
     )
     .option("-o, --output <file>", "write the report of the matching -f to a file; repeat in pairs", collect)
     .addOption(langOption())

@@ -3,7 +3,6 @@ import { examples } from "../rules/examples.js";
 import { severityWords } from "../report/stylish.js";
 import { rules, rulesById } from "../rules/index.js";
 
-
 /** `budget-rules rules`: one line per rule, id, default severity and description. */
 export function formatRuleList(lang: Lang): string {
   const width = Math.max(...rules.map((rule) => rule.id.length));
@@ -16,9 +15,18 @@ export function explainRule(id: string, lang: Lang): string | undefined {
   const rule = rulesById.get(id);
   if (!rule) return undefined;
   const example = examples[id];
-  const heading = lang === "zh" ? { severity: "默认严重程度", failing: "不通过的例子", passing: "通过的例子" } : { severity: "default severity", failing: "Failing example", passing: "Passing example" };
+  const heading =
+    lang === "zh"
+      ? { severity: "默认严重程度", failing: "不通过的例子", passing: "通过的例子" }
+      : { severity: "default severity", failing: "Failing example", passing: "Passing example" };
   const indent = (text: string) => text.replace(/^/gm, "    ").replace(/ +$/gm, "");
-  const parts = [`${rule.id} (${heading.severity}: ${severityWords[lang][rule.meta.defaultSeverity]})`, "", rule.meta.description[lang], "", rule.meta.docs[lang]];
+  const parts = [
+    `${rule.id} (${heading.severity}: ${severityWords[lang][rule.meta.defaultSeverity]})`,
+    "",
+    rule.meta.description[lang],
+    "",
+    rule.meta.docs[lang],
+  ];
   if (example) parts.push("", `${heading.failing}:`, "", indent(example.failing).trimEnd(), "", `${heading.passing}:`, "", indent(example.passing).trimEnd());
   return `${parts.join("\n")}\n`;
 }

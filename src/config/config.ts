@@ -108,14 +108,18 @@ export function parseConfig(text: string, file: string, lang: Lang): Config {
     const span = spanOf(source.lineCounter, range ?? locateRange(source.doc, path, atKey));
     return `${file}:${span.line}:${span.column}`;
   };
-  const errors = problems
-    .map((problem) => `${at(problem.path, false, problem.range)}: ${fill(yaml.meta.messages[problem.messageId]?.text[lang] ?? "", problem.data ?? {}, lang)}`);
+  const errors = problems.map(
+    (problem) => `${at(problem.path, false, problem.range)}: ${fill(yaml.meta.messages[problem.messageId]?.text[lang] ?? "", problem.data ?? {}, lang)}`,
+  );
   if (errors.length > 0 || !source) throw new ConfigError(errors);
   const instance = instanceOf(source.doc);
   if (instance === null || instance === undefined) return { ...emptyConfig, file };
   if (!validateConfig(instance)) {
     throw new ConfigError(
-      schemaProblems(validateConfig.errors ?? [], instance).map((problem) => `${at(problem.path, problem.atKey)}: ${fill(schema.meta.messages[problem.messageId]?.text[lang] ?? problem.messageId, problem.data ?? {}, lang)}`),
+      schemaProblems(validateConfig.errors ?? [], instance).map(
+        (problem) =>
+          `${at(problem.path, problem.atKey)}: ${fill(schema.meta.messages[problem.messageId]?.text[lang] ?? problem.messageId, problem.data ?? {}, lang)}`,
+      ),
     );
   }
 
@@ -152,9 +156,15 @@ export function parseConfig(text: string, file: string, lang: Lang): Config {
         whole: reference(["ratio", "whole"], mapValue(doc, ratio, "whole")),
       };
     } else if (compare) {
-      relation = { kind: "compare", less: reference(["compare", "less"], mapValue(doc, compare, "less")), more: reference(["compare", "more"], mapValue(doc, compare, "more")) };
+      relation = {
+        kind: "compare",
+        less: reference(["compare", "less"], mapValue(doc, compare, "less")),
+        more: reference(["compare", "more"], mapValue(doc, compare, "more")),
+      };
     } else {
-      throw new ConfigError([`${at(path)}: ${lang === "zh" ? "自定义核对需要 equal、sum、ratio 或 compare 之一" : "a custom check needs one of equal, sum, ratio or compare"}`]);
+      throw new ConfigError([
+        `${at(path)}: ${lang === "zh" ? "自定义核对需要 equal、sum、ratio 或 compare 之一" : "a custom check needs one of equal, sum, ratio or compare"}`,
+      ]);
     }
     const check: CustomCheck = { id, severity: (scalarText(mapValue(doc, node, "severity")) as Severity | undefined) ?? "error", relation, where: at(path) };
     const description = scalarText(mapValue(doc, node, "description"));
@@ -162,7 +172,10 @@ export function parseConfig(text: string, file: string, lang: Lang): Config {
     return check;
   });
   const duplicate = checks.find((check, index) => checks.findIndex((other) => other.id === check.id) !== index);
-  if (duplicate) throw new ConfigError([`${duplicate.where}: ${lang === "zh" ? `自定义核对 id「${duplicate.id}」重复` : `the custom check id “${duplicate.id}” is used twice`}`]);
+  if (duplicate)
+    throw new ConfigError([
+      `${duplicate.where}: ${lang === "zh" ? `自定义核对 id「${duplicate.id}」重复` : `the custom check id “${duplicate.id}” is used twice`}`,
+    ]);
   const config: Config = { file, severities, codeNames, checks };
   const precision = (instance as { precision?: number }).precision;
   if (precision !== undefined) config.precision = precision;

@@ -4,6 +4,7 @@ import type { Rule } from "../rules/rule.js";
 export const suppression: Rule = {
   id: "suppression",
   meta: {
+    name: "SuppressionGivesReason",
     description: {
       zh: "行内抑制指令 # budget-rules-disable-next-line <规则> -- <理由> 必须写明理由、点名存在的规则，并且确实抑制了某条发现。",
       en: "An inline directive # budget-rules-disable-next-line <rule> -- <reason> gives a reason, names rules that exist, and suppresses something.",

@@ -4,6 +4,7 @@ import type { Rule } from "../rules/rule.js";
 export const yaml: Rule = {
   id: "yaml",
   meta: {
+    name: "WellFormedYaml",
     description: {
       zh: "声明是一份合乎语法的 YAML 文档：没有语法错误、重复的键或失控的别名展开。",
       en: "The declaration is one well-formed YAML document: no syntax error, duplicate key or runaway alias expansion.",
@@ -15,11 +16,25 @@ export const yaml: Rule = {
     },
     messages: {
       syntax: { text: { zh: "YAML 语法错误：{detail}", en: "YAML syntax error: {detail}" } },
-      unsupported: { text: { zh: "声明中不能使用这种 YAML 写法（如标签 !tag）：{detail}", en: "A declaration cannot use this YAML (such as a !tag): {detail}" } },
-      "too-large": { text: { zh: "文件有 {size} MB，超过了 {limit} MB 的上限，未检查；可用 --max-file-size 调整", en: "The file is {size} MB, above the limit of {limit} MB, and was not checked; --max-file-size changes the limit" } },
+      unsupported: {
+        text: { zh: "声明中不能使用这种 YAML 写法（如标签 !tag）：{detail}", en: "A declaration cannot use this YAML (such as a !tag): {detail}" },
+      },
+      "too-large": {
+        text: {
+          zh: "文件有 {size} MB，超过了 {limit} MB 的上限，未检查；可用 --max-file-size 调整",
+          en: "The file is {size} MB, above the limit of {limit} MB, and was not checked; --max-file-size changes the limit",
+        },
+      },
       unreadable: { text: { zh: "无法解析此 YAML：{detail}", en: "This YAML cannot be parsed: {detail}" } },
-      encoding: { text: { zh: "文件不是 UTF-8 编码的文本（第 {offset} 字节起无法解码），请另存为 UTF-8", en: "The file is not UTF-8 text (it cannot be decoded from byte {offset}); save it as UTF-8" } },
-      "alias-expansion": { text: { zh: "别名展开过大或自我引用，疑为别名炸弹，拒绝处理", en: "Aliases expand too far or refer to themselves (an alias bomb); refused" } },
+      encoding: {
+        text: {
+          zh: "文件不是 UTF-8 编码的文本（第 {offset} 字节起无法解码），请另存为 UTF-8",
+          en: "The file is not UTF-8 text (it cannot be decoded from byte {offset}); save it as UTF-8",
+        },
+      },
+      "alias-expansion": {
+        text: { zh: "别名展开过大或自我引用，疑为别名炸弹，拒绝处理", en: "Aliases expand too far or refer to themselves (an alias bomb); refused" },
+      },
     },
   },
 };

@@ -87,8 +87,7 @@ export function buildDeclaration(doc: Document, defaults: { precision?: number }
     }
     return amount;
   };
-  const amountAt = (owner: unknown, key: string, path: string, precision: number) =>
-    amountOf(read(owner, key), path, key, precision);
+  const amountAt = (owner: unknown, key: string, path: string, precision: number) => amountOf(read(owner, key), path, key, precision);
   const percentAt = (owner: unknown, key: string, path: string): Percent | undefined => {
     const source = text(owner, key);
     return source === undefined ? undefined : parsePercent(source, path, key);
@@ -138,7 +137,13 @@ export function buildDeclaration(doc: Document, defaults: { precision?: number }
           const column = scalarText(pair.key);
           if (column === undefined) continue;
           if (!table.columns.some((declared) => declared.id === column)) {
-            problems.push({ rule: "schema", messageId: "unknown-column", path: childPointer(amountPath, column), atKey: true, data: { column, table: table.id } });
+            problems.push({
+              rule: "schema",
+              messageId: "unknown-column",
+              path: childPointer(amountPath, column),
+              atKey: true,
+              data: { column, table: table.id },
+            });
             continue;
           }
           const amount = amountOf(resolved(doc, pair.value), amountPath, column, precision);
@@ -247,7 +252,12 @@ export function buildDeclaration(doc: Document, defaults: { precision?: number }
     for (const column of table.columns) {
       for (const [partIndex, part] of (column.sum ?? []).entries()) {
         if (!table.columns.some((declared) => declared.id === part)) {
-          problems.push({ rule: "schema", messageId: "unknown-column", path: childPointer(childPointer(column.path, "sum"), partIndex), data: { column: part, table: id } });
+          problems.push({
+            rule: "schema",
+            messageId: "unknown-column",
+            path: childPointer(childPointer(column.path, "sum"), partIndex),
+            data: { column: part, table: id },
+          });
         }
       }
     }
@@ -314,7 +324,11 @@ export function buildDeclaration(doc: Document, defaults: { precision?: number }
     seqItems(doc, read(node, "figures")).forEach((figureNode, figureIndex) => {
       const figurePath = childPointer(childPointer(path, "figures"), figureIndex);
       const restatesText = text(figureNode, "restates") ?? "";
-      const restates = referenceOf(restatesText, childPointer(figurePath, "restates")) ?? { text: restatesText, table: restatesText, path: childPointer(figurePath, "restates") };
+      const restates = referenceOf(restatesText, childPointer(figurePath, "restates")) ?? {
+        text: restatesText,
+        table: restatesText,
+        path: childPointer(figurePath, "restates"),
+      };
       const figure: StatedFigure = {
         kind: "statement",
         statement,

@@ -14,10 +14,7 @@ export interface Declaration {
 }
 
 /** What a share is a share of. */
-export type ShareBase =
-  | { kind: "total" }
-  | { kind: "parent" }
-  | { kind: "reference"; reference: Reference };
+export type ShareBase = { kind: "total" } | { kind: "parent" } | { kind: "reference"; reference: Reference };
 
 /** `t5-1/2010350:basic`: a table, optionally a line (by id or code), optionally a column. */
 export interface Reference {

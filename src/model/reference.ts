@@ -2,8 +2,7 @@ import type { Declaration, Reference, Row, Table } from "./declaration.js";
 import type { Amount } from "./figure.js";
 
 export type Resolution =
-  | { found: true; table: Table; row: Row; amount?: Amount; column?: string }
-  | { found: false; missing: "table" | "line" | "column" | "total"; table?: Table };
+  { found: true; table: Table; row: Row; amount?: Amount; column?: string } | { found: false; missing: "table" | "line" | "column" | "total"; table?: Table };
 
 /** Finds the row (and column) a reference such as `t5-1/2010350:basic` names. */
 export function resolveReference(declaration: Declaration, reference: Reference): Resolution {
@@ -22,7 +21,5 @@ export function resolveReference(declaration: Declaration, reference: Reference)
   }
   if (!table.columns.some((column) => column.id === reference.column)) return { found: false, missing: "column", table };
   const amount = row.columns.get(reference.column);
-  return amount
-    ? { found: true, table, row, amount, column: reference.column }
-    : { found: true, table, row, column: reference.column };
+  return amount ? { found: true, table, row, amount, column: reference.column } : { found: true, table, row, column: reference.column };
 }

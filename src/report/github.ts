@@ -51,8 +51,12 @@ export function githubSummary(report: Report, lang: Lang): string {
   const { error, warning, info } = report.summary;
   const counts = lang === "zh" ? `${error} 个错误，${warning} 个警告，${info} 条提示` : `${error} errors, ${warning} warnings, ${info} info`;
   const rows = report.files.flatMap((file) =>
-    file.findings.map((finding: Finding) => `| ${cell(file.file)} | ${finding.line}:${finding.column} | ${finding.severity} | ${cell(finding.rule)} | ${cell(finding.message)} |`),
+    file.findings.map(
+      (finding: Finding) =>
+        `| ${cell(file.file)} | ${finding.line}:${finding.column} | ${finding.severity} | ${cell(finding.rule)} | ${cell(finding.message)} |`,
+    ),
   );
-  const table = rows.length === 0 ? heading.none : [`| ${heading.columns.join(" | ")} |`, `|${heading.columns.map(() => "---").join("|")}|`, ...rows].join("\n");
+  const table =
+    rows.length === 0 ? heading.none : [`| ${heading.columns.join(" | ")} |`, `|${heading.columns.map(() => "---").join("|")}|`, ...rows].join("\n");
   return `## ${heading.title}\n\n${counts}\n\n${table}\n`;
 }

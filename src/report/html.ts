@@ -153,7 +153,9 @@ function rowHtml(page: Page, row: Row, name: string, code: string | undefined, p
 }
 
 function columnCells(page: Page, table: Table, row: Row): string {
-  return table.columns.map((column) => page.cell(childPointer(childPointer(row.path, "amount"), column.id), figure(row.columns.get(column.id)), "number")).join("");
+  return table.columns
+    .map((column) => page.cell(childPointer(childPointer(row.path, "amount"), column.id), figure(row.columns.get(column.id)), "number"))
+    .join("");
 }
 
 function tableHtml(page: Page, table: Table, tableNode: unknown, doc: ReturnType<typeof parseDocument>): string {
@@ -165,13 +167,19 @@ function tableHtml(page: Page, table: Table, tableNode: unknown, doc: ReturnType
   if (table.empty !== undefined) parts.push(`<p class="muted">${text.empty}: ${escapeHtml(table.empty)}</p>`);
   if (rows.length > 0) {
     const body = [
-      ...(table.total ? [rowHtml(page, table.total, scalarText(mapValue(doc, mapValue(doc, tableNode, "total"), "name")) ?? "合计", undefined, table.lines, 0, years)] : []),
+      ...(table.total
+        ? [rowHtml(page, table.total, scalarText(mapValue(doc, mapValue(doc, tableNode, "total"), "name")) ?? "合计", undefined, table.lines, 0, years)]
+        : []),
       ...table.allLines.map((line: Line) => rowHtml(page, line, line.name, line.code, line.lines, depthOf(line), years)),
     ];
     parts.push(`<table><thead><tr>${head.map((cell) => `<th>${escapeHtml(cell)}</th>`).join("")}</tr></thead><tbody>${body.join("")}</tbody></table>`);
     if (table.columns.length > 1) {
-      const columnRows = rows.map((row) => `<tr><td>${escapeHtml(row.kind === "line" ? `${row.code ?? ""} ${row.name}` : "合计")}</td>${columnCells(page, table, row)}</tr>`);
-      parts.push(`<table><thead><tr><th></th>${table.columns.map((column) => `<th>${escapeHtml(column.name)}</th>`).join("")}</tr></thead><tbody>${columnRows.join("")}</tbody></table>`);
+      const columnRows = rows.map(
+        (row) => `<tr><td>${escapeHtml(row.kind === "line" ? `${row.code ?? ""} ${row.name}` : "合计")}</td>${columnCells(page, table, row)}</tr>`,
+      );
+      parts.push(
+        `<table><thead><tr><th></th>${table.columns.map((column) => `<th>${escapeHtml(column.name)}</th>`).join("")}</tr></thead><tbody>${columnRows.join("")}</tbody></table>`,
+      );
     }
   }
   if (table.projects.length > 0) {
@@ -185,14 +193,22 @@ function tableHtml(page: Page, table: Table, tableNode: unknown, doc: ReturnType
       ];
       return `<tr>${cells.join("")}</tr>`;
     });
-    parts.push(`<table><thead><tr><th>${text.projects}</th><th>${text.budget}</th><th>${text.stated}</th>${projectYears.map((year) => `<th>${year}</th>`).join("")}</tr></thead><tbody>${projectRows.join("")}</tbody></table>`);
+    parts.push(
+      `<table><thead><tr><th>${text.projects}</th><th>${text.budget}</th><th>${text.stated}</th>${projectYears.map((year) => `<th>${year}</th>`).join("")}</tr></thead><tbody>${projectRows.join("")}</tbody></table>`,
+    );
   }
   if (table.indicators.length > 0) {
     const indicatorYears = [...new Set(table.indicators.flatMap((indicator) => [...indicator.values.keys()]))].sort();
     const indicatorRows = table.indicators
       .filter((indicator) => indicator.values.size > 0)
-      .map((indicator) => `<tr><td>${escapeHtml(indicator.group ? `${indicator.group} / ${indicator.name}` : indicator.name)}</td>${indicatorYears.map((year) => page.cell(childPointer(childPointer(indicator.path, "values"), year), escapeHtml(indicator.values.get(year)?.text ?? ""), "number")).join("")}</tr>`);
-    if (indicatorRows.length > 0) parts.push(`<table><thead><tr><th>${text.indicators}</th>${indicatorYears.map((year) => `<th>${year}</th>`).join("")}</tr></thead><tbody>${indicatorRows.join("")}</tbody></table>`);
+      .map(
+        (indicator) =>
+          `<tr><td>${escapeHtml(indicator.group ? `${indicator.group} / ${indicator.name}` : indicator.name)}</td>${indicatorYears.map((year) => page.cell(childPointer(childPointer(indicator.path, "values"), year), escapeHtml(indicator.values.get(year)?.text ?? ""), "number")).join("")}</tr>`,
+      );
+    if (indicatorRows.length > 0)
+      parts.push(
+        `<table><thead><tr><th>${text.indicators}</th>${indicatorYears.map((year) => `<th>${year}</th>`).join("")}</tr></thead><tbody>${indicatorRows.join("")}</tbody></table>`,
+      );
   }
   return parts.join("\n");
 }
@@ -241,18 +257,26 @@ function fileHtml(file: Report["files"][number], source: string | undefined, fil
         const tablesNode = mapValue(doc, doc.contents, "tables");
         sections.push(chartHtml(declaration, text));
         sections.push(`<h2>${text.tables}</h2>`);
-        declaration.tables.forEach((table, index) => sections.push(tableHtml(page, table, (tablesNode as { items?: unknown[] } | undefined)?.items?.[index], doc)));
+        declaration.tables.forEach((table, index) =>
+          sections.push(tableHtml(page, table, (tablesNode as { items?: unknown[] } | undefined)?.items?.[index], doc)),
+        );
         if (declaration.statements.length > 0) {
           sections.push(`<h2>${text.statements}</h2>`);
           for (const statement of declaration.statements) {
             const rows = statement.figures.map((stated) => {
               const cells = (["amount", "prior", "change", "growth", "share"] as const).map((key) => {
                 const value = stated[key];
-                return page.cell(childPointer(stated.path, key), value ? `${escapeHtml(value.value.toString())}${key === "growth" || key === "share" ? "%" : ""}` : "", "number");
+                return page.cell(
+                  childPointer(stated.path, key),
+                  value ? `${escapeHtml(value.value.toString())}${key === "growth" || key === "share" ? "%" : ""}` : "",
+                  "number",
+                );
               });
               return `<tr>${page.cell(childPointer(stated.path, "restates"), escapeHtml(stated.restates.text))}${cells.join("")}</tr>`;
             });
-            sections.push(`<blockquote>${escapeHtml(statement.text)}</blockquote><table><thead><tr><th></th><th>${text.stated}</th><th>${text.prior}</th><th>${text.change}</th><th>${text.growth}</th><th>${text.share}</th></tr></thead><tbody>${rows.join("")}</tbody></table>`);
+            sections.push(
+              `<blockquote>${escapeHtml(statement.text)}</blockquote><table><thead><tr><th></th><th>${text.stated}</th><th>${text.prior}</th><th>${text.change}</th><th>${text.growth}</th><th>${text.share}</th></tr></thead><tbody>${rows.join("")}</tbody></table>`,
+            );
           }
         }
       }

@@ -41,7 +41,9 @@ export function formatJunit(report: Report, { failOn }: FormatContext): string {
 }
 
 function failure(file: string, finding: Finding): string {
-  const figures = (["expected", "actual", "difference", "tolerance"] as const).flatMap((key) => (finding[key] === undefined ? [] : [`${key}: ${finding[key]}`]));
+  const figures = (["expected", "actual", "difference", "tolerance"] as const).flatMap((key) =>
+    finding[key] === undefined ? [] : [`${key}: ${finding[key]}`],
+  );
   const details = [`${file}:${finding.line}:${finding.column}`, finding.message, finding.path, ...figures].join("\n");
   return `      <failure message="${escapeXml(finding.message)}" type="${escapeXml(`${finding.rule}/${finding.messageId}`)}">${escapeXml(details)}</failure>`;
 }

@@ -4,6 +4,9 @@ import type { Rule } from "../rules/rule.js";
 import type { FormatContext } from "./formatter.js";
 import type { Report } from "./report.js";
 
+/** Where a person learns about the tool (package.json's homepage). */
+const informationUri = "https://www.npmjs.com/package/budget-rules";
+
 const levels: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
 
 /** A relative path as a URI reference: each segment percent-encoded (Chinese file names included). */
@@ -15,7 +18,7 @@ function descriptor(id: string, rule: Rule, context: FormatContext) {
   const { lang } = context;
   return {
     id,
-    name: id.replace(/(^|[-/])(\w)/g, (_, __, letter: string) => letter.toUpperCase()),
+    name: rule.meta.name,
     shortDescription: { text: rule.meta.description[lang] },
     fullDescription: { text: rule.meta.docs[lang] },
     defaultConfiguration: { level: levels[rule.meta.defaultSeverity] },
@@ -45,7 +48,12 @@ export function formatSarif(report: Report, context: FormatContext): string {
       message: { text: finding.message },
       locations: [
         {
-          ...location(file, { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: Math.max(finding.endColumn, finding.line === finding.endLine ? finding.column + 1 : 1) }),
+          ...location(file, {
+            startLine: finding.line,
+            startColumn: finding.column,
+            endLine: finding.endLine,
+            endColumn: Math.max(finding.endColumn, finding.line === finding.endLine ? finding.column + 1 : 1),
+          }),
           logicalLocations: [{ fullyQualifiedName: finding.path || "/", kind: "object" }],
         },
       ],
@@ -67,7 +75,7 @@ export function formatSarif(report: Report, context: FormatContext): string {
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: "budget-rules", semanticVersion: context.version, version: context.version, rules: driverRules } },
+        tool: { driver: { name: "budget-rules", informationUri, semanticVersion: context.version, version: context.version, rules: driverRules } },
         columnKind: "utf16CodeUnits",
         artifacts: report.files.map((file) => ({ location: { uri: uriOf(file.file), uriBaseId: "%SRCROOT%" }, mimeType: "application/yaml" })),
         results: report.files.flatMap((file) => file.findings.map((finding) => result(file.file, finding))),

@@ -14,8 +14,18 @@ export function suggestion(finding: Finding, lang: Lang): string | undefined {
   if (finding.expected === undefined || finding.actual === undefined) return undefined;
   const parts =
     lang === "zh"
-      ? [`应为 ${finding.expected}`, `实为 ${finding.actual}`, finding.difference && `差 ${finding.difference}`, finding.tolerance && `容差 ${finding.tolerance}`]
-      : [`expected ${finding.expected}`, `found ${finding.actual}`, finding.difference && `off by ${finding.difference}`, finding.tolerance && `tolerance ${finding.tolerance}`];
+      ? [
+          `应为 ${finding.expected}`,
+          `实为 ${finding.actual}`,
+          finding.difference && `差 ${finding.difference}`,
+          finding.tolerance && `容差 ${finding.tolerance}`,
+        ]
+      : [
+          `expected ${finding.expected}`,
+          `found ${finding.actual}`,
+          finding.difference && `off by ${finding.difference}`,
+          finding.tolerance && `tolerance ${finding.tolerance}`,
+        ];
   return parts.filter(Boolean).join(lang === "zh" ? "，" : ", ");
 }
 

@@ -75,7 +75,10 @@ export function derivedInterval(terms: readonly Term[]): Interval {
 
 /** a − b, as an interval: a prior derived as amount − change, a change as amount − prior. */
 export function differenceInterval(a: Amount, b: Amount): Interval {
-  return derivedInterval([{ amount: a, sign: 1 }, { amount: b, sign: -1 }]);
+  return derivedInterval([
+    { amount: a, sign: 1 },
+    { amount: b, sign: -1 },
+  ]);
 }
 
 /**
@@ -181,9 +184,7 @@ export function compareRatio(stated: Percent, part: Interval, whole: Interval): 
     // The base may be zero within rounding: any ratio is possible.
     return { agreement: "rounding", ...base, tolerance: statedHalf };
   }
-  const corners = [part.mid.minus(part.half), part.mid.plus(part.half)].flatMap((p) =>
-    [wholeLow, wholeHigh].map((w) => new Ratio(p).div(w).times(100)),
-  );
+  const corners = [part.mid.minus(part.half), part.mid.plus(part.half)].flatMap((p) => [wholeLow, wholeHigh].map((w) => new Ratio(p).div(w).times(100)));
   const low = Exact.min(...corners);
   const high = Exact.max(...corners);
   const tolerance = Exact.max(computed.minus(low), high.minus(computed)).plus(statedHalf).toDecimalPlaces(shown, Exact.ROUND_UP);

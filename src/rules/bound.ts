@@ -67,6 +67,7 @@ function checkProjectHistory(declaration: Declaration, report: Report) {
 export const bound: Rule = {
   id: "bound",
   meta: {
+    name: "PartWithinWhole",
     description: {
       zh: "部分不超过整体：任何一行不超过表合计；所列项目以前年度预算之和不超过当年部门支出总额（警告）。",
       en: "A part never exceeds its whole: no line above its table total; the earlier budgets of the listed projects not above that year's department total (a warning).",
@@ -93,7 +94,12 @@ export const bound: Rule = {
       if (!total || !table.total) continue;
       const whole = { amount: total, label: figureOf(table.total.label, figureNames.amount) };
       for (const line of table.allLines) {
-        if (line.amount) checkRelation(report, { kind: "compare", left: { amount: line.amount, label: figureOf(line.label, figureNames.amount) }, right: whole, what: partOfWhole }, declaration.ratioBasis);
+        if (line.amount)
+          checkRelation(
+            report,
+            { kind: "compare", left: { amount: line.amount, label: figureOf(line.label, figureNames.amount) }, right: whole, what: partOfWhole },
+            declaration.ratioBasis,
+          );
       }
     }
     checkProjectHistory(declaration, report);

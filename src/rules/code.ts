@@ -16,6 +16,7 @@ function comparable(name: string): string {
 export const code: Rule = {
   id: "code",
   meta: {
+    name: "OfficialClassificationCode",
     description: {
       zh: "科目编码为 3/5/7 位（类/款/项）；下级编码以上级编码开头；同一表中编码不重复；已知编码的名称与官方名称一致（不一致为警告）。",
       en: "Classification codes have 3/5/7 digits (类/款/项); a child's code begins with its parent's; no code twice in one table; a known code carries its official name (a different name is a warning).",
@@ -33,14 +34,20 @@ export const code: Rule = {
         text: { zh: "科目编码「{code}」不以上级编码「{parent}」开头", en: "The code “{code}” does not begin with its parent's code “{parent}”" },
       },
       "not-deeper": {
-        text: { zh: "{level}编码「{code}」不应在「{parent}」之下：下级编码应更长", en: "The {level} code “{code}” cannot be under “{parent}”: a child's code is longer" },
+        text: {
+          zh: "{level}编码「{code}」不应在「{parent}」之下：下级编码应更长",
+          en: "The {level} code “{code}” cannot be under “{parent}”: a child's code is longer",
+        },
       },
       duplicate: {
         text: { zh: "科目编码「{code}」在表 {table} 中出现了两次", en: "The code “{code}” appears twice in table {table}" },
       },
       name: {
         severity: "warning",
-        text: { zh: "科目编码「{code}」的官方名称是「{official}」，这里写作「{name}」", en: "The official name of code “{code}” is “{official}”; here it is “{name}”" },
+        text: {
+          zh: "科目编码「{code}」的官方名称是「{official}」，这里写作「{name}」",
+          en: "The official name of code “{code}” is “{official}”; here it is “{name}”",
+        },
       },
     },
   },
@@ -55,9 +62,19 @@ export const code: Rule = {
         const parentCode = line.parent?.code;
         if (parentCode !== undefined) {
           if (value.length <= parentCode.length) {
-            report({ messageId: "not-deeper", path, data: { code: value, parent: parentCode, level: levels[value.length] ?? value }, related: [childPointer(line.parent?.path ?? "", "code")] });
+            report({
+              messageId: "not-deeper",
+              path,
+              data: { code: value, parent: parentCode, level: levels[value.length] ?? value },
+              related: [childPointer(line.parent?.path ?? "", "code")],
+            });
           } else if (!value.startsWith(parentCode)) {
-            report({ messageId: "not-under-parent", path, data: { code: value, parent: parentCode }, related: [childPointer(line.parent?.path ?? "", "code")] });
+            report({
+              messageId: "not-under-parent",
+              path,
+              data: { code: value, parent: parentCode },
+              related: [childPointer(line.parent?.path ?? "", "code")],
+            });
           }
         }
         const earlier = seen.get(value);

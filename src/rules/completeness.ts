@@ -23,6 +23,7 @@ export const standardTables: readonly [string, Text][] = [
 export const completeness: Rule = {
   id: "completeness",
   meta: {
+    name: "EveryTableDisclosed",
     description: {
       zh: "部门预算的每张标准表都已声明，没有数据的表声明为空表并说明；情况说明中每个不为 0 的增减都写明原因。",
       en: "Each standard table of a department budget is declared, a table without data declared empty with its explanation; every change the narrative states that is not 0 has a reason.",
@@ -34,10 +35,16 @@ export const completeness: Rule = {
     },
     messages: {
       "missing-table": {
-        text: { zh: "缺少{title}（kind: {kind}）：没有数据也应列为空表并说明", en: "The {title} (kind: {kind}) is missing: without data it is still declared, empty, with an explanation" },
+        text: {
+          zh: "缺少{title}（kind: {kind}）：没有数据也应列为空表并说明",
+          en: "The {title} (kind: {kind}) is missing: without data it is still declared, empty, with an explanation",
+        },
       },
       "empty-without-reason": {
-        text: { zh: "表 {table} 没有数据，也没有说明为什么为空（empty.reason）", en: "Table {table} has no data and no explanation of why it is empty (empty.reason)" },
+        text: {
+          zh: "表 {table} 没有数据，也没有说明为什么为空（empty.reason）",
+          en: "Table {table} has no data and no explanation of why it is empty (empty.reason)",
+        },
       },
       "change-without-reason": {
         text: { zh: "{row}的增减额 {change} 没有写明主要原因（reason）", en: "The change {change} of {row} has no reason given (reason)" },

@@ -47,10 +47,16 @@ const words = {
   byUnit: { zh: "分功能科目与分单位的一般公共预算支出合计相同", en: "the general budget by function and by unit have one total" },
   basic: { zh: "基本支出表合计 = 基本支出栏", en: "the basic expenditure table's total = the basic expenditure column" },
   projects: { zh: "项目支出表合计 = 项目支出栏", en: "the project table's total = the project expenditure column" },
-  fundColumn: { zh: "政府性基金 / 国有资本经营预算支出表合计 = 财政拨款收支总表的对应栏", en: "the fund table's total = its column of the appropriation table" },
+  fundColumn: {
+    zh: "政府性基金 / 国有资本经营预算支出表合计 = 财政拨款收支总表的对应栏",
+    en: "the fund table's total = its column of the appropriation table",
+  },
   sameProject: { zh: "同一项目在绩效目标表与项目支出表中金额相同", en: "a project has the same amount in its performance table and the project table" },
   classOrder: { zh: "同一科目：一般公共预算 ≤ 财政拨款 ≤ 部门收支", en: "one classification code: general budget ≤ appropriations ≤ department total" },
-  personnel: { zh: "惯例：人员经费 = 301 工资福利支出 + 303 对个人和家庭的补助", en: "convention: personnel costs = 301 wages and benefits + 303 transfers to households" },
+  personnel: {
+    zh: "惯例：人员经费 = 301 工资福利支出 + 303 对个人和家庭的补助",
+    en: "convention: personnel costs = 301 wages and benefits + 303 transfers to households",
+  },
   publicCosts: { zh: "惯例：公用经费 = 302 商品和服务支出（+ 310 资本性支出）", en: "convention: public costs = 302 goods and services (+ 310 capital)" },
 } satisfies Record<string, Text>;
 
@@ -60,7 +66,13 @@ function sameRow(left: Line | undefined, right: Line | undefined, what: Text): R
   const relations = equal(lineFigure(left), lineFigure(right), what);
   for (const [year, amount] of left.history) {
     const other = right.history.get(year);
-    if (other) relations.push({ kind: "equal", left: { amount, label: figureOf(left.label, yearFigure(year)) }, right: { amount: other, label: figureOf(right.label, yearFigure(year)) }, what });
+    if (other)
+      relations.push({
+        kind: "equal",
+        left: { amount, label: figureOf(left.label, yearFigure(year)) },
+        right: { amount: other, label: figureOf(right.label, yearFigure(year)) },
+        what,
+      });
   }
   return relations;
 }
@@ -106,8 +118,13 @@ function exactLinks(declaration: Declaration): Relation[] {
   }
   relations.push(...sameProjects(declaration, projectsTable));
   // A classification code's amount: the general budget is part of appropriations, which are part of the whole.
-  const byCode = (table: Table | undefined) => new Map([...(table ? table.allLines : [])].flatMap((line) => (line.code !== undefined && line.amount ? [[line.code, line] as const] : [])));
-  const chain = [byCode(byFunction), byCode(sideOf(appropriation, "expenditure") ? appropriation : undefined), byCode(sideOf(summary, "expenditure") ? summary : undefined)];
+  const byCode = (table: Table | undefined) =>
+    new Map([...(table ? table.allLines : [])].flatMap((line) => (line.code !== undefined && line.amount ? [[line.code, line] as const] : [])));
+  const chain = [
+    byCode(byFunction),
+    byCode(sideOf(appropriation, "expenditure") ? appropriation : undefined),
+    byCode(sideOf(summary, "expenditure") ? summary : undefined),
+  ];
   for (let index = 0; index + 1 < chain.length; index += 1) {
     for (const [code, line] of chain[index] ?? []) {
       const whole = chain[index + 1]?.get(code) ?? chain[index + 2]?.get(code);
@@ -134,7 +151,13 @@ function sameProjects(declaration: Declaration, projectsTable: Table | undefined
       if (!first || !right) continue;
       for (const project of others) {
         const left = project[key];
-        if (left) relations.push({ kind: "equal", left: { amount: left, label: figureOf(project.label, figure) }, right: { amount: right, label: figureOf(first.label, figure) }, what: words.sameProject });
+        if (left)
+          relations.push({
+            kind: "equal",
+            left: { amount: left, label: figureOf(project.label, figure) },
+            right: { amount: right, label: figureOf(first.label, figure) },
+            what: words.sameProject,
+          });
       }
     }
   }
@@ -152,7 +175,9 @@ function conventionLinks(declaration: Declaration): Relation[] {
     ["public", ["302", "310"], words.publicCosts],
   ] as const) {
     const total = totalOf(basic, column);
-    const parts = linesWith(codes).map(lineFigure).filter((figure): figure is Figure => figure !== undefined);
+    const parts = linesWith(codes)
+      .map(lineFigure)
+      .filter((figure): figure is Figure => figure !== undefined);
     if (total && parts.length > 0) relations.push({ kind: "sum", total, parts, what });
   }
   return relations;
@@ -161,6 +186,7 @@ function conventionLinks(declaration: Declaration): Relation[] {
 export const crossTable: Rule = {
   id: "cross-table",
   meta: {
+    name: "SameFigureAcrossTables",
     description: {
       zh: "表间勾稽关系：各表的同一合计相同，收支平衡，财政拨款 = 一般公共预算 + 政府性基金 + 国有资本经营，基本支出表、项目支出表与对应栏一致，同一项目在各表中金额相同，同一科目一般公共预算 ≤ 财政拨款 ≤ 部门收支；人员经费 = 301 + 303 等惯例为警告。",
       en: "Links between tables: the same total agrees in every table, income balances expenditure, appropriations = general budget + government funds + state capital, the basic expenditure and project tables equal their columns, a project has one amount in every table, one code's general budget ≤ appropriations ≤ department total; conventions such as personnel = 301 + 303 are warnings.",

@@ -10,6 +10,7 @@ import type { Report, Rule } from "./rule.js";
 export const custom: Rule = {
   id: "custom",
   meta: {
+    name: "CustomCheck",
     description: {
       zh: "财政局在配置中定义的核对（equal、sum、ratio、compare），与内置规则使用同一舍入模型，报告为 custom/<id>。",
       en: "Checks a finance bureau defines in its config (equal, sum, ratio, compare), with the same rounding model as the built-in rules, reported as custom/<id>.",
@@ -40,7 +41,13 @@ export const custom: Rule = {
 type Resolved = { amount: Amount; label: Text } | { percent: Percent; label: Text };
 
 function resolveFigure(declaration: Declaration, reference: FigureReference): Resolved | undefined {
-  const resolution = resolveReference(declaration, { text: reference.text, table: reference.table, ...(reference.line !== undefined ? { line: reference.line } : {}), ...(reference.column !== undefined ? { column: reference.column } : {}), path: "" });
+  const resolution = resolveReference(declaration, {
+    text: reference.text,
+    table: reference.table,
+    ...(reference.line !== undefined ? { line: reference.line } : {}),
+    ...(reference.column !== undefined ? { column: reference.column } : {}),
+    path: "",
+  });
   if (!resolution.found) return undefined;
   const label = { zh: reference.text, en: reference.text };
   const { row } = resolution;
@@ -87,14 +94,25 @@ export function checkCustom(checks: readonly CustomCheck[], declaration: Declara
     const wrong = references.findIndex((_, index) => {
       const figure = resolved[index];
       const wantsPercent = check.relation.kind === "ratio" && index === 0;
-      return figure !== undefined && ("percent" in figure) !== wantsPercent;
+      return figure !== undefined && "percent" in figure !== wantsPercent;
     });
     const wrongReference = references[wrong];
     if (wrongReference) {
       const percentWord = { zh: "百分比", en: "a percentage" };
       const amountWord = { zh: "金额", en: "an amount" };
       const wantsPercent = check.relation.kind === "ratio" && wrong === 0;
-      local({ messageId: "wrong-kind", severity: "error", path: "", data: { check: `custom/${check.id}`, where: wrongReference.where, reference: wrongReference.text, found: wantsPercent ? amountWord : percentWord, needed: wantsPercent ? percentWord : amountWord } });
+      local({
+        messageId: "wrong-kind",
+        severity: "error",
+        path: "",
+        data: {
+          check: `custom/${check.id}`,
+          where: wrongReference.where,
+          reference: wrongReference.text,
+          found: wantsPercent ? amountWord : percentWord,
+          needed: wantsPercent ? percentWord : amountWord,
+        },
+      });
       continue;
     }
     const amounts = resolved.map((figure) => (figure && "amount" in figure ? figure : undefined));
@@ -115,7 +133,8 @@ export function checkCustom(checks: readonly CustomCheck[], declaration: Declara
         const percent = resolved[0];
         const part = asFigure(1);
         const whole = asFigure(2);
-        if (percent && "percent" in percent && part && whole) relations.push({ kind: "ratio", percent: { value: percent.percent, label: percent.label }, part, whole, what });
+        if (percent && "percent" in percent && part && whole)
+          relations.push({ kind: "ratio", percent: { value: percent.percent, label: percent.label }, part, whole, what });
         break;
       }
       case "compare": {

@@ -4,10 +4,10 @@ import { figureNames, figureOf, reportComparison } from "./relation-report.js";
 import type { Rule } from "./rule.js";
 import { decimalString, percentString } from "../model/figure.js";
 
-
 export const growth: Rule = {
   id: "growth",
   meta: {
+    name: "GrowthMatchesChange",
     description: {
       zh: "增减额 = 本年数 − 上年数；增长率 = 增减额 ÷ 上年数（以上年为基数）；只写本年数和增减额时，上年数 = 本年数 − 增减额；上年为 0 不能写增长率；增减额与增长率符号一致。",
       en: "Change = amount − prior; growth = change ÷ prior (the prior year is the base); where only amount and change are stated, prior = amount − change; a growth rate against a prior of 0 is an error; change and growth have the same sign.",
@@ -62,13 +62,17 @@ export const growth: Rule = {
     for (const row of allRows(declaration)) {
       const { amount, prior, change, growth: rate } = row;
       if (amount && prior && change) {
-        const comparison = compareLinear(change, [{ amount, sign: 1 }, { amount: prior, sign: -1 }]);
-        if (comparison.agreement !== "exact") reportComparison(report, comparison, {
-          messages: { mismatch: "change-mismatch", rounding: "change-rounding" },
-          path: change.path,
-          data: { target: figureOf(row.label, figureNames.change) },
-          related: [amount.path, prior.path],
-        });
+        const comparison = compareLinear(change, [
+          { amount, sign: 1 },
+          { amount: prior, sign: -1 },
+        ]);
+        if (comparison.agreement !== "exact")
+          reportComparison(report, comparison, {
+            messages: { mismatch: "change-mismatch", rounding: "change-rounding" },
+            path: change.path,
+            data: { target: figureOf(row.label, figureNames.change) },
+            related: [amount.path, prior.path],
+          });
       }
       if (!rate) continue;
       // The common case first, on the printed figures alone: the rate is their ratio, rounded.
@@ -77,7 +81,12 @@ export const growth: Rule = {
       if (partMid && wholeMid && roundsTo(rate, partMid, wholeMid)) continue;
       const target = () => figureOf(row.label, figureNames.growth);
       if (change && !change.value.isZero() && !rate.value.isZero() && change.value.isNegative() !== rate.value.isNegative()) {
-        report({ messageId: "sign-mismatch", path: rate.path, data: { target: target(), actual: percentString(rate.value), change: decimalString(change.value) }, related: [change.path] });
+        report({
+          messageId: "sign-mismatch",
+          path: rate.path,
+          data: { target: target(), actual: percentString(rate.value), change: decimalString(change.value) },
+          related: [change.path],
+        });
         continue;
       }
       let part: Interval | undefined;

@@ -18,7 +18,22 @@ import { sum } from "./sum.js";
  * Every rule, sorted by id. `yaml` and `schema` are stages, `custom` the config's checks and
  * `suppression` the inline directives: they describe themselves here but have no check of their own.
  */
-export const rules: readonly Rule[] = [bound, code, completeness, crossTable, custom, growth, indicator, priorYear, schema, share, statement, sum, suppression, yaml];
+export const rules: readonly Rule[] = [
+  bound,
+  code,
+  completeness,
+  crossTable,
+  custom,
+  growth,
+  indicator,
+  priorYear,
+  schema,
+  share,
+  statement,
+  sum,
+  suppression,
+  yaml,
+];
 
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((rule) => [rule.id, rule]));
 

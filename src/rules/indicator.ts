@@ -27,6 +27,7 @@ function keyOf(indicator: Indicator): string {
 export const indicator: Rule = {
   id: "indicator",
   meta: {
+    name: "IndicatorAgrees",
     description: {
       zh: "同一绩效指标在两张表中给出的同一年度指标值相同。",
       en: "The same performance indicator, for the same year, has the same value in every table that states it.",
@@ -64,7 +65,11 @@ export const indicator: Rule = {
             data: { left: item.label, right: earlier.label, year, actual: value.text, expected: other.text },
             // Figures for the JSON report only where both are numbers; text values are in the message.
             ...(number.test(normalised(value.text)) && number.test(normalised(other.text))
-              ? { actual: normalised(value.text), expected: normalised(other.text), difference: new Exact(normalised(value.text)).minus(normalised(other.text)).toString() }
+              ? {
+                  actual: normalised(value.text),
+                  expected: normalised(other.text),
+                  difference: new Exact(normalised(value.text)).minus(normalised(other.text)).toString(),
+                }
               : {}),
             related: [other.path],
           });

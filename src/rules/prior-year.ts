@@ -65,6 +65,7 @@ const preference: Record<Prior["how"], number> = { stated: 0, history: 1, derive
 export const priorYear: Rule = {
   id: "prior-year",
   meta: {
+    name: "PriorYearAddsUp",
     description: {
       zh: "上年数（写明的、以前年度金额中的，或由本年数 − 增减额推出的）像本年数一样逐级加总，并与声明中其他地方给出的同一上年合计一致；推出的上年数带两次四舍五入，容差相应放宽。",
       en: "Prior-year amounts (stated, listed among earlier years, or derived as amount − change) add up like the current year's, level by level, and agree with the same prior-year total stated elsewhere; a derived prior carries two roundings, and the tolerance widens with it.",

@@ -52,7 +52,7 @@ export function reportComparison(report: Report, comparison: Comparison, relatio
     comparison.agreement === "mismatch"
       ? relation.messages.mismatch
       : comparison.agreement === "coarse"
-        ? relation.messages.coarse ?? relation.messages.rounding
+        ? (relation.messages.coarse ?? relation.messages.rounding)
         : relation.messages.rounding;
   report({
     messageId,

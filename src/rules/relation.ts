@@ -76,7 +76,9 @@ function joined(labels: readonly Text[]): Text {
 
 /** Checks one relation with the rounding model and reports it; `severity` overrides a mismatch's. */
 export function checkRelation(report: Report, relation: Relation, basis: "unrounded" | "printed", severity?: Severity): void {
-  const withSeverity: Report = severity ? (problem) => report(problem.messageId.endsWith("-mismatch") || problem.messageId === "compare-exceeds" ? { ...problem, severity } : problem) : report;
+  const withSeverity: Report = severity
+    ? (problem) => report(problem.messageId.endsWith("-mismatch") || problem.messageId === "compare-exceeds" ? { ...problem, severity } : problem)
+    : report;
   switch (relation.kind) {
     case "equal": {
       const { left, right } = relation;
@@ -90,12 +92,19 @@ export function checkRelation(report: Report, relation: Relation, basis: "unroun
     }
     case "sum": {
       const { total, parts } = relation;
-      reportComparison(withSeverity, compareSum(total.amount, parts.map((part) => part.amount)), {
-        messages: { mismatch: "sum-mismatch", rounding: "sum-rounding" },
-        path: total.amount.path,
-        data: { left: total.label, parts: joined(parts.map((part) => part.label)), what: relation.what },
-        related: parts.map((part) => part.amount.path),
-      });
+      reportComparison(
+        withSeverity,
+        compareSum(
+          total.amount,
+          parts.map((part) => part.amount),
+        ),
+        {
+          messages: { mismatch: "sum-mismatch", rounding: "sum-rounding" },
+          path: total.amount.path,
+          data: { left: total.label, parts: joined(parts.map((part) => part.label)), what: relation.what },
+          related: parts.map((part) => part.amount.path),
+        },
+      );
       return;
     }
     case "ratio": {
@@ -121,7 +130,15 @@ export function checkRelation(report: Report, relation: Relation, basis: "unroun
       withSeverity({
         messageId: "compare-exceeds",
         path: left.amount.path,
-        data: { left: left.label, right: right.label, what: relation.what, actual: decimalString(left.amount.value), expected: decimalString(right.amount.value), difference: decimalString(difference), tolerance: decimalString(tolerance) },
+        data: {
+          left: left.label,
+          right: right.label,
+          what: relation.what,
+          actual: decimalString(left.amount.value),
+          expected: decimalString(right.amount.value),
+          difference: decimalString(difference),
+          tolerance: decimalString(tolerance),
+        },
         expected: decimalString(right.amount.value),
         actual: decimalString(left.amount.value),
         difference: decimalString(difference),

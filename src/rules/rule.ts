@@ -11,6 +11,8 @@ export interface MessageMeta {
 
 /** What a rule says about itself: for `budget-rules rules`, `explain`, the README and reports. */
 export interface RuleMeta {
+  /** A name a person reads, unlike the id (SARIF's rule name must differ from its id). */
+  name: string;
   description: Text;
   defaultSeverity: Severity;
   /** What it checks and why, for `explain` and the README. */

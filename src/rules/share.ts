@@ -68,10 +68,10 @@ function containerOf(row: AnyRow): string {
   return row.path;
 }
 
-
 export const share: Rule = {
   id: "share",
   meta: {
+    name: "ShareIsPartOfWhole",
     description: {
       zh: "所述占比等于部分 ÷ 整体（默认为表合计），同一整体下各部分的占比合计为 100%。",
       en: "A stated share equals part ÷ whole (the table total unless stated otherwise), and the shares of the parts of one whole add up to 100%.",
@@ -130,13 +130,14 @@ export const share: Rule = {
       const basis = declaration.ratioBasis;
       const comparison = compareRatio(row.share, ratioOperand(declaredInterval(row.amount), basis), ratioOperand(whole.interval, basis));
       if (comparison.agreement === "zero-base") continue; // a share of nothing: the sum rule speaks for the whole
-      if (comparison.agreement !== "exact") reportComparison(report, comparison, {
-        messages: { mismatch: "mismatch", rounding: "rounding" },
-        path: row.share.path,
-        data: { target: figureOf(row.label, figureNames.share), part: decimalString(row.amount.value), whole: decimalString(whole.interval.mid) },
-        related: [row.amount.path, whole.path],
-        percent: true,
-      });
+      if (comparison.agreement !== "exact")
+        reportComparison(report, comparison, {
+          messages: { mismatch: "mismatch", rounding: "rounding" },
+          path: row.share.path,
+          data: { target: figureOf(row.label, figureNames.share), part: decimalString(row.amount.value), whole: decimalString(whole.interval.mid) },
+          related: [row.amount.path, whole.path],
+          percent: true,
+        });
       if (whole.key === row.path) continue; // a 合计 row's 100% of itself
       const key = `${containerOf(row)}|${whole.key}`;
       const group = groups.get(key) ?? { whole, rows: [], shares: [] };
@@ -149,7 +150,12 @@ export const share: Rule = {
       const last = shares[shares.length - 1];
       if (!last) continue;
       const container = rows[0];
-      const group = container?.kind === "line" && container.parent ? container.parent.label : container?.kind === "line" ? { zh: `${container.table.id} 各行`, en: `the lines of ${container.table.id}` } : { zh: "说明中各项", en: "the statement's figures" };
+      const group =
+        container?.kind === "line" && container.parent
+          ? container.parent.label
+          : container?.kind === "line"
+            ? { zh: `${container.table.id} 各行`, en: `the lines of ${container.table.id}` }
+            : { zh: "说明中各项", en: "the statement's figures" };
       reportComparison(report, compareHundred(shares), {
         messages: { mismatch: "hundred-mismatch", rounding: "hundred-rounding" },
         path: last.path,

@@ -61,8 +61,7 @@ function compareWithLine(report: Report, figure: StatedFigure, line: Row, restat
     });
   }
   // A prior that one side states and the other implies as amount − change.
-  const derivedPrior = (row: Row, amount: Amount | undefined) =>
-    amount && row.change ? differenceInterval(amount, row.change) : undefined;
+  const derivedPrior = (row: Row, amount: Amount | undefined) => (amount && row.change ? differenceInterval(amount, row.change) : undefined);
   const lineDerived = line.prior ? undefined : derivedPrior(line, restatedAmount);
   const figureDerived = figure.prior ? undefined : derivedPrior(figure, figure.amount);
   if (figure.prior && lineDerived) {
@@ -113,6 +112,7 @@ function checkText(report: Report, figure: StatedFigure) {
 export const statement: Rule = {
   id: "statement",
   meta: {
+    name: "NarrativeMatchesTables",
     description: {
       zh: "情况说明所述的每个数字（金额、上年数、增减额、增长率、占比）等于它重述的表行，文字中的增加/减少、增长/下降与符号一致。",
       en: "Every figure a narrative statement gives (amount, prior, change, growth, share) equals the line it restates, and its words 增加/减少, 增长/下降 agree with the sign.",
@@ -176,7 +176,11 @@ export const statement: Rule = {
         checkText(report, figure);
         const resolution = resolveReference(declaration, figure.restates);
         if (!resolution.found) {
-          report({ messageId: "unknown-reference", path: figure.restates.path, data: { reference: figure.restates.text, missing: missingTexts[resolution.missing] } });
+          report({
+            messageId: "unknown-reference",
+            path: figure.restates.path,
+            data: { reference: figure.restates.text, missing: missingTexts[resolution.missing] },
+          });
           continue;
         }
         compareWithLine(report, figure, resolution.row, resolution.amount);

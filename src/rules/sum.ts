@@ -50,8 +50,16 @@ function checkRowSum(report: Report, table: Table, target: Row, partRows: readon
       else if (column === undefined || part.columns.size === 0) complete = false;
     }
     if (!complete) continue;
-    const figure = column === undefined || column === table.columns[0]?.id ? figureNames.amount : columnFigure(table.columns.find((c) => c.id === column)?.name ?? column);
-    compare(report, targetAmount, partAmounts, () => figureOf(target.label, figure), what, () => partRows.map((part) => (column === undefined ? part.amount?.path : part.columns.get(column)?.path) ?? part.path));
+    const figure =
+      column === undefined || column === table.columns[0]?.id ? figureNames.amount : columnFigure(table.columns.find((c) => c.id === column)?.name ?? column);
+    compare(
+      report,
+      targetAmount,
+      partAmounts,
+      () => figureOf(target.label, figure),
+      what,
+      () => partRows.map((part) => (column === undefined ? part.amount?.path : part.columns.get(column)?.path) ?? part.path),
+    );
   }
   for (const key of ["prior", "change"] as const) {
     const targetAmount = target[key];
@@ -71,6 +79,7 @@ function checkRowSum(report: Report, table: Table, target: Row, partRows: readon
 export const sum: Rule = {
   id: "sum",
   meta: {
+    name: "TotalIsSumOfParts",
     description: {
       zh: "合计等于各组成部分之和：上级行等于下级行之和，表合计等于各行之和，合计栏等于各分栏之和，项目之和等于表合计，资金来源之和等于项目预算；本年数、上年数、增减额和以前年度金额都核对。",
       en: "Totals equal the sum of their parts: a parent line its child lines, a table total its lines, a sum column its part columns, the projects their table total, the funding sources their project; for this year, the prior year, the change and every earlier year stated.",
@@ -128,7 +137,13 @@ export const sum: Rule = {
       }
       for (const project of table.projects) {
         if (project.amount && project.funding.length > 0) {
-          compare(report, project.amount, project.funding.map((source) => source.amount), () => figureOf(project.label, figureNames.amount), parts.funding);
+          compare(
+            report,
+            project.amount,
+            project.funding.map((source) => source.amount),
+            () => figureOf(project.label, figureNames.amount),
+            parts.funding,
+          );
         }
       }
     }

@@ -19,7 +19,12 @@ function withoutAnnotations(node) {
   return Object.fromEntries(
     Object.entries(node)
       .filter(([key, value]) => !((key === "title" || key === "description") && typeof value === "string"))
-      .map(([key, value]) => [key, key === "properties" ? Object.fromEntries(Object.entries(value).map(([name, property]) => [name, withoutAnnotations(property)])) : withoutAnnotations(value)]),
+      .map(([key, value]) => [
+        key,
+        key === "properties"
+          ? Object.fromEntries(Object.entries(value).map(([name, property]) => [name, withoutAnnotations(property)]))
+          : withoutAnnotations(value),
+      ]),
   );
 }
 

@@ -4,6 +4,7 @@ import type { Rule } from "../rules/rule.js";
 export const schema: Rule = {
   id: "schema",
   meta: {
+    name: "DeclarationMatchesSchema",
     description: {
       zh: "声明符合 JSON Schema（schemas/budget.schema.json）：没有未知的键，必填的键都在，每个值的类型和写法正确。",
       en: "The declaration matches the JSON Schema (schemas/budget.schema.json): no unknown key, every required key present, every value of the right type and form.",
@@ -18,21 +19,55 @@ export const schema: Rule = {
       "unknown-key-suggest": { text: { zh: "未知的键「{key}」，是不是「{suggestion}」？", en: "Unknown key “{key}”; did you mean “{suggestion}”?" } },
       "missing-key": { text: { zh: "缺少必填的键「{key}」", en: "Missing required key “{key}”" } },
       type: { text: { zh: "这里应为{expected}，实为 {value}", en: "Expected {expected} here, found {value}" } },
-      amount: { text: { zh: "金额应写成不小于 0 的十进制数，如 825.04（不带单位、千分位或全角数字），实为 {value}", en: "An amount is a decimal number not below 0, such as 825.04 (no unit, thousands separator or full-width digits); found {value}" } },
-      "signed-amount": { text: { zh: "增减额应写成十进制数，减少写负数，如 -6.2，实为 {value}", en: "A change is a decimal number, negative for a decrease, such as -6.2; found {value}" } },
-      "amount-slip": { text: { zh: "{value} 应写作 {fix}：金额只写数字，不带单位、千分位或全角数字", en: "Write {value} as {fix}: an amount is digits only, without unit, thousands separators or full-width digits" } },
-      "percent-slip": { text: { zh: "{value} 应写作 {fix}：百分比写成半角数字加 %", en: "Write {value} as {fix}: a percentage is half-width digits with a %" } },
+      amount: {
+        text: {
+          zh: "金额应写成不小于 0 的十进制数，如 825.04（不带单位、千分位或全角数字），实为 {value}",
+          en: "An amount is a decimal number not below 0, such as 825.04 (no unit, thousands separator or full-width digits); found {value}",
+        },
+      },
+      "signed-amount": {
+        text: {
+          zh: "增减额应写成十进制数，减少写负数，如 -6.2，实为 {value}",
+          en: "A change is a decimal number, negative for a decrease, such as -6.2; found {value}",
+        },
+      },
+      "amount-slip": {
+        text: {
+          zh: "{value} 应写作 {fix}：金额只写数字，不带单位、千分位或全角数字",
+          en: "Write {value} as {fix}: an amount is digits only, without unit, thousands separators or full-width digits",
+        },
+      },
+      "percent-slip": {
+        text: { zh: "{value} 应写作 {fix}：百分比写成半角数字加 %", en: "Write {value} as {fix}: a percentage is half-width digits with a %" },
+      },
       "too-precise": {
         severity: "warning",
-        text: { zh: "{value} 有 {decimals} 位小数，多于声明的精度 {precision} 位：是抄错了，还是应改 precision？", en: "{value} has {decimals} decimals, more than the declared precision of {precision}: a slip, or should precision change?" },
+        text: {
+          zh: "{value} 有 {decimals} 位小数，多于声明的精度 {precision} 位：是抄错了，还是应改 precision？",
+          en: "{value} has {decimals} decimals, more than the declared precision of {precision}: a slip, or should precision change?",
+        },
       },
       percent: { text: { zh: "百分比应写成带 % 的数，如 45.26%，实为 {value}", en: "A percentage is a number with a % sign, such as 45.26%; found {value}" } },
-      code: { text: { zh: "科目编码应为数字串，如 \"2010350\"，实为 {value}", en: "A classification code is a string of digits, such as \"2010350\"; found {value}" } },
+      code: {
+        text: { zh: '科目编码应为数字串，如 "2010350"，实为 {value}', en: 'A classification code is a string of digits, such as "2010350"; found {value}' },
+      },
       id: { text: { zh: "标识只能由字母、数字和 _ . - 组成，如 t5-1，实为 {value}", en: "An id is letters, digits and _ . -, such as t5-1; found {value}" } },
-      reference: { text: { zh: "引用应写成 表id[/行编码或行id][:栏id]，如 t5-1/2010350，实为 {value}", en: "A reference is table-id[/line-code-or-id][:column-id], such as t5-1/2010350; found {value}" } },
-      figure: { text: { zh: "数字引用应写成 表id[/行编码或行id][:栏id].字段，字段为 amount、prior、change、growth、share 或 history.年份，如 t5-1/2010350.amount，实为 {value}", en: "A figure reference is table-id[/line-code-or-id][:column-id].field, the field one of amount, prior, change, growth, share or history.year, such as t5-1/2010350.amount; found {value}" } },
+      reference: {
+        text: {
+          zh: "引用应写成 表id[/行编码或行id][:栏id]，如 t5-1/2010350，实为 {value}",
+          en: "A reference is table-id[/line-code-or-id][:column-id], such as t5-1/2010350; found {value}",
+        },
+      },
+      figure: {
+        text: {
+          zh: "数字引用应写成 表id[/行编码或行id][:栏id].字段，字段为 amount、prior、change、growth、share 或 history.年份，如 t5-1/2010350.amount，实为 {value}",
+          en: "A figure reference is table-id[/line-code-or-id][:column-id].field, the field one of amount, prior, change, growth, share or history.year, such as t5-1/2010350.amount; found {value}",
+        },
+      },
       year: { text: { zh: "年份应为四位数，如 2025，实为 {value}", en: "A year has four digits, such as 2025; found {value}" } },
-      "year-key": { text: { zh: "「{key}」不是年份：这里按年份写，如 2023: 1435.1", en: "“{key}” is not a year: list values by year here, such as 2023: 1435.1" } },
+      "year-key": {
+        text: { zh: "「{key}」不是年份：这里按年份写，如 2023: 1435.1", en: "“{key}” is not a year: list values by year here, such as 2023: 1435.1" },
+      },
       "key-format": { text: { zh: "键「{key}」的写法不对", en: "The key “{key}” is not of the expected form" } },
       "not-blank": { text: { zh: "这里不能为空白", en: "This must not be blank" } },
       enum: { text: { zh: "应为以下之一：{allowed}；实为 {value}", en: "Expected one of: {allowed}; found {value}" } },
@@ -45,7 +80,10 @@ export const schema: Rule = {
       "duplicate-id": { text: { zh: "标识「{id}」重复：引用将无法确定指哪一个", en: "The id “{id}” is used twice, so a reference to it would be ambiguous" } },
       "not-checked": {
         severity: "info",
-        text: { zh: "本文件有结构错误，未运行核对规则：请先修正这些错误", en: "The reconciliation rules did not run because this file has structural errors; fix them first" },
+        text: {
+          zh: "本文件有结构错误，未运行核对规则：请先修正这些错误",
+          en: "The reconciliation rules did not run because this file has structural errors; fix them first",
+        },
       },
     },
   },

@@ -63,7 +63,7 @@ function preview(value: unknown): string {
   if (value === null || value === undefined) return "（空）/ (empty)";
   if (Array.isArray(value)) return "[…]";
   if (typeof value === "object") return "{…}";
-  const text = String(value);
+  const text = typeof value === "number" || typeof value === "boolean" || typeof value === "bigint" ? String(value) : typeof value === "string" ? value : "";
   return text.length > 40 ? `${text.slice(0, 37)}…` : text;
 }
 
@@ -151,7 +151,15 @@ function problemOf(error: ErrorObject, instance: unknown): Problem[] {
       if (names?.enum) {
         // Keys from a fixed list (rule ids): an unknown key, with the closest one.
         const suggestion = closest(key, names.enum);
-        return [{ ...base, path: childPointer(path, key), atKey: true, messageId: suggestion ? "unknown-key-suggest" : "unknown-key", data: { key, suggestion: suggestion ?? "", allowed: names.enum.join(", ") } }];
+        return [
+          {
+            ...base,
+            path: childPointer(path, key),
+            atKey: true,
+            messageId: suggestion ? "unknown-key-suggest" : "unknown-key",
+            data: { key, suggestion: suggestion ?? "", allowed: names.enum.join(", ") },
+          },
+        ];
       }
       const years = String(names?.pattern ?? "").includes("[12]");
       return [{ ...base, path: childPointer(path, key), atKey: true, messageId: years ? "year-key" : "key-format", data: { key } }];

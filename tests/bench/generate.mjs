@@ -82,7 +82,10 @@ export function declaration(targetLines, seed) {
   }
 
   // 表1 and 表4: two sides, the 类 as on 表5-1.
-  for (const [id, kind, title] of [["t1", "summary", "部门收支总表"], ["t4", "appropriation", "财政拨款收支总表"]]) {
+  for (const [id, kind, title] of [
+    ["t1", "summary", "部门收支总表"],
+    ["t4", "appropriation", "财政拨款收支总表"],
+  ]) {
     push(`  - id: ${id}`);
     push(`    title: ${title}`);
     push(`    kind: ${kind}`);
@@ -114,7 +117,10 @@ export function declaration(targetLines, seed) {
   push("      - { name: 因公出国（境）费, amount: 0, change: 0 }");
   push("      - { name: 公务用车购置及运行维护费, amount: 0, change: 0 }");
   push("      - { name: 公务接待费, amount: 0.45, change: 0.06, growth: 15.38%, reason: 人员增加 }");
-  for (const [id, kind, title] of [["t8", "government-fund", "政府性基金预算支出表"], ["t9", "state-capital", "国有资本经营预算支出表"]]) {
+  for (const [id, kind, title] of [
+    ["t8", "government-fund", "政府性基金预算支出表"],
+    ["t9", "state-capital", "国有资本经营预算支出表"],
+  ]) {
     push(`  - { id: ${id}, title: ${title}, kind: ${kind}, empty: { reason: 没有数据。 } }`);
   }
   const projects = Array.from({ length: between(2, 8) }, (_, index) => ({ id: `p${index}`, cents: between(10_000, 500_000) }));
@@ -123,7 +129,10 @@ export function declaration(targetLines, seed) {
   push("    kind: projects");
   push(`    total: { amount: ${money(projects.reduce((sum, project) => sum + project.cents, 0))} }`);
   push("    projects:");
-  for (const project of projects) push(`      - { id: ${project.id}, name: 项目${project.id}, amount: ${money(project.cents)}, funding: [{ source: 一般公共预算财政拨款, amount: ${money(project.cents)} }] }`);
+  for (const project of projects)
+    push(
+      `      - { id: ${project.id}, name: 项目${project.id}, amount: ${money(project.cents)}, funding: [{ source: 一般公共预算财政拨款, amount: ${money(project.cents)} }] }`,
+    );
 
   // The narrative restates the total and a few 项.
   push("statements:");
@@ -133,7 +142,9 @@ export function declaration(targetLines, seed) {
     const item = entry.sections[0].entries[0];
     const word = item.change < 0 ? "减少" : "增加";
     const growth = percent(item.change, item.cents - item.change, item.decimals);
-    push(`  - text: 项${item.code} 2025 年预算数 ${money(item.cents)} 万元，比 2024 年预算${word} ${money(Math.abs(item.change))} 万元，${item.change < 0 ? "下降" : "增长"} ${growth.replace("-", "")}。`);
+    push(
+      `  - text: 项${item.code} 2025 年预算数 ${money(item.cents)} 万元，比 2024 年预算${word} ${money(Math.abs(item.change))} 万元，${item.change < 0 ? "下降" : "增长"} ${growth.replace("-", "")}。`,
+    );
     push(`    figures: [{ restates: t5-1/${item.code}, amount: ${money(item.cents)}, change: ${money(item.change)}, growth: ${growth} }]`);
   }
   return `${out.join("\n")}\n`;

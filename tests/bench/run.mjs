@@ -22,7 +22,12 @@ const preload = join(root, "tests", "bench", "peak-rss.mjs");
 function once(args) {
   writeFileSync(rssFile, "");
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, ["--import", preload, ...args], { cwd: root, env: { ...process.env, BENCH_RSS: rssFile, CI: "true" }, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 1 << 26 });
+  const result = spawnSync(process.execPath, ["--import", preload, ...args], {
+    cwd: root,
+    env: { ...process.env, BENCH_RSS: rssFile, CI: "true" },
+    stdio: ["ignore", "ignore", "pipe"],
+    maxBuffer: 1 << 26,
+  });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(" ")} exited ${result.status}: ${result.stderr}`);
   const rss = Math.max(...readFileSync(rssFile, "utf8").trim().split("\n").map(Number)) / 1024;
@@ -52,11 +57,23 @@ const verdict = (ok) => (ok ? "met" : "NOT met");
 
 // 1. The seed, against node -e 0 and the bare parse of the same file.
 const seed = "fixtures/wuchang-2025.yaml";
-const [empty, seedBare, seedCheck] = measure([["-e", "0"], [bare, seed], [bin, "check", seed]], runs);
+const [empty, seedBare, seedCheck] = measure(
+  [
+    ["-e", "0"],
+    [bare, seed],
+    [bin, "check", seed],
+  ],
+  runs,
+);
 const seedRatio = seedCheck.seconds / seedBare.seconds;
 rows.push(["seed: `node -e 0`", ms(empty.seconds), mib(empty.rss), ""]);
 rows.push(["seed: bare parse (yaml + LineCounter)", ms(seedBare.seconds), mib(seedBare.rss), "the floor"]);
-rows.push(["seed: `budget-rules check`", ms(seedCheck.seconds), mib(seedCheck.rss), `${seedRatio.toFixed(2)}× the floor (target ≤ 1.2×: ${verdict(seedRatio <= 1.2)})`]);
+rows.push([
+  "seed: `budget-rules check`",
+  ms(seedCheck.seconds),
+  mib(seedCheck.rss),
+  `${seedRatio.toFixed(2)}× the floor (target ≤ 1.2×: ${verdict(seedRatio <= 1.2)})`,
+]);
 
 // 2. 1,000 declarations of 300–2,000 lines in one invocation.
 const many = join(work, "many");
@@ -70,9 +87,25 @@ for (let index = 0; index < 1000; index += 1) {
 }
 const manyFiles = Array.from({ length: 1000 }, (_, index) => join(many, `d${String(index).padStart(4, "0")}.yaml`));
 const manyRuns = Math.max(3, Math.min(5, runs));
-const [manyBare, manyCheck] = measure([[bare, ...manyFiles], [bin, "check", "-f", "json", "-o", join(work, "many.json"), many]], manyRuns);
-rows.push([`1,000 files (${manyLines.toLocaleString("en")} lines): bare parse, one process`, `${s(manyBare.seconds)} (${(1000 / manyBare.seconds).toFixed(0)} files/s)`, mib(manyBare.rss), "the floor on one core"]);
-rows.push(["1,000 files: `budget-rules check`", `${s(manyCheck.seconds)} (${(1000 / manyCheck.seconds).toFixed(0)} files/s)`, mib(manyCheck.rss), `target ≥ 500 files/s: ${verdict(1000 / manyCheck.seconds >= 500)}`]);
+const [manyBare, manyCheck] = measure(
+  [
+    [bare, ...manyFiles],
+    [bin, "check", "-f", "json", "-o", join(work, "many.json"), many],
+  ],
+  manyRuns,
+);
+rows.push([
+  `1,000 files (${manyLines.toLocaleString("en")} lines): bare parse, one process`,
+  `${s(manyBare.seconds)} (${(1000 / manyBare.seconds).toFixed(0)} files/s)`,
+  mib(manyBare.rss),
+  "the floor on one core",
+]);
+rows.push([
+  "1,000 files: `budget-rules check`",
+  `${s(manyCheck.seconds)} (${(1000 / manyCheck.seconds).toFixed(0)} files/s)`,
+  mib(manyCheck.rss),
+  `target ≥ 500 files/s: ${verdict(1000 / manyCheck.seconds >= 500)}`,
+]);
 
 // 3. One declaration of 20,000 lines and one of 200,000.
 for (const target of [20_000, 200_000]) {
@@ -80,14 +113,27 @@ for (const target of [20_000, 200_000]) {
   const text = declaration(target, target);
   writeFileSync(file, text);
   const lines = text.split("\n").length - 1;
-  const [fileBare, fileCheck] = measure([[bare, file], [bin, "check", "-f", "json", "-o", join(work, "big.json"), file]], target > 50_000 ? 3 : manyRuns);
+  const [fileBare, fileCheck] = measure(
+    [
+      [bare, file],
+      [bin, "check", "-f", "json", "-o", join(work, "big.json"), file],
+    ],
+    target > 50_000 ? 3 : manyRuns,
+  );
   const ratio = fileCheck.seconds / fileBare.seconds;
   rows.push([`${lines.toLocaleString("en")} lines (${(text.length / 1e6).toFixed(1)} MB): bare parse`, s(fileBare.seconds), mib(fileBare.rss), "the floor"]);
-  rows.push([`${lines.toLocaleString("en")} lines: \`budget-rules check\``, s(fileCheck.seconds), mib(fileCheck.rss), target === 200_000 ? `${ratio.toFixed(2)}× the floor (target ≤ 1.3×: ${verdict(ratio <= 1.3)}), default heap` : `${ratio.toFixed(2)}× the floor`]);
+  rows.push([
+    `${lines.toLocaleString("en")} lines: \`budget-rules check\``,
+    s(fileCheck.seconds),
+    mib(fileCheck.rss),
+    target === 200_000 ? `${ratio.toFixed(2)}× the floor (target ≤ 1.3×: ${verdict(ratio <= 1.3)}), default heap` : `${ratio.toFixed(2)}× the floor`,
+  ]);
 }
 
 rmSync(work, { recursive: true, force: true });
-console.log(`Machine: ${cpus()[0]?.model ?? "unknown"}, ${availableParallelism()} cores, Node ${process.version}; medians of ${runs} runs (${manyRuns} for 1,000 files and 20,000 lines, 3 for 200,000), peak RSS the largest seen.\n`);
+console.log(
+  `Machine: ${cpus()[0]?.model ?? "unknown"}, ${availableParallelism()} cores, Node ${process.version}; medians of ${runs} runs (${manyRuns} for 1,000 files and 20,000 lines, 3 for 200,000), peak RSS the largest seen.\n`,
+);
 console.log("| measured | time | peak RSS | against |");
 console.log("|---|---|---|---|");
 for (const row of rows) console.log(`| ${row.join(" | ")} |`);

@@ -12,7 +12,10 @@ describe("completeness", () => {
   testRule("completeness", {
     valid: [
       { name: "every standard table, empty ones explained", body: allStandardTables() },
-      { name: "a partial declaration without a summary table is not held to the full set", body: "tables:\n  - { id: t, title: 表, lines: [{ name: 甲, amount: 1 }] }\n" },
+      {
+        name: "a partial declaration without a summary table is not held to the full set",
+        body: "tables:\n  - { id: t, title: 表, lines: [{ name: 甲, amount: 1 }] }\n",
+      },
       {
         name: "a change with its reason, or with the reason on the statement restating it",
         body: `

@@ -18,11 +18,17 @@ describe("indicator", () => {
     valid: [
       {
         name: "the same indicator with the same values",
-        body: twoTables("{ id: events, name: 举办场次, values: { 2023: 39, 2024: 9, 2025: 6 } }", "{ id: events, name: 招聘活动场次, values: { 2023: 39, 2024: 9 } }"),
+        body: twoTables(
+          "{ id: events, name: 举办场次, values: { 2023: 39, 2024: 9, 2025: 6 } }",
+          "{ id: events, name: 招聘活动场次, values: { 2023: 39, 2024: 9 } }",
+        ),
       },
       {
         name: "full-width and half-width values, numbers by value",
-        body: twoTables("{ id: rate, name: 预算完成率, values: { 2024: 100％, 2025: 86 } }", "{ id: rate, name: 预算完成率, values: { 2024: 100%, 2025: 86.0 } }"),
+        body: twoTables(
+          "{ id: rate, name: 预算完成率, values: { 2024: 100％, 2025: 86 } }",
+          "{ id: rate, name: 预算完成率, values: { 2024: 100%, 2025: 86.0 } }",
+        ),
       },
       {
         name: "different indicators with different values",
@@ -32,7 +38,10 @@ describe("indicator", () => {
     invalid: [
       {
         name: "the same indicator, the same year, two values",
-        body: twoTables("{ id: events, name: 举办场次, values: { 2023: 39, 2024: 9, 2025: 6 } }", "{ id: events, name: 招聘活动场次, values: { 2023: 39, 2024: 10, 2025: 6 } }"),
+        body: twoTables(
+          "{ id: events, name: 举办场次, values: { 2023: 39, 2024: 9, 2025: 6 } }",
+          "{ id: events, name: 招聘活动场次, values: { 2023: 39, 2024: 10, 2025: 6 } }",
+        ),
         findings: [{ messageId: "mismatch", line: 13, expected: "9", actual: "10", difference: "1" }],
       },
       {

@@ -1,0 +1,35 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Chalk } from "chalk";
+import { afterAll, describe, expect, it } from "vitest";
+import { checkFiles } from "../src/check-files.js";
+import { formatSarif } from "../src/report/sarif.js";
+
+/** Microsoft's SARIF Multitool: the validator GitHub's code-scanning docs point to, from its npm package. */
+const multitool = new URL("../node_modules/.bin/sarif-multitool", import.meta.url).pathname;
+const folder = mkdtempSync(join(tmpdir(), "budget-rules-sarif-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+interface MultitoolLog {
+  runs: { results?: { ruleId: string; level?: string; message: { text?: string } }[]; invocations: { executionSuccessful: boolean }[] }[];
+}
+
+describe("the SARIF Multitool's validate", () => {
+  it.each([
+    ["the seed", ["fixtures/wuchang-2025.yaml"]],
+    ["fixtures/broken", ["fixtures/broken"]],
+  ])("finds no error, warning or note in the SARIF report of %s", (name, paths) => {
+    const report = checkFiles(paths, { lang: "en" });
+    expect(report.files.flatMap((file) => file.findings).length).toBeGreaterThan(0);
+    const log = join(folder, `${name.replace(/\W/g, "-")}.sarif`);
+    writeFileSync(log, formatSarif(report, { lang: "en", chalk: new Chalk({ level: 0 }), sources: new Map(), failOn: "error", version: "0.1.0" }));
+    const output = `${log}.validation.sarif`;
+    execFileSync(multitool, ["validate", log, "--output", output, "--quiet"], { stdio: "pipe" });
+    const validation = JSON.parse(readFileSync(output, "utf8")) as MultitoolLog;
+    const run = validation.runs[0];
+    expect(run?.invocations[0]?.executionSuccessful).toBe(true);
+    expect((run?.results ?? []).map((result) => `${result.ruleId}: ${result.message.text ?? ""}`)).toEqual([]);
+  });
+});
