@@ -1,6 +1,6 @@
 import type { Lang } from "../finding.js";
 import { examples } from "../rules/examples.js";
-import { severityWords } from "../report/stylish.js";
+import { severityWords } from "../report/vocabulary.js";
 import { rules, rulesById } from "../rules/index.js";
 
 /** `budget-rules rules`: one line per rule, id, default severity and description. */

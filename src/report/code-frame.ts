@@ -1,21 +1,53 @@
+import stringWidth from "string-width";
 import type { Finding } from "../finding.js";
+
+/** A line wider than this (display columns) is shown as a window around the figure, so one-line tables stay readable (and small). */
+const widestLine = 160;
+const before = 50;
+const after = 100;
+
+/** Control, bidi-override and isolate characters would move or hide text on a terminal: each becomes one visible mark. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const unsafe = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+function printable(text: string): string {
+  return text.replace(/\t/g, " ").replace(unsafe, "\ufffd");
+}
+
+/** A UTF-16 index moved back off the second half of a surrogate pair. */
+function atCharacter(text: string, index: number): number {
+  const unit = text.charCodeAt(index);
+  return unit >= 0xdc00 && unit <= 0xdfff ? index - 1 : index;
+}
 
 /**
  * The source lines around a finding, a caret under its figure: what stylish shows for each error.
- * Takes the file's lines, split once per file rather than once per finding.
+ * Columns count UTF-16 units (as the YAML positions do); the caret is placed by display width, so that
+ * Chinese text (two columns a character) does not push it left of the figure.
  */
 export function codeFrame(lines: readonly string[], finding: Finding, paint: (text: string) => string = (text) => text, context = 1): string {
   const first = Math.max(1, finding.line - context);
   const last = Math.min(lines.length, finding.line + context);
   const width = String(last).length;
+  const target = lines[finding.line - 1] ?? "";
+  const from = Math.min(finding.column - 1, target.length);
+  const to = Math.min(target.length, finding.endLine === finding.line ? Math.max(from + 1, finding.endColumn - 1) : target.length);
+  // One window for every line of the frame, so that the lines stay aligned.
+  const wide = stringWidth(printable(target)) > widestLine;
+  const start = wide ? atCharacter(target, Math.max(0, from - before)) : 0;
+  const end = wide ? atCharacter(target, Math.min(target.length, from + after)) : Infinity;
+  const shown = (line: string) => {
+    const cut = `${start > 0 ? "…" : ""}${printable(line.slice(start, end))}`;
+    return end < line.length ? `${cut}…` : cut;
+  };
   const frame: string[] = [];
   for (let number = first; number <= last; number += 1) {
-    const text = (lines[number - 1] ?? "").replace(/\t/g, " ");
-    const marker = number === finding.line ? ">" : " ";
-    frame.push(`${marker} ${String(number).padStart(width)} | ${text}`.trimEnd());
+    const line = lines[number - 1] ?? "";
+    frame.push(`${number === finding.line ? ">" : " "} ${String(number).padStart(width)} | ${shown(line)}`.trimEnd());
     if (number === finding.line) {
-      const length = finding.endLine === finding.line ? Math.max(1, finding.endColumn - finding.column) : Math.max(1, text.length - finding.column + 1);
-      frame.push(`  ${" ".repeat(width)} | ${" ".repeat(Math.max(0, finding.column - 1))}${paint("^".repeat(length))}`);
+      const lead = stringWidth(`${start > 0 ? "…" : ""}${printable(line.slice(start, from))}`);
+      const length = Math.max(1, stringWidth(printable(line.slice(from, Math.min(to, end)))));
+      frame.push(`  ${" ".repeat(width)} | ${" ".repeat(lead)}${paint("^".repeat(length))}`);
     }
   }
   return frame.join("\n");

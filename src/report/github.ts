@@ -1,7 +1,7 @@
 import type { Finding, Lang, Severity } from "../finding.js";
 import type { FormatContext } from "./formatter.js";
 import type { Report } from "./report.js";
-import { suggestion } from "./stylish.js";
+import { suggestion } from "./vocabulary.js";
 
 const commands: Record<Severity, string> = { error: "error", warning: "warning", info: "notice" };
 

@@ -7,16 +7,16 @@ import { type Declaration, type Line, type Row, type Table } from "../model/decl
 import { Exact, type Amount } from "../model/figure.js";
 import type { FormatContext } from "./formatter.js";
 import type { Report } from "./report.js";
-import { severityWords, suggestion } from "./stylish.js";
+import { severityWords, suggestion } from "./vocabulary.js";
 
 const words = {
   zh: {
     title: "预算公开核对报告",
     summary: "概况",
-    files: "文件",
-    errors: "错误",
-    warnings: "警告",
-    infos: "提示",
+    files: "个文件",
+    errors: "个错误",
+    warnings: "个警告",
+    infos: "条提示",
     findings: "发现的问题",
     none: "没有发现问题。",
     tables: "预算表",
@@ -67,6 +67,16 @@ const words = {
 };
 
 type Words = (typeof words)["en"];
+
+/** “1 error”, “2 errors”, “2 个错误”. */
+function countOf(count: number, key: "files" | "errors" | "warnings" | "infos", lang: Lang): string {
+  const word = words[lang][key];
+  return `${count} ${lang === "en" && count === 1 ? word.replace(/s$/, "") : word}`;
+}
+
+function severityCounts(summary: Record<Severity, number>, lang: Lang): string {
+  return `<span class="error">${countOf(summary.error, "errors", lang)}</span><span class="warning">${countOf(summary.warning, "warnings", lang)}</span><span class="info">${countOf(summary.info, "infos", lang)}</span>`;
+}
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
@@ -296,7 +306,7 @@ function fileHtml(file: Report["files"][number], source: string | undefined, fil
             return `<li id="finding-${index}"><span class="badge ${finding.severity}">${severityWords[lang][finding.severity]}</span> ${target ? `<a href="${target}">${where}</a>` : where} ${escapeHtml(finding.message)}${suggested ? ` <strong>${escapeHtml(suggested)}</strong>` : ""} <span class="rule">${escapeHtml(finding.rule)}</span></li>`;
           })
           .join("")}</ol>`;
-  return `<section><h2>${heading}</h2><p class="counts"><span class="error">${file.summary.error} ${text.errors}</span><span class="warning">${file.summary.warning} ${text.warnings}</span><span class="info">${file.summary.info} ${text.infos}</span></p><h3>${text.findings}</h3>${list}${sections.join("\n")}</section>`;
+  return `<section><h2>${heading}</h2><p class="counts">${severityCounts(file.summary, lang)}</p><h3>${text.findings}</h3>${list}${sections.join("\n")}</section>`;
 }
 
 /** One self-contained HTML page: no script, no network; prints cleanly. */
@@ -308,7 +318,6 @@ export function formatHtml(report: Report, { lang, sources, version }: FormatCon
     first += file.findings.length;
     return html;
   });
-  const { error, warning, info } = report.summary;
   return `<!DOCTYPE html>
 <html lang="${lang === "zh" ? "zh-CN" : "en"}">
 <head>
@@ -320,7 +329,7 @@ export function formatHtml(report: Report, { lang, sources, version }: FormatCon
 </head>
 <body>
 <h1>${text.title}</h1>
-<p class="counts"><span>${report.files.length} ${text.files}</span><span class="error">${error} ${text.errors}</span><span class="warning">${warning} ${text.warnings}</span><span class="info">${info} ${text.infos}</span></p>
+<p class="counts"><span>${countOf(report.files.length, "files", lang)}</span>${severityCounts(report.summary, lang)}</p>
 ${files.join("\n")}
 <p class="muted">${text.generated} ${escapeHtml(version)}</p>
 </body>

@@ -1,33 +1,8 @@
-import type { Finding, Lang, Severity } from "../finding.js";
+import type { Lang, Severity } from "../finding.js";
 import { codeFrame } from "./code-frame.js";
 import type { FormatContext } from "./formatter.js";
 import type { Report } from "./report.js";
-
-/** Severities as a person reads them, in each language. */
-export const severityWords: Record<Lang, Record<Severity, string>> = {
-  zh: { error: "错误", warning: "警告", info: "提示" },
-  en: { error: "error", warning: "warning", info: "info" },
-};
-
-/** “应为 35.06，实为 35.07，差 0.01，容差 0.015”: the figures of an arithmetic finding. */
-export function suggestion(finding: Finding, lang: Lang): string | undefined {
-  if (finding.expected === undefined || finding.actual === undefined) return undefined;
-  const parts =
-    lang === "zh"
-      ? [
-          `应为 ${finding.expected}`,
-          `实为 ${finding.actual}`,
-          finding.difference && `差 ${finding.difference}`,
-          finding.tolerance && `容差 ${finding.tolerance}`,
-        ]
-      : [
-          `expected ${finding.expected}`,
-          `found ${finding.actual}`,
-          finding.difference && `off by ${finding.difference}`,
-          finding.tolerance && `tolerance ${finding.tolerance}`,
-        ];
-  return parts.filter(Boolean).join(lang === "zh" ? "，" : ", ");
-}
+import { counted, severityWords, suggestion } from "./vocabulary.js";
 
 /**
  * Findings grouped by file, one per line as `line:col  severity  message  rule`; under each error the
@@ -68,8 +43,7 @@ function summaryLine(report: Report, lang: Lang, chalk: FormatContext["chalk"]):
     const text = `${error > 0 ? "✖" : "✔"} 检查了 ${files} 个文件：${error} 个错误，${warning} 个警告，${info} 条提示`;
     return error > 0 ? chalk.red.bold(text) : warning > 0 ? chalk.yellow.bold(text) : chalk.green(text);
   }
-  if (total === 0) return chalk.green(`✔ ${files} ${files === 1 ? "file" : "files"} checked, no problems`);
-  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
-  const text = `${error > 0 ? "✖" : "✔"} ${plural(files, "file")} checked: ${plural(error, "error")}, ${plural(warning, "warning")}, ${info} info`;
+  if (total === 0) return chalk.green(`✔ ${counted(files, "file")} checked, no problems`);
+  const text = `${error > 0 ? "✖" : "✔"} ${counted(files, "file")} checked: ${counted(error, "error")}, ${counted(warning, "warning")}, ${info} info`;
   return error > 0 ? chalk.red.bold(text) : warning > 0 ? chalk.yellow.bold(text) : chalk.green(text);
 }

@@ -1,0 +1,34 @@
+import type { Finding, Lang, Severity } from "../finding.js";
+
+/** The words every report shares, so that stylish, GitHub, HTML and `rules` speak alike. */
+
+/** Severities as a person reads them, in each language. */
+export const severityWords: Record<Lang, Record<Severity, string>> = {
+  zh: { error: "错误", warning: "警告", info: "提示" },
+  en: { error: "error", warning: "warning", info: "info" },
+};
+
+/** “应为 35.06，实为 35.07，差 0.01，容差 0.015”: the figures of an arithmetic finding. */
+export function suggestion(finding: Finding, lang: Lang): string | undefined {
+  if (finding.expected === undefined || finding.actual === undefined) return undefined;
+  const parts =
+    lang === "zh"
+      ? [
+          `应为 ${finding.expected}`,
+          `实为 ${finding.actual}`,
+          finding.difference && `差 ${finding.difference}`,
+          finding.tolerance && `容差 ${finding.tolerance}`,
+        ]
+      : [
+          `expected ${finding.expected}`,
+          `found ${finding.actual}`,
+          finding.difference && `off by ${finding.difference}`,
+          finding.tolerance && `tolerance ${finding.tolerance}`,
+        ];
+  return parts.filter(Boolean).join(lang === "zh" ? "，" : ", ");
+}
+
+/** “1 file”, “2 files”: English counts; Chinese needs no plural. */
+export function counted(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
