@@ -34,7 +34,9 @@ const internalError: MessageMeta = {
 };
 
 /** Checks one declaration's text: YAML → schema → reconciliation rules → sorted findings. Never throws. */
-export function checkText(text: string, options: CheckOptions = {}): FileReport {
+export function checkText(written: string, options: CheckOptions = {}): FileReport {
+  // YAML 1.2 breaks lines at CR LF, LF and a lone CR (old Mac editors, some exports); the parser knows only the first two.
+  const text = written.replace(/\r\n?/g, "\n");
   const lang = options.lang ?? "en";
   const file = options.file ?? "<text>";
   const config = options.config ?? emptyConfig;

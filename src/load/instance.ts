@@ -1,4 +1,5 @@
 import { isAlias, isMap, isScalar, isSeq, type Document } from "yaml";
+import { aliasTarget, expandedSize } from "./aliases.js";
 import { keyText } from "./yaml-tree.js";
 
 /** More nodes than this after expanding aliases is an alias bomb, not a budget. */
@@ -15,13 +16,15 @@ const plainDecimal = /^[+-]?\d+(?:\.\d+)?$/;
  * the JS numbers here only tell the validator "this is a number".
  */
 export function instanceOf(doc: Document): unknown {
+  const expansion = expandedSize(doc, maxExpandedNodes);
+  if ("refused" in expansion) throw new AliasExpansionError(expansion.refused === "recursive" ? "recursive alias" : "alias expansion too large");
   let budget = maxExpandedNodes;
   const seen = new Set<unknown>();
   const convert = (node: unknown): unknown => {
     budget -= 1;
     if (budget < 0) throw new AliasExpansionError("alias expansion too large");
     if (isAlias(node)) {
-      const target = node.resolve(doc);
+      const target = aliasTarget(doc, node);
       if (seen.has(target)) throw new AliasExpansionError("recursive alias");
       seen.add(target);
       const value = convert(target);

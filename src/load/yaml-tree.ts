@@ -1,3 +1,4 @@
+import { aliasTarget } from "./aliases.js";
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from "yaml";
 
 /** Reading the YAML tree with aliases resolved, shared by the locator and the model builder. */
@@ -5,7 +6,7 @@ import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type YAMLMap
 export function resolved(doc: Document, node: unknown): Node | undefined {
   let current = node;
   // An alias may point at another alias; yaml rejects cycles, the bound is belt and braces.
-  for (let hops = 0; isAlias(current) && hops < 64; hops += 1) current = current.resolve(doc);
+  for (let hops = 0; isAlias(current) && hops < 64; hops += 1) current = aliasTarget(doc, current);
   return isAlias(current) ? undefined : (current as Node | undefined);
 }
 

@@ -257,7 +257,7 @@ function fileHtml(file: Report["files"][number], source: string | undefined, fil
   let heading = escapeHtml(file.file);
   if (source !== undefined) {
     try {
-      const doc = parseDocument(source);
+      const doc = parseDocument(source.replace(/\r\n?/g, "\n"));
       const department = mapValue(doc, doc.contents, "department");
       const name = scalarText(mapValue(doc, department, "name"));
       const year = scalarText(mapValue(doc, department, "year"));

@@ -16,7 +16,7 @@ export function formatStylish(report: Report, { lang, chalk, sources }: FormatCo
     lines.push(chalk.underline(file.file));
     const positionWidth = Math.max(...file.findings.map((finding) => `${finding.line}:${finding.column}`.length));
     const severityWidth = Math.max(...file.findings.map((finding) => severityWords[lang][finding.severity].length));
-    const source = sources.get(file.file)?.split(/\r?\n/);
+    const source = sources.get(file.file)?.split(/\r\n?|\n/);
     for (const finding of file.findings) {
       const position = chalk.dim(`${finding.line}:${finding.column}`.padEnd(positionWidth));
       const severity = paint[finding.severity](severityWords[lang][finding.severity].padEnd(severityWidth));

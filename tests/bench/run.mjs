@@ -12,6 +12,10 @@ import { declaration, random } from "./generate.mjs";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const runsArgument = process.argv.indexOf("--runs");
 const runs = runsArgument > 0 ? Number(process.argv[runsArgument + 1]) : 21;
+// --only seed,many,large,aliases: run some sections only.
+const onlyArgument = process.argv.indexOf("--only");
+const only = onlyArgument > 0 ? new Set(process.argv[onlyArgument + 1].split(",")) : undefined;
+const section = (name) => only === undefined || only.has(name);
 const work = mkdtempSync(join(tmpdir(), "budget-rules-bench-"));
 const rssFile = join(work, "rss.txt");
 const bin = join(root, "bin", "budget-rules.js");
@@ -34,6 +38,8 @@ function once(args) {
   return { seconds, rss };
 }
 
+const manyRunsFor = (count) => Math.max(3, Math.min(5, count));
+const manyRuns = manyRunsFor(runs);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Runs the commands interleaved, so that the machine's drift touches each alike. */
@@ -56,78 +62,133 @@ const rows = [];
 const verdict = (ok) => (ok ? "met" : "NOT met");
 
 // 1. The seed, against node -e 0 and the bare parse of the same file.
-const seed = "fixtures/wuchang-2025.yaml";
-const [empty, seedBare, seedCheck] = measure(
-  [
-    ["-e", "0"],
-    [bare, seed],
-    [bin, "check", seed],
-  ],
-  runs,
-);
-const seedRatio = seedCheck.seconds / seedBare.seconds;
-rows.push(["seed: `node -e 0`", ms(empty.seconds), mib(empty.rss), ""]);
-rows.push(["seed: bare parse (yaml + LineCounter)", ms(seedBare.seconds), mib(seedBare.rss), "the floor"]);
-rows.push([
-  "seed: `budget-rules check`",
-  ms(seedCheck.seconds),
-  mib(seedCheck.rss),
-  `${seedRatio.toFixed(2)}× the floor (target ≤ 1.2×: ${verdict(seedRatio <= 1.2)})`,
-]);
+if (section("seed")) {
+  const seed = "fixtures/wuchang-2025.yaml";
+  const [empty, seedBare, seedCheck] = measure(
+    [
+      ["-e", "0"],
+      [bare, seed],
+      [bin, "check", seed],
+    ],
+    runs,
+  );
+  const seedRatio = seedCheck.seconds / seedBare.seconds;
+  rows.push(["seed: `node -e 0`", ms(empty.seconds), mib(empty.rss), ""]);
+  rows.push(["seed: bare parse (yaml + LineCounter)", ms(seedBare.seconds), mib(seedBare.rss), "the floor"]);
+  rows.push([
+    "seed: `budget-rules check`",
+    ms(seedCheck.seconds),
+    mib(seedCheck.rss),
+    `${seedRatio.toFixed(2)}× the floor (target ≤ 1.2×: ${verdict(seedRatio <= 1.2)})`,
+  ]);
+}
 
 // 2. 1,000 declarations of 300–2,000 lines in one invocation.
-const many = join(work, "many");
-mkdirSync(many);
-const sizes = random(1);
-let manyLines = 0;
-for (let index = 0; index < 1000; index += 1) {
-  const text = declaration(300 + Math.floor(sizes() * 1700), index + 1);
-  manyLines += text.split("\n").length - 1;
-  writeFileSync(join(many, `d${String(index).padStart(4, "0")}.yaml`), text);
+if (section("many")) {
+  const many = join(work, "many");
+  mkdirSync(many);
+  const sizes = random(1);
+  let manyLines = 0;
+  for (let index = 0; index < 1000; index += 1) {
+    const text = declaration(300 + Math.floor(sizes() * 1700), index + 1);
+    manyLines += text.split("\n").length - 1;
+    writeFileSync(join(many, `d${String(index).padStart(4, "0")}.yaml`), text);
+  }
+  const manyFiles = Array.from({ length: 1000 }, (_, index) => join(many, `d${String(index).padStart(4, "0")}.yaml`));
+  const [manyBare, manyCheck] = measure(
+    [
+      [bare, ...manyFiles],
+      [bin, "check", "-f", "json", "-o", join(work, "many.json"), many],
+    ],
+    manyRuns,
+  );
+  rows.push([
+    `1,000 files (${manyLines.toLocaleString("en")} lines): bare parse, one process`,
+    `${s(manyBare.seconds)} (${(1000 / manyBare.seconds).toFixed(0)} files/s)`,
+    mib(manyBare.rss),
+    "the floor on one core",
+  ]);
+  rows.push([
+    "1,000 files: `budget-rules check`",
+    `${s(manyCheck.seconds)} (${(1000 / manyCheck.seconds).toFixed(0)} files/s)`,
+    mib(manyCheck.rss),
+    `target ≥ 500 files/s: ${verdict(1000 / manyCheck.seconds >= 500)}`,
+  ]);
 }
-const manyFiles = Array.from({ length: 1000 }, (_, index) => join(many, `d${String(index).padStart(4, "0")}.yaml`));
-const manyRuns = Math.max(3, Math.min(5, runs));
-const [manyBare, manyCheck] = measure(
-  [
-    [bare, ...manyFiles],
-    [bin, "check", "-f", "json", "-o", join(work, "many.json"), many],
-  ],
-  manyRuns,
-);
-rows.push([
-  `1,000 files (${manyLines.toLocaleString("en")} lines): bare parse, one process`,
-  `${s(manyBare.seconds)} (${(1000 / manyBare.seconds).toFixed(0)} files/s)`,
-  mib(manyBare.rss),
-  "the floor on one core",
-]);
-rows.push([
-  "1,000 files: `budget-rules check`",
-  `${s(manyCheck.seconds)} (${(1000 / manyCheck.seconds).toFixed(0)} files/s)`,
-  mib(manyCheck.rss),
-  `target ≥ 500 files/s: ${verdict(1000 / manyCheck.seconds >= 500)}`,
-]);
 
 // 3. One declaration of 20,000 lines and one of 200,000.
-for (const target of [20_000, 200_000]) {
-  const file = join(work, `d${target}.yaml`);
-  const text = declaration(target, target);
-  writeFileSync(file, text);
-  const lines = text.split("\n").length - 1;
-  const [fileBare, fileCheck] = measure(
+if (section("large"))
+  for (const target of [20_000, 200_000]) {
+    const file = join(work, `d${target}.yaml`);
+    const text = declaration(target, target);
+    writeFileSync(file, text);
+    const lines = text.split("\n").length - 1;
+    const [fileBare, fileCheck] = measure(
+      [
+        [bare, file],
+        [bin, "check", "-f", "json", "-o", join(work, "big.json"), file],
+      ],
+      target > 50_000 ? 3 : manyRuns,
+    );
+    const ratio = fileCheck.seconds / fileBare.seconds;
+    rows.push([`${lines.toLocaleString("en")} lines (${(text.length / 1e6).toFixed(1)} MB): bare parse`, s(fileBare.seconds), mib(fileBare.rss), "the floor"]);
+    rows.push([
+      `${lines.toLocaleString("en")} lines: \`budget-rules check\``,
+      s(fileCheck.seconds),
+      mib(fileCheck.rss),
+      target === 200_000 ? `${ratio.toFixed(2)}× the floor (target ≤ 1.3×: ${verdict(ratio <= 1.3)}), default heap` : `${ratio.toFixed(2)}× the floor`,
+    ]);
+  }
+
+// 4. Aliases cost what they expand to: a long table that reuses one anchored reason, against the same
+// table with the reason written out; and an alias bomb, refused before it is expanded (also by -f html).
+if (section("aliases")) {
+  const table = (reason) =>
     [
-      [bare, file],
-      [bin, "check", "-f", "json", "-o", join(work, "big.json"), file],
-    ],
-    target > 50_000 ? 3 : manyRuns,
+      "version: 1",
+      "department: { name: 测试, year: 2025 }",
+      "unit: 万元",
+      "tables:",
+      "  - id: t1",
+      "    title: 表",
+      "    total: { amount: 4000 }",
+      "    lines:",
+    ]
+      .concat(Array.from({ length: 4000 }, (_, index) => `      - { name: 行${index}, amount: 1, change: 1, reason: ${reason(index)} }`))
+      .join("\n");
+  const anchored = join(work, "anchored.yaml");
+  const plain = join(work, "plain.yaml");
+  writeFileSync(
+    anchored,
+    table((index) => (index === 0 ? "&why 人员增加" : "*why")),
   );
-  const ratio = fileCheck.seconds / fileBare.seconds;
-  rows.push([`${lines.toLocaleString("en")} lines (${(text.length / 1e6).toFixed(1)} MB): bare parse`, s(fileBare.seconds), mib(fileBare.rss), "the floor"]);
+  writeFileSync(
+    plain,
+    table(() => "人员增加"),
+  );
+  const level = (name, from) => `${name}: &${name} [${Array.from({ length: 9 }, () => (from ? `*${from}` : '"lol"')).join(",")}]`;
+  const names = "abcdefghi".split("");
+  const bomb = join(work, "bomb.yaml");
+  writeFileSync(bomb, names.map((name, index) => level(name, names[index - 1])).join("\n") + "\n");
+  const bombBytes = readFileSync(bomb).length;
+  const [plainCheck, anchoredCheck, bombCheck, bombHtml] = measure(
+    [
+      [bin, "check", plain],
+      [bin, "check", anchored],
+      [bin, "check", bomb],
+      [bin, "check", "-f", "html", "-o", join(work, "bomb.html"), bomb],
+    ],
+    manyRunsFor(runs),
+  );
+  rows.push(["4,000-line table, the reason written out", ms(plainCheck.seconds), mib(plainCheck.rss), ""]);
   rows.push([
-    `${lines.toLocaleString("en")} lines: \`budget-rules check\``,
-    s(fileCheck.seconds),
-    mib(fileCheck.rss),
-    target === 200_000 ? `${ratio.toFixed(2)}× the floor (target ≤ 1.3×: ${verdict(ratio <= 1.3)}), default heap` : `${ratio.toFixed(2)}× the floor`,
+    "4,000-line table reusing one anchored reason",
+    ms(anchoredCheck.seconds),
+    mib(anchoredCheck.rss),
+    `${(anchoredCheck.seconds / plainCheck.seconds).toFixed(2)}× written out`,
   ]);
+  rows.push([`alias bomb (${bombBytes} bytes, 9⁹ nodes): refused`, ms(bombCheck.seconds), mib(bombCheck.rss), ""]);
+  rows.push(["alias bomb with `-f html`: refused", ms(bombHtml.seconds), mib(bombHtml.rss), ""]);
 }
 
 rmSync(work, { recursive: true, force: true });
