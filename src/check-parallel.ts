@@ -24,12 +24,22 @@ export interface WorkerRequest {
 }
 export type WorkerResponse = { results: { report: FileReport; source?: string }[] } | { error: { kind: "config" | "input" | "internal"; lines: string[] } };
 
+/** A worker thread ended before it reported the files it held. */
+export class WorkerStopped extends Error {
+  constructor(code: number, files: readonly string[]) {
+    const named = files.slice(0, 5).join(", ") + (files.length > 5 ? ` and ${files.length - 5} more` : "");
+    super(`a worker thread stopped (exit code ${code}) before checking ${named || "its files"}; nothing is reported for this run`);
+  }
+}
+
 /** Below this many files one thread is quicker than starting workers. */
 export const parallelFrom = 64;
 const batchSize = 16;
 
 export interface ParallelOptions extends Omit<CheckFilesOptions, "onFile"> {
   sources: SourcesWanted;
+  /** The worker module; tests pass one that misbehaves. */
+  workerScript?: URL;
   onProgress?: (done: number, total: number, file: string) => void;
 }
 
@@ -65,7 +75,7 @@ export async function checkFilesInParallel(paths: readonly string[], options: Pa
     ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
   };
   // From src/ (tests), dist/ and the bundle alike, the compiled worker is dist/check-worker.js.
-  const workerUrl = pathToFileURL(join(packageRoot, "dist", "check-worker.js"));
+  const workerUrl = options.workerScript ?? pathToFileURL(join(packageRoot, "dist", "check-worker.js"));
   const reports: FileReport[] = [];
   let next = 0;
   let done = 0;
@@ -75,12 +85,16 @@ export async function checkFilesInParallel(paths: readonly string[], options: Pa
       workers.map(
         (worker) =>
           new Promise<void>((resolvePromise, reject) => {
+            let held: typeof files = [];
+            let finished = false;
             const send = () => {
               if (next >= files.length) {
+                finished = true;
                 resolvePromise();
                 return;
               }
               const batch = files.slice(next, next + batchSize);
+              held = batch;
               next += batch.length;
               worker.postMessage({ files: batch } satisfies WorkerRequest);
             };
@@ -99,6 +113,16 @@ export async function checkFilesInParallel(paths: readonly string[], options: Pa
               send();
             });
             worker.on("error", reject);
+            // A worker killed or out of memory may exit without an error event: its files were not checked.
+            worker.on("exit", (code) => {
+              if (!finished)
+                reject(
+                  new WorkerStopped(
+                    code,
+                    held.map((file) => file.file),
+                  ),
+                );
+            });
             send();
           }),
       ),

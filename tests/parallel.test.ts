@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkFiles } from "../src/check-files.js";
-import { checkFilesInParallel } from "../src/check-parallel.js";
+import { pathToFileURL } from "node:url";
+import { checkFilesInParallel, WorkerStopped } from "../src/check-parallel.js";
 import { ConfigError } from "../src/config/config.js";
 
 const head = "version: 1\ndepartment: { name: 甲, year: 2025 }\nunit: 万元\n";
@@ -41,5 +42,20 @@ describe("checking many files on every core", () => {
     const folder = folderOf(100);
     writeFileSync(join(folder, "budget-rules.config.yaml"), "rules:\n  summ: off\n");
     await expect(checkFilesInParallel([folder], { cwd: folder, sources: "none" })).rejects.toBeInstanceOf(ConfigError);
+  });
+
+  it.each([
+    ["on its first batch", "process.exit(7);", 7],
+    ["after reporting one batch", "if (++batches === 2) process.exit(9); else parentPort.postMessage({ results: [] });", 9],
+    ["with code 0, as if all were well", "process.exit(0);", 0],
+  ])("a worker that exits without an error event %s ends the run, naming the files it held", async (_name, onBatch, code) => {
+    const folder = folderOf(100);
+    const script = join(folder, "worker.mjs");
+    writeFileSync(script, `import { parentPort } from "node:worker_threads";\nlet batches = 0;\nparentPort.on("message", () => { ${onBatch} });\n`);
+    const run = checkFilesInParallel([folder], { cwd: folder, sources: "none", workerScript: pathToFileURL(script) });
+    await expect(run).rejects.toBeInstanceOf(WorkerStopped);
+    await expect(run).rejects.toThrow(
+      new RegExp(`^a worker thread stopped \\(exit code ${code}\\) before checking d\\d{3}\\.yaml, [^\\n]* more; nothing is reported for this run$`),
+    );
   });
 });

@@ -3,7 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { appendFileSync, existsSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { InputError } from "../check-files.js";
-import { checkFilesInParallel } from "../check-parallel.js";
+import { checkFilesInParallel, WorkerStopped } from "../check-parallel.js";
 import { ConfigError } from "../config/config.js";
 import type { Lang, Severity } from "../finding.js";
 import { atLeast, formatNames, loadFormatter, type FormatName } from "../report/formatter.js";
@@ -230,7 +230,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       // --help and --version end here too, with code 0; commander has already printed its line.
       return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
     }
-    if (error instanceof InputError) {
+    if (error instanceof InputError || error instanceof WorkerStopped) {
       io.stderr(`budget-rules: ${error.message}\n`);
       return exitCodes.usage;
     }
