@@ -101,6 +101,26 @@ export const share: Rule = {
           en: "The share is of {reference}, which does not exist",
         },
       },
+      "no-part": {
+        severity: "info",
+        text: {
+          zh: "{target}无法核对：没有可作分子的金额",
+          en: "{target} cannot be checked: there is no amount it is a share of",
+        },
+      },
+      "no-whole": {
+        severity: "info",
+        text: {
+          zh: "{target}无法核对：其基数（整体）未列金额，各部分也不全",
+          en: "{target} cannot be checked: its whole states no amount, and not all of its parts do",
+        },
+      },
+      "zero-whole": {
+        text: {
+          zh: "{target}的基数为 0，不能有非零占比",
+          en: "{target} is of a whole of 0, which has no share other than 0 of 0",
+        },
+      },
       "hundred-mismatch": {
         text: {
           zh: "{group}的占比之和应为 100%，实为 {actual}，差 {difference}，超出容差 {tolerance}",
@@ -119,23 +139,39 @@ export const share: Rule = {
   check({ declaration, report }) {
     const groups = new Map<string, { whole: Whole; rows: AnyRow[]; shares: Percent[] }>();
     for (const row of allRows(declaration)) {
-      if (!row.share || !row.amount) continue;
+      if (!row.share) continue;
+      const target = figureOf(row.label, figureNames.share);
+      // A sentence that gives only a share is a share of the amount of the line it restates.
+      const restated = row.kind === "statement" && !row.amount ? resolveReference(declaration, row.restates) : undefined;
+      const amount = row.amount ?? (restated?.found ? restated.amount : undefined);
+      if (!amount) {
+        report({ messageId: "no-part", path: row.share.path, data: { target } });
+        continue;
+      }
       const result = wholeOf(declaration, row);
-      if (!result) continue;
+      if (!result) {
+        report({ messageId: "no-whole", path: row.share.path, data: { target } });
+        continue;
+      }
       if ("unknown" in result) {
         report({ messageId: "unknown-whole", path: result.path, data: { reference: result.unknown } });
         continue;
       }
       const { whole } = result;
       const basis = declaration.ratioBasis;
-      const comparison = compareRatio(row.share, ratioOperand(declaredInterval(row.amount), basis), ratioOperand(whole.interval, basis));
-      if (comparison.agreement === "zero-base") continue; // a share of nothing: the sum rule speaks for the whole
+      const comparison = compareRatio(row.share, ratioOperand(declaredInterval(amount), basis), ratioOperand(whole.interval, basis));
+      if (comparison.agreement === "zero-base") {
+        // Nothing is a share of 0 but 0 itself.
+        if (!row.share.value.isZero() || !amount.value.isZero())
+          report({ messageId: "zero-whole", path: row.share.path, data: { target }, related: [whole.path] });
+        continue;
+      }
       if (comparison.agreement !== "exact")
         reportComparison(report, comparison, {
           messages: { mismatch: "mismatch", rounding: "rounding" },
           path: row.share.path,
-          data: { target: figureOf(row.label, figureNames.share), part: decimalString(row.amount.value), whole: decimalString(whole.interval.mid) },
-          related: [row.amount.path, whole.path],
+          data: { target, part: decimalString(amount.value), whole: decimalString(whole.interval.mid) },
+          related: [amount.path, whole.path],
           percent: true,
         });
       if (whole.key === row.path) continue; // a 合计 row's 100% of itself

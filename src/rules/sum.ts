@@ -1,6 +1,6 @@
 import { childPointer } from "../load/json-pointer.js";
 import { tableRows, type Row, type Table } from "../model/declaration.js";
-import { Exact, type Amount } from "../model/figure.js";
+import { decimalString, Exact, type Amount } from "../model/figure.js";
 import { compareSum } from "../rounding/tolerance.js";
 import type { Text } from "../text.js";
 import { columnFigure, figureNames, figureOf, reportComparison, yearFigure } from "./relation-report.js";
@@ -34,6 +34,36 @@ function compare(report: Report, target: Amount, partAmounts: Amount[], label: (
   });
 }
 
+/** “甲、乙” / “甲, 乙”: the parts that state no amount. */
+function namesOf(rows: readonly Row[]): Text {
+  return { zh: rows.map((row) => row.label.zh).join("、"), en: rows.map((row) => row.label.en).join(", ") };
+}
+
+/**
+ * A total some of whose parts state no amount (XBRL Calculations 1.1 checks the contributors that are
+ * reported): amounts are not negative, so the reported parts cannot exceed the total; beyond that the
+ * relation is not checkable, and the report says so rather than passing in silence.
+ */
+function checkPartialSum(report: Report, target: Amount, label: () => Text, reported: Amount[], unreported: readonly Row[], what: Text) {
+  const data = () => ({ target: label(), parts: what, missing: namesOf(unreported) });
+  if (reported.length === 0) {
+    report({ messageId: "not-checkable", path: target.path, data: data(), related: unreported.map((row) => row.path) });
+    return;
+  }
+  const comparison = compareSum(target, reported);
+  if (comparison.agreement === "mismatch" && comparison.difference.isNegative()) {
+    reportComparison(report, comparison, {
+      messages: { mismatch: "partial-exceeds", rounding: "partial" },
+      path: target.path,
+      data,
+      related: reported.map((amount) => amount.path),
+    });
+    return;
+  }
+  const show = { expected: decimalString(comparison.expected), actual: decimalString(comparison.actual) };
+  report({ messageId: "partial", path: target.path, data: { ...data(), ...show }, related: unreported.map((row) => row.path) });
+}
+
 /** target = Σ parts for every figure they all state: each column, prior, change, each earlier year. */
 function checkRowSum(report: Report, table: Table, target: Row, partRows: readonly Row[], what: Text) {
   if (partRows.length === 0) return;
@@ -42,16 +72,19 @@ function checkRowSum(report: Report, table: Table, target: Row, partRows: readon
     const targetAmount = column === undefined ? target.amount : target.columns.get(column);
     if (!targetAmount) continue;
     const partAmounts: Amount[] = [];
-    let complete = true;
+    const unreported: Row[] = [];
     for (const part of partRows) {
       const amount = column === undefined ? part.amount : part.columns.get(column);
       if (amount) partAmounts.push(amount);
       // A blank cell in a row that states other columns is 0; a row with no amount at all is not printed.
-      else if (column === undefined || part.columns.size === 0) complete = false;
+      else if (column === undefined || part.columns.size === 0) unreported.push(part);
     }
-    if (!complete) continue;
     const figure =
       column === undefined || column === table.columns[0]?.id ? figureNames.amount : columnFigure(table.columns.find((c) => c.id === column)?.name ?? column);
+    if (unreported.length > 0) {
+      checkPartialSum(report, targetAmount, () => figureOf(target.label, figure), partAmounts, unreported, what);
+      continue;
+    }
     compare(
       report,
       targetAmount,
@@ -103,6 +136,33 @@ export const sum: Rule = {
           en: "{target} {actual} differs from the sum of {parts}, {expected}, by {difference}: a rounding residual within the tolerance {tolerance}",
         },
       },
+      "partial-exceeds": {
+        text: {
+          zh: "{target} {actual} 小于{parts}中已列金额之和 {expected}，差 {difference}，超出容差 {tolerance}（{missing}未列金额）",
+          en: "{target}, {actual}, is less than the sum of {parts} that state an amount, {expected}: off by {difference}, beyond the tolerance {tolerance} ({missing} state no amount)",
+        },
+      },
+      partial: {
+        severity: "info",
+        text: {
+          zh: "{target} 只能核对上限：{missing}未列金额，其余{parts}之和 {expected} 不超过 {actual}",
+          en: "{target} can be checked only as a bound: {missing} state no amount, and the rest of {parts} add up to {expected}, within {actual}",
+        },
+      },
+      "no-parts": {
+        severity: "info",
+        text: {
+          zh: "{target} 无法在本表核对：表中没有可加总的行、项目或分栏",
+          en: "{target} cannot be checked within its table: the table has no lines, projects or part columns to add up",
+        },
+      },
+      "not-checkable": {
+        severity: "info",
+        text: {
+          zh: "{target} 无法核对：{parts}都未列金额（{missing}）",
+          en: "{target} cannot be checked: none of {parts} states an amount ({missing})",
+        },
+      },
       coarse: {
         severity: "info",
         text: {
@@ -127,6 +187,10 @@ export const sum: Rule = {
         }
       }
       if (table.total) checkRowSum(report, table, table.total, table.lines, parts.lines);
+      // A total with nothing to add up (no lines, projects or part columns) is checked nowhere in its table.
+      if (table.total?.amount && table.lines.length === 0 && table.projects.length === 0 && !table.columns.some((column) => column.sum)) {
+        report({ messageId: "no-parts", path: table.total.amount.path, data: { target: figureOf(table.total.label, figureNames.amount) } });
+      }
       for (const row of tableRows(table)) {
         if (row.kind === "line") checkRowSum(report, table, row, row.lines, parts.children);
       }

@@ -85,6 +85,59 @@ describe("share", () => {
     ],
     invalid: [
       {
+        name: "a sentence that gives only a share, checked against the amount of the line it restates",
+        body: `
+          tables:
+            - id: t
+              title: 表
+              total: { amount: 200 }
+              lines:
+                - { id: a, name: 甲, amount: 50 }
+                - { id: b, name: 乙, amount: 150 }
+          statements:
+            - text: 甲占 35%。
+              figures:
+                - { restates: t/a, share: 35% }
+        `,
+        findings: [{ messageId: "mismatch", line: 15, expected: "25%", actual: "35%" }],
+      },
+      {
+        name: "a share of a line that states no amount",
+        body: `
+          tables:
+            - id: t
+              title: 表
+              total: { amount: 200 }
+              lines:
+                - { name: 甲, share: 25% }
+        `,
+        findings: [{ messageId: "no-part", line: 10, severity: "info" }],
+      },
+      {
+        name: "a share of a whole that states no amount, with parts that do not all state one",
+        body: `
+          tables:
+            - id: t
+              title: 表
+              lines:
+                - { name: 甲, amount: 50, share: 25% }
+                - { name: 乙 }
+        `,
+        findings: [{ messageId: "no-whole", line: 9, severity: "info" }],
+      },
+      {
+        name: "a share of a whole of 0",
+        body: `
+          tables:
+            - id: t
+              title: 表
+              total: { amount: 0 }
+              lines:
+                - { name: 甲, amount: 0, share: 5% }
+        `,
+        findings: [{ messageId: "zero-whole", line: 10 }],
+      },
+      {
         name: "a share 0.10 points off",
         body: `
           tables:

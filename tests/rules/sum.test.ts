@@ -119,6 +119,67 @@ describe("sum", () => {
     ],
     invalid: [
       {
+        name: "a total with one part that states no amount: the rest within the total is a bound, said at info",
+        body: `
+          tables:
+            - id: t
+              title: 表
+              total: { amount: 100 }
+              lines:
+                - { name: 甲, amount: 60 }
+                - { name: 乙 }
+        `,
+        findings: [{ messageId: "partial", line: 8, severity: "info", expected: undefined, actual: undefined }],
+      },
+      {
+        name: "a total below the parts that state an amount, though one states none",
+        body: `
+          tables:
+            - id: t
+              title: 表
+              total: { amount: 100 }
+              lines:
+                - { name: 甲, amount: 60 }
+                - { name: 乙, amount: 50 }
+                - { name: 丙 }
+        `,
+        findings: [{ messageId: "partial-exceeds", line: 8, expected: "110", actual: "100", difference: "-10", tolerance: "0.51" }],
+      },
+      {
+        name: "a parent line none of whose children states an amount",
+        body: `
+          tables:
+            - id: t
+              title: 表
+              lines:
+                - name: 甲
+                  amount: 10
+                  lines: [{ name: 子一 }, { name: 子二 }]
+        `,
+        findings: [{ messageId: "not-checkable", line: 10, severity: "info" }],
+      },
+      {
+        name: "a total with no lines at all (lines: [])",
+        body: `
+          tables:
+            - id: t
+              title: 表
+              total: { amount: 100 }
+              lines: []
+        `,
+        findings: [{ messageId: "no-parts", line: 8, severity: "info" }],
+      },
+      {
+        name: "a total row alone",
+        body: `
+          tables:
+            - id: t
+              title: 表
+              total: { amount: 100 }
+        `,
+        findings: [{ messageId: "no-parts", line: 8, severity: "info" }],
+      },
+      {
         name: "a total 1.00 off its lines",
         body: `
           tables:
