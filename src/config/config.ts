@@ -140,6 +140,14 @@ export function parseConfig(text: string, file: string, lang: Lang): Config {
     const sum = mapValue(doc, node, "sum");
     const ratio = mapValue(doc, node, "ratio");
     const compare = mapValue(doc, node, "compare");
+    const stated = Object.entries({ equal, sum, ratio, compare }).filter(([, value]) => value !== undefined);
+    if (stated.length > 1) {
+      // One entry, one relation: the ones after the first would otherwise never be checked.
+      const names = stated.map(([name]) => name).join(lang === "zh" ? "、" : " and ");
+      throw new ConfigError([
+        `${at(path)}: ${lang === "zh" ? `一条自定义核对只能写一种关系，这里写了 ${names}；请分成几条` : `a custom check states one relation, but this one states ${names}: write one check for each`}`,
+      ]);
+    }
     let relation: CustomRelation;
     if (equal) relation = { kind: "equal", figures: seqItems(doc, equal).map((item, itemIndex) => reference(["equal", String(itemIndex)], item)) };
     else if (sum) {

@@ -92,6 +92,8 @@ export function buildDeclaration(doc: Document, defaults: { precision?: number }
     const source = text(owner, key);
     return source === undefined ? undefined : parsePercent(source, path, key);
   };
+  // `2023` and `"2023"` are different YAML keys but one year: the second would silently replace the first.
+  const yearTwice = (path: string, year: string) => problems.push({ rule: "schema", messageId: "duplicate-year", path, atKey: true, data: { year } });
   const historyAt = (owner: unknown, path: string, precision: number): Map<number, Amount> => {
     const node = read(owner, "history");
     if (!isMap(node)) return none;
@@ -101,7 +103,9 @@ export function buildDeclaration(doc: Document, defaults: { precision?: number }
       const year = scalarText(pair.key);
       if (year === undefined) continue;
       const amount = amountOf(resolved(doc, pair.value), historyPath, year, precision);
-      if (amount) history.set(Number.parseInt(year, 10), amount);
+      if (!amount) continue;
+      if (history.has(Number.parseInt(year, 10))) yearTwice(childPointer(historyPath, year), year);
+      else history.set(Number.parseInt(year, 10), amount);
     }
     return history;
   };
@@ -251,7 +255,14 @@ export function buildDeclaration(doc: Document, defaults: { precision?: number }
     });
     for (const column of table.columns) {
       for (const [partIndex, part] of (column.sum ?? []).entries()) {
-        if (!table.columns.some((declared) => declared.id === part)) {
+        if (part === column.id) {
+          problems.push({
+            rule: "schema",
+            messageId: "sum-of-itself",
+            path: childPointer(childPointer(column.path, "sum"), partIndex),
+            data: { column: part },
+          });
+        } else if (!table.columns.some((declared) => declared.id === part)) {
           problems.push({
             rule: "schema",
             messageId: "unknown-column",
@@ -302,12 +313,20 @@ export function buildDeclaration(doc: Document, defaults: { precision?: number }
           const year = scalarText(pair.key);
           const value = scalarText(resolved(doc, pair.value));
           if (year === undefined || value === undefined) continue;
+          if (indicator.values.has(Number.parseInt(year, 10))) {
+            yearTwice(childPointer(childPointer(indicatorPath, "values"), year), year);
+            continue;
+          }
           indicator.values.set(Number.parseInt(year, 10), { text: value, path: childPointer(childPointer(indicatorPath, "values"), year) });
         }
       }
       return indicator;
     });
 
+    // A table printed empty (空表) has nothing else; data beside `empty` would be checked as if printed.
+    if (table.empty !== undefined && (table.total || table.lines.length > 0 || table.projects.length > 0 || table.indicators.length > 0)) {
+      problems.push({ rule: "schema", messageId: "empty-with-data", path: childPointer(path, "empty"), atKey: true, data: { table: id } });
+    }
     if (declaration.tablesById.has(id)) {
       problems.push({ rule: "schema", messageId: "duplicate-id", path: childPointer(path, "id"), data: { id, table: id } });
     } else {

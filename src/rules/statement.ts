@@ -25,12 +25,21 @@ interface PrintedNumber {
 
 const printedNumber = new RegExp(`(?:(${[...increaseWords, ...decreaseWords].join("|")})\\s*)?([+-]?\\d+(?:\\.\\d+)?)\\s*([%％])?`, "g");
 
+/** A year (2025 年) or an ordinal (第 25 项) is not a figure, even when its digits equal one. */
+function isYearOrOrdinal(text: string, match: RegExpMatchArray): boolean {
+  const start = (match.index ?? 0) + (match[0].length - match[0].trimStart().length) + (match[1]?.length ?? 0);
+  const end = (match.index ?? 0) + match[0].length;
+  return match[3] === undefined && (/^\s*年/.test(text.slice(end)) || /第\s*$/.test(text.slice(0, start)));
+}
+
 function numbersIn(text: string): PrintedNumber[] {
-  return [...text.matchAll(printedNumber)].map((match) => {
-    const number: PrintedNumber = { value: new Exact(match[2] ?? "0"), percent: match[3] !== undefined };
-    if (match[1] !== undefined) number.word = match[1];
-    return number;
-  });
+  return [...text.matchAll(printedNumber)]
+    .filter((match) => !isYearOrOrdinal(text, match))
+    .map((match) => {
+      const number: PrintedNumber = { value: new Exact(match[2] ?? "0"), percent: match[3] !== undefined };
+      if (match[1] !== undefined) number.word = match[1];
+      return number;
+    });
 }
 
 function printedAs(numbers: readonly PrintedNumber[], value: Exact, percent: boolean): PrintedNumber | undefined {
@@ -161,8 +170,14 @@ export const statement: Rule = {
           en: "The text says “{word}” but {target} is {actual}: the word and the sign disagree (a decrease is written negative)",
         },
       },
+      "line-without-amount": {
+        severity: "info",
+        text: {
+          zh: "情况说明重述{line}，但该行在表中未列金额：无从比较",
+          en: "The narrative restates {line}, which states no amount in its table: there is nothing to compare with",
+        },
+      },
       "not-in-text": {
-        severity: "warning",
         text: {
           zh: "原句中找不到{target} {actual}",
           en: "The original sentence does not print {target}, {actual}",
@@ -182,6 +197,9 @@ export const statement: Rule = {
             data: { reference: figure.restates.text, missing: missingTexts[resolution.missing] },
           });
           continue;
+        }
+        if (figure.amount && !resolution.amount) {
+          report({ messageId: "line-without-amount", path: figure.amount.path, data: { line: resolution.row.label }, related: [resolution.row.path] });
         }
         compareWithLine(report, figure, resolution.row, resolution.amount);
       }

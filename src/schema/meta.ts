@@ -77,6 +77,19 @@ export const schema: Rule = {
       invalid: { text: { zh: "不符合格式：{detail}", en: "Does not match the format: {detail}" } },
       "no-columns": { text: { zh: "按栏写了金额，但表 {table} 没有声明 columns", en: "Amounts are given per column, but table {table} declares no columns" } },
       "unknown-column": { text: { zh: "表 {table} 没有「{column}」栏", en: "Table {table} has no column “{column}”" } },
+      "duplicate-year": {
+        text: {
+          zh: '年份 {year} 写了两次（如 2023 与 "2023"）：后一个会悄悄覆盖前一个',
+          en: 'The year {year} is written twice (such as 2023 and "2023"): the second would silently replace the first',
+        },
+      },
+      "sum-of-itself": { text: { zh: "「{column}」栏不能是它自己的组成部分", en: "The column “{column}” cannot be one of its own parts" } },
+      "empty-with-data": {
+        text: {
+          zh: "表 {table} 声明为空表（empty），却又列了合计、行、项目或指标",
+          en: "Table {table} is declared empty, yet it states a total, lines, projects or indicators",
+        },
+      },
       "duplicate-id": { text: { zh: "标识「{id}」重复：引用将无法确定指哪一个", en: "The id “{id}” is used twice, so a reference to it would be ambiguous" } },
       "not-checked": {
         severity: "info",

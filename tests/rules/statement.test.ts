@@ -99,7 +99,46 @@ describe("statement", () => {
     - text: 事业运行 2025 年预算数 308.86 万元。
       figures:
         - { restates: t5-1/2010350, amount: 308.86, change: 87.37 }`),
-        findings: [{ messageId: "not-in-text", line: 20, severity: "warning" }],
+        findings: [{ messageId: "not-in-text", line: 20 }],
+      },
+      {
+        name: "a sentence that prints a figure other than the declared one (516.19 for 516.18)",
+        body: withStatements(`
+    - text: 其他支出 2025 年预算数 516.19 万元。
+      figures:
+        - { restates: t5-1/2010399, amount: 516.18 }`),
+        findings: [{ messageId: "not-in-text", line: 20 }],
+      },
+      {
+        name: "a sentence restating a line that states no amount",
+        body: `
+          tables:
+            - id: t
+              title: 表
+              lines:
+                - { id: a, name: 甲 }
+          statements:
+            - text: 甲 12 万元。
+              figures:
+                - { restates: t/a, amount: 12 }
+        `,
+        findings: [{ messageId: "line-without-amount", line: 13, severity: "info" }],
+      },
+      {
+        name: "a year in the sentence is not the figure printed (2025 年)",
+        body: withStatements(`
+    - text: 事业运行预算 2025 年安排，比上年增长。
+      figures:
+        - { restates: t5-1/2010350, amount: 2025 }`),
+        findings: [{ messageId: "not-in-text", line: 20 }, { messageId: "mismatch", line: 20 }],
+      },
+      {
+        name: "an ordinal in the sentence is not the figure printed (第 25 项)",
+        body: withStatements(`
+    - text: 第 25 项事业运行，增长 39.45%。
+      figures:
+        - { restates: t5-1/2010350, amount: 25, growth: 39.45% }`),
+        findings: [{ messageId: "not-in-text", line: 20 }, { messageId: "mismatch", line: 20 }],
       },
       {
         name: "a stated prior that is not the table's amount − change",
