@@ -35,7 +35,9 @@ export function instanceOf(doc: Document): unknown {
       const { value } = node;
       if (typeof value === "number") {
         const source = node.source ?? String(value);
-        return plainDecimal.test(source) ? value : source;
+        // A number a double cannot hold exactly (too many digits, or Infinity) goes on as its text, which
+        // the schema takes as a decimal string and the model reads exactly.
+        return plainDecimal.test(source) && Number.isFinite(value) && source.replace(/\D/g, "").replace(/^0+/, "").length <= 15 ? value : source;
       }
       if (typeof value === "bigint") return node.source ?? String(value);
       return value instanceof Uint8Array ? node.source : value;

@@ -32,6 +32,12 @@ export const yaml: Rule = {
           en: "The file is not UTF-8 text (it cannot be decoded from byte {offset}); save it as UTF-8",
         },
       },
+      "yaml-version": {
+        text: {
+          zh: "声明按 YAML 1.2 读取；%YAML {version} 指令会改变 010、yes 等值的含义：请删去这一行",
+          en: "Declarations are read as YAML 1.2; the %YAML {version} directive would change what values such as 010 and yes mean: remove it",
+        },
+      },
       "alias-expansion": {
         text: { zh: "别名展开过大或自我引用，疑为别名炸弹，拒绝处理", en: "Aliases expand too far or refer to themselves (an alias bomb); refused" },
       },

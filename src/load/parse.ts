@@ -27,6 +27,16 @@ export function parseSource(text: string): { source?: ParsedSource; problems: Pr
     // yaml warns of what a declaration has no use for (unresolved tags): an error, so it is never skipped quietly.
     problems.push({ rule: "yaml", messageId: "unsupported", path: "", range: [warning.pos[0], warning.pos[1]], data: { detail: firstLine(warning.message) } });
   }
+  // Under a %YAML 1.1 directive, 010, yes and 1_000 read differently; declarations are YAML 1.2 only.
+  if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== "1.2") {
+    problems.push({
+      rule: "yaml",
+      messageId: "yaml-version",
+      path: "",
+      range: [0, Math.max(1, text.indexOf("\n"))],
+      data: { version: doc.directives.yaml.version },
+    });
+  }
   return { source: { doc, lineCounter }, problems };
 }
 

@@ -8,6 +8,9 @@ import { parseAmount, parsePercent, type Amount, type Percent } from "./figure.j
 
 export const defaultPrecision = 2;
 
+/** Significant digits an amount may have: sums of such amounts stay exact at Exact's 80. */
+const maxDigits = 30;
+
 /** Rows without earlier years or columns share one empty map (nothing changes a row once built). */
 const none = new Map<never, never>();
 
@@ -82,6 +85,11 @@ export function buildDeclaration(doc: Document, defaults: { precision?: number }
   const amountOf = (node: Node | undefined, owner: string, key: string | number, precision: number): Amount | undefined => {
     const source = scalarText(node);
     const amount = source === undefined ? undefined : parseAmount(source, precision, owner, key);
+    if (amount && amount.value.precision(true) > maxDigits) {
+      // Beyond any budget (10^30 元); past this the arithmetic could no longer be exact.
+      problems.push({ rule: "schema", messageId: "too-many-digits", path: amount.path, data: { digits: amount.value.precision(true), limit: maxDigits } });
+      return undefined;
+    }
     if (amount && amount.decimals > precision) {
       problems.push({ rule: "schema", messageId: "too-precise", path: amount.path, data: { value: source ?? "", decimals: amount.decimals, precision } });
     }

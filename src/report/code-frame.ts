@@ -35,9 +35,10 @@ export function codeFrame(lines: readonly string[], finding: Finding, paint: (te
   // One window for every line of the frame, so that the lines stay aligned.
   const wide = stringWidth(printable(target)) > widestLine;
   const start = wide ? atCharacter(target, Math.max(0, from - before)) : 0;
-  const end = wide ? atCharacter(target, Math.min(target.length, from + after)) : Infinity;
+  // Without a window, a wide line around the figure is still cut at the widest width.
+  const end = wide ? atCharacter(target, Math.min(target.length, from + after)) : widestLine;
   const shown = (line: string) => {
-    const cut = `${start > 0 ? "…" : ""}${printable(line.slice(start, end))}`;
+    const cut = `${start > 0 ? "…" : ""}${printable(line.slice(start, atCharacter(line, end)))}`;
     return end < line.length ? `${cut}…` : cut;
   };
   const frame: string[] = [];

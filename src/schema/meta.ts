@@ -37,6 +37,12 @@ export const schema: Rule = {
           en: "Write {value} as {fix}: an amount is digits only, without unit, thousands separators or full-width digits",
         },
       },
+      "code-slip": {
+        text: {
+          zh: "{value} 应写作 {fix}：分类编码只写半角数字",
+          en: "Write {value} as {fix}: a classification code is half-width digits only",
+        },
+      },
       "percent-slip": {
         text: { zh: "{value} 应写作 {fix}：百分比写成半角数字加 %", en: "Write {value} as {fix}: a percentage is half-width digits with a %" },
       },
@@ -72,11 +78,23 @@ export const schema: Rule = {
       "not-blank": { text: { zh: "这里不能为空白", en: "This must not be blank" } },
       enum: { text: { zh: "应为以下之一：{allowed}；实为 {value}", en: "Expected one of: {allowed}; found {value}" } },
       const: { text: { zh: "应为 {allowed}，实为 {value}", en: "Expected {allowed}, found {value}" } },
+      "const-quoted": {
+        text: {
+          zh: '应为数字 {allowed}，这里是加了引号的文字 "{value}"：去掉引号',
+          en: 'Expected the number {allowed}, found the text "{value}": remove the quotes',
+        },
+      },
       range: { text: { zh: "{value} 超出范围（应 {limit}）", en: "{value} is out of range (must be {limit})" } },
       "min-items": { text: { zh: "至少要有 {limit} 项", en: "At least {limit} item(s) are required" } },
       invalid: { text: { zh: "不符合格式：{detail}", en: "Does not match the format: {detail}" } },
       "no-columns": { text: { zh: "按栏写了金额，但表 {table} 没有声明 columns", en: "Amounts are given per column, but table {table} declares no columns" } },
       "unknown-column": { text: { zh: "表 {table} 没有「{column}」栏", en: "Table {table} has no column “{column}”" } },
+      "too-many-digits": {
+        text: {
+          zh: "金额有 {digits} 位有效数字，超过上限 {limit} 位：请检查单位或抄写",
+          en: "The amount has {digits} significant digits, more than the limit of {limit}: check its unit or transcription",
+        },
+      },
       "duplicate-year": {
         text: {
           zh: '年份 {year} 写了两次（如 2023 与 "2023"）：后一个会悄悄覆盖前一个',

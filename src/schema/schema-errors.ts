@@ -123,6 +123,9 @@ export function transcriptionFix(format: string, value: unknown): string | undef
   return decimal.test(text) && text !== String(value) ? text : undefined;
 }
 
+/** Which slip message a format speaks with: a code is not an amount. */
+const slipMessages: Record<string, string> = { percent: "percent-slip", code: "code-slip", amount: "amount-slip", "signed-amount": "amount-slip" };
+
 function problemOf(error: ErrorObject, instance: unknown): Problem[] {
   const path = error.instancePath;
   const value = preview(valueAt(instance, path));
@@ -169,7 +172,7 @@ function problemOf(error: ErrorObject, instance: unknown): Problem[] {
     case "minimum":
     case "maximum": {
       const slip = format ? transcriptionFix(format, valueAt(instance, path)) : undefined;
-      if (format && slip !== undefined) return [{ ...base, messageId: `${format === "percent" ? "percent" : "amount"}-slip`, data: { value, fix: slip } }];
+      if (format && slip !== undefined) return [{ ...base, messageId: slipMessages[format] ?? "amount-slip", data: { value, fix: slip } }];
       if (format) return [{ ...base, messageId: format, data: { value } }];
       if (error.keyword === "pattern") return [{ ...base, messageId: "not-blank", data: { value } }];
       if (error.keyword !== "type") return [{ ...base, messageId: "range", data: { value, limit: `${error.params.comparison} ${error.params.limit}` } }];
@@ -190,8 +193,12 @@ function problemOf(error: ErrorObject, instance: unknown): Problem[] {
     }
     case "enum":
       return [{ ...base, messageId: "enum", data: { value, allowed: (error.params.allowedValues as unknown[]).map(String).join(", ") } }];
-    case "const":
-      return [{ ...base, messageId: "const", data: { value, allowed: String(error.params.allowedValue) } }];
+    case "const": {
+      const allowed = String(error.params.allowedValue);
+      // `version: '1'` is the text 1, not the number: say so rather than "expected 1, found 1".
+      const quoted = typeof valueAt(instance, path) === "string" && value === allowed;
+      return [{ ...base, messageId: quoted ? "const-quoted" : "const", data: { value, allowed } }];
+    }
     case "minItems":
       return [{ ...base, messageId: "min-items", data: { limit: String(error.params.limit) } }];
     default:

@@ -130,7 +130,10 @@ describe("statement", () => {
     - text: 事业运行预算 2025 年安排，比上年增长。
       figures:
         - { restates: t5-1/2010350, amount: 2025 }`),
-        findings: [{ messageId: "not-in-text", line: 20 }, { messageId: "mismatch", line: 20 }],
+        findings: [
+          { messageId: "not-in-text", line: 20 },
+          { messageId: "mismatch", line: 20 },
+        ],
       },
       {
         name: "an ordinal in the sentence is not the figure printed (第 25 项)",
@@ -138,7 +141,10 @@ describe("statement", () => {
     - text: 第 25 项事业运行，增长 39.45%。
       figures:
         - { restates: t5-1/2010350, amount: 25, growth: 39.45% }`),
-        findings: [{ messageId: "not-in-text", line: 20 }, { messageId: "mismatch", line: 20 }],
+        findings: [
+          { messageId: "not-in-text", line: 20 },
+          { messageId: "mismatch", line: 20 },
+        ],
       },
       {
         name: "a stated prior that is not the table's amount − change",

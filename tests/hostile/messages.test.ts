@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { checkText } from "../../src/check.js";
+
+const head = "version: 1\ndepartment: { name: 测试部门, year: 2025 }\nunit: 万元\n";
+const table = (line: string) => `${head}tables:\n  - id: t\n    title: 表\n    lines: [${line}]\n`;
+
+/** Messages that once misled: each says what is wrong with what was written, in the user's terms. */
+describe("messages say what was written", () => {
+  it.each([
+    [
+      "a 309-digit amount (a double's Infinity)",
+      table(`{ name: 甲, amount: ${"9".repeat(309)} }`),
+      "The amount has 309 significant digits, more than the limit of 30",
+    ],
+    [
+      "an 80-digit amount (exponent form in a double)",
+      table(`{ name: 甲, amount: ${"1".repeat(80)} }`),
+      "The amount has 80 significant digits, more than the limit of 30",
+    ],
+    ["a 31-digit quoted amount", table(`{ name: 甲, amount: "${"2".repeat(29)}.25" }`), "The amount has 31 significant digits"],
+    ["version: '1'", head.replace("version: 1", "version: '1'") + "tables: []\n", 'Expected the number 1, found the text "1": remove the quotes'],
+    ["a full-width code", table('{ code: "２０１", name: 甲, amount: 1 }'), "Write ２０１ as 201: a classification code is half-width digits only"],
+    ["a full-width amount", table('{ name: 甲, amount: "１２" }'), "Write １２ as 12: an amount is digits only"],
+    [
+      "a %YAML 1.1 directive (010 would read as 10 or 8)",
+      `%YAML 1.1\n---\n${table("{ name: 甲, amount: 010 }")}`,
+      "Declarations are read as YAML 1.2; the %YAML 1.1 directive",
+    ],
+  ])("%s", (_name, text, message) => {
+    const messages = checkText(text, { lang: "en" }).findings.map((finding) => finding.message);
+    expect(messages.join("\n")).toContain(message);
+    expect(messages.join("\n")).not.toMatch(/Infinity|e\+\d|found 1$/m);
+  });
+
+  it.each([
+    ["a 30-digit amount", table(`{ name: 甲, amount: "${"1".repeat(28)}.25" }`)],
+    ["a %YAML 1.2 directive", `%YAML 1.2\n---\n${table("{ name: 甲, amount: 10 }")}`],
+  ])("%s is read as written", (_name, text) => {
+    expect(checkText(text, { lang: "en" }).findings.filter((finding) => finding.severity === "error")).toEqual([]);
+  });
+});
