@@ -1,4 +1,5 @@
 import { childPointer } from "../load/json-pointer.js";
+import { nameKey } from "../model/name.js";
 import { officialNames } from "./classification-codes.js";
 import type { Rule } from "./rule.js";
 
@@ -7,11 +8,6 @@ const levels: Record<number, { zh: string; en: string }> = {
   5: { zh: "款", en: "款 (section)" },
   7: { zh: "项", en: "项 (item)" },
 };
-
-/** Names as printed drift in bracket width and spacing: （室） and (室) are the same name. */
-function comparable(name: string): string {
-  return name.replace(/（/g, "(").replace(/）/g, ")").replace(/\s+/g, "");
-}
 
 export const code: Rule = {
   id: "code",
@@ -81,7 +77,7 @@ export const code: Rule = {
         if (earlier) report({ messageId: "duplicate", path, data: { code: value, table: table.id }, related: [earlier] });
         else seen.set(value, path);
         const official = codeNames.get(value) ?? officialNames.get(value);
-        if (official !== undefined && comparable(official) !== comparable(line.name)) {
+        if (official !== undefined && nameKey(official) !== nameKey(line.name)) {
           report({ messageId: "name", path: childPointer(line.path, "name"), data: { code: value, official, name: line.name } });
         }
       }

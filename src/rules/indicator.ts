@@ -1,14 +1,10 @@
 import type { Indicator } from "../model/declaration.js";
 import { Exact } from "../model/figure.js";
+import { nameKey } from "../model/name.js";
 import type { Rule } from "./rule.js";
 
-/** Full-width digits, ％ and spaces are how the same value is often printed differently. */
-function normalised(value: string): string {
-  return value
-    .replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
-    .replace(/％/g, "%")
-    .replace(/\s+/g, "");
-}
+/** Full-width digits, ％, spaces and invisible characters are how the same value is often printed differently. */
+const normalised = nameKey;
 
 const number = /^[+-]?\d+(?:\.\d+)?$/;
 
@@ -21,7 +17,7 @@ function sameValue(a: string, b: string): boolean {
 
 /** Indicators are the same when they share an id, or (without ids) the same group and name. */
 function keyOf(indicator: Indicator): string {
-  return indicator.id !== undefined ? `id:${indicator.id}` : `name:${indicator.group ?? ""}/${indicator.name}`;
+  return indicator.id !== undefined ? `id:${indicator.id}` : `name:${nameKey(indicator.group ?? "")}/${nameKey(indicator.name)}`;
 }
 
 export const indicator: Rule = {
