@@ -1,18 +1,11 @@
 import stringWidth from "string-width";
 import type { Finding } from "../finding.js";
+import { printable } from "./vocabulary.js";
 
 /** A line wider than this (display columns) is shown as a window around the figure, so one-line tables stay readable (and small). */
 const widestLine = 160;
 const before = 50;
 const after = 100;
-
-/** Control, bidi-override and isolate characters would move or hide text on a terminal: each becomes one visible mark. */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const unsafe = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-
-function printable(text: string): string {
-  return text.replace(/\t/g, " ").replace(unsafe, "\ufffd");
-}
 
 /** A UTF-16 index moved back off the second half of a surrogate pair. */
 function atCharacter(text: string, index: number): number {

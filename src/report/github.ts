@@ -1,7 +1,7 @@
 import type { Finding, Lang, Severity } from "../finding.js";
 import type { FormatContext } from "./formatter.js";
 import type { Report } from "./report.js";
-import { suggestion } from "./vocabulary.js";
+import { counted, printable, suggestion } from "./vocabulary.js";
 
 const commands: Record<Severity, string> = { error: "error", warning: "warning", info: "notice" };
 
@@ -33,8 +33,17 @@ export function formatGithub(report: Report, { lang }: FormatContext): string {
   return lines.length > 0 ? `${lines.join("\n")}\n` : "";
 }
 
+/**
+ * Text in a Markdown table cell, shown as written: HTML is escaped as entities, Markdown's marks are
+ * backslash-escaped, and line breaks (a lone CR too) and other control characters become spaces, so a
+ * name can neither end its row nor become a link, an image or markup.
+ */
 function cell(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+  return printable(text.replace(/\r\n?|\n/g, " "))
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/[\\`*_[\]|~!]/g, "\\$&");
 }
 
 const headings: Record<Lang, { title: string; columns: string[]; none: string }> = {
@@ -49,7 +58,8 @@ const headings: Record<Lang, { title: string; columns: string[]; none: string }>
 export function githubSummary(report: Report, lang: Lang): string {
   const heading = headings[lang];
   const { error, warning, info } = report.summary;
-  const counts = lang === "zh" ? `${error} 个错误，${warning} 个警告，${info} 条提示` : `${error} errors, ${warning} warnings, ${info} info`;
+  const counts =
+    lang === "zh" ? `${error} 个错误，${warning} 个警告，${info} 条提示` : `${counted(error, "error")}, ${counted(warning, "warning")}, ${info} info`;
   const rows = report.files.flatMap((file) =>
     file.findings.map(
       (finding: Finding) =>

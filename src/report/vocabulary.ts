@@ -32,3 +32,15 @@ export function suggestion(finding: Finding, lang: Lang): string | undefined {
 export function counted(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
+
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const unsafe = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text from a declaration as a terminal may show it: control, bidi-override and isolate characters
+ * (ESC sequences, OSC links, CR, RTL overrides) would move, hide or restyle what follows, so each becomes
+ * one visible mark (keeping columns); a tab becomes a space.
+ */
+export function printable(text: string): string {
+  return text.replace(/\t/g, " ").replace(unsafe, "\ufffd");
+}
