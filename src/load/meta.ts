@@ -1,3 +1,4 @@
+import { declarationExample } from "../rules/rule.js";
 import type { Rule } from "../rules/rule.js";
 
 /** The YAML stage, described like a rule so that reports, `rules` and `explain` treat it the same. */
@@ -10,6 +11,15 @@ export const yaml: Rule = {
       en: "The declaration is one well-formed YAML document: no syntax error, duplicate key or runaway alias expansion.",
     },
     defaultSeverity: "error",
+    example: {
+      failing: declarationExample(`
+        unit: 元
+        tables: []
+      `),
+      passing: declarationExample(`
+        tables: []
+      `),
+    },
     docs: {
       zh: "声明先按 YAML 1.2 解析，记下每个节点的行列位置。语法错误、重复的键（后一个会悄悄覆盖前一个）、一个文件中的多份文档、展开后过大的别名都报告为错误，并指出行列；此时不再做后续检查。",
       en: "A declaration is first parsed as YAML 1.2, keeping every node's line and column. Syntax errors, duplicate keys (the second would silently win), several documents in one file and aliases that expand too far are errors at their line and column; nothing further is checked then.",

@@ -9,7 +9,7 @@ import { parseAmount, parsePercent, type Amount, type Percent } from "./figure.j
 export const defaultPrecision = 2;
 
 /** Significant digits an amount may have: sums of such amounts stay exact at Exact's 80. */
-const maxDigits = 30;
+const maxDigits = 40;
 
 /** Rows without earlier years or columns share one empty map (nothing changes a row once built). */
 const none = new Map<never, never>();
@@ -86,7 +86,7 @@ export function buildDeclaration(doc: Document, defaults: { precision?: number }
     const source = scalarText(node);
     const amount = source === undefined ? undefined : parseAmount(source, precision, owner, key);
     if (amount && amount.value.precision(true) > maxDigits) {
-      // Beyond any budget (10^30 元); past this the arithmetic could no longer be exact.
+      // Beyond any budget (10^40); past this the arithmetic could no longer be exact.
       problems.push({ rule: "schema", messageId: "too-many-digits", path: amount.path, data: { digits: amount.value.precision(true), limit: maxDigits } });
       return undefined;
     }

@@ -2,7 +2,7 @@ import { childPointer } from "../load/json-pointer.js";
 import { allRows, type Row } from "../model/declaration.js";
 import { resolveReference } from "../model/reference.js";
 import type { Text } from "../text.js";
-import type { Rule } from "./rule.js";
+import { declarationExample, defineRule, type Messages } from "./rule.js";
 
 /** The standard tables every department budget publishes (the seed's 表1–表11), by kind. */
 export const standardTables: readonly [string, Text][] = [
@@ -20,7 +20,25 @@ export const standardTables: readonly [string, Text][] = [
   ["performance-overall", { zh: "部门整体支出绩效目标表", en: "overall performance targets" }],
 ];
 
-export const completeness: Rule = {
+const messages = {
+  "missing-table": {
+    text: {
+      zh: "缺少{title}（kind: {kind}）：没有数据也应列为空表并说明",
+      en: "The {title} (kind: {kind}) is missing: without data it is still declared, empty, with an explanation",
+    },
+  },
+  "empty-without-reason": {
+    text: {
+      zh: "表 {table} 没有数据，也没有说明为什么为空（empty.reason）",
+      en: "Table {table} has no data and no explanation of why it is empty (empty.reason)",
+    },
+  },
+  "change-without-reason": {
+    text: { zh: "{row}的增减额 {change} 没有写明主要原因（reason）", en: "The change {change} of {row} has no reason given (reason)" },
+  },
+} satisfies Messages;
+
+export const completeness = defineRule({
   id: "completeness",
   meta: {
     name: "EveryTableDisclosed",
@@ -29,27 +47,26 @@ export const completeness: Rule = {
       en: "Each standard table of a department budget is declared, a table without data declared empty with its explanation; every change the narrative states that is not 0 has a reason.",
     },
     defaultSeverity: "warning",
+    example: {
+      failing: declarationExample(`
+        tables:
+          - id: t8
+            title: 政府性基金预算支出表
+            kind: government-fund
+      `),
+      passing: declarationExample(`
+        tables:
+          - id: t8
+            title: 政府性基金预算支出表
+            kind: government-fund
+            empty: { reason: 2025 年没有使用政府性基金预算拨款安排的支出。 }
+      `),
+    },
     docs: {
       zh: "《地方预决算公开操作规程》要求公开全部标准表，没有数据的表也要列出空表并说明。声明中有部门收支总表（kind: summary）时，视为完整的部门预算，缺少的标准表报警告；任何一张既无数据又无 empty 说明的表也报警告。《预算法》要求对重要事项作出说明：每个不为 0 的增减额都应有主要原因（reason），写在该行或重述它的说明上。",
       en: "The disclosure rules require every standard table to be published, a table without data as an empty table with an explanation. A declaration with a summary table (kind: summary) is taken to be a whole department budget, and a missing standard table is a warning; so is any table with neither data nor an `empty` explanation. The Budget Law requires important items explained: every change that is not 0 should have its main reason (reason), on its line or on a statement restating it.",
     },
-    messages: {
-      "missing-table": {
-        text: {
-          zh: "缺少{title}（kind: {kind}）：没有数据也应列为空表并说明",
-          en: "The {title} (kind: {kind}) is missing: without data it is still declared, empty, with an explanation",
-        },
-      },
-      "empty-without-reason": {
-        text: {
-          zh: "表 {table} 没有数据，也没有说明为什么为空（empty.reason）",
-          en: "Table {table} has no data and no explanation of why it is empty (empty.reason)",
-        },
-      },
-      "change-without-reason": {
-        text: { zh: "{row}的增减额 {change} 没有写明主要原因（reason）", en: "The change {change} of {row} has no reason given (reason)" },
-      },
-    },
+    messages,
   },
   check({ declaration, report }) {
     if (declaration.tables.some((table) => table.kind === "summary")) {
@@ -76,4 +93,4 @@ export const completeness: Rule = {
       report({ messageId: "change-without-reason", path: childPointer(row.path, "change"), data: { row: row.label, change: row.change.value.toString() } });
     }
   },
-};
+});

@@ -27,9 +27,9 @@ export function figureOf(label: Text, figure: Text): Text {
   return { zh: `${label.zh}${before}的${after}${figure.zh}`, en: `the ${figure.en} of ${label.en}` };
 }
 
-export interface RelationReport {
+export interface RelationReport<M extends string> {
   /** Message ids for a mismatch and for agreement only through rounding (and at the written decimals). */
-  messages: { mismatch: string; rounding: string; coarse?: string };
+  messages: { mismatch: M; rounding: M; coarse?: M };
   path: string;
   /** A function when the data is costly to build: it is built only if there is something to report. */
   data: MessageData | (() => MessageData);
@@ -39,7 +39,7 @@ export interface RelationReport {
 }
 
 /** Turns a comparison into a finding: nothing when exact, info within rounding, an error beyond it. */
-export function reportComparison(report: Report, comparison: Comparison, relation: RelationReport): void {
+export function reportComparison<M extends string>(report: Report<M>, comparison: Comparison, relation: RelationReport<M>): void {
   if (comparison.agreement === "exact") return;
   const show = (value: Exact) => (relation.percent ? `${decimalString(value)}%` : decimalString(value));
   const figures = {

@@ -3,7 +3,7 @@ import { compareRatio, compareRestated, compareSum, declaredInterval, ratioOpera
 import type { Severity } from "../finding.js";
 import type { Text } from "../text.js";
 import { reportComparison } from "./relation-report.js";
-import type { MessageMeta, Report } from "./rule.js";
+import type { Messages, Report } from "./rule.js";
 
 /** A figure a relation names: its amount and how to call it in a message. */
 export interface Figure {
@@ -68,15 +68,16 @@ export const relationMessages = {
       en: "{left}, {actual}, exceeds {right}, {expected}, by {difference}, beyond the tolerance {tolerance} ({what})",
     },
   },
-} satisfies Record<string, MessageMeta>;
+} satisfies Messages;
+export type RelationMessage = keyof typeof relationMessages;
 
 function joined(labels: readonly Text[]): Text {
   return { zh: labels.map((label) => label.zh).join("、"), en: labels.map((label) => label.en).join(", ") };
 }
 
 /** Checks one relation with the rounding model and reports it; `severity` overrides a mismatch's. */
-export function checkRelation(report: Report, relation: Relation, basis: "unrounded" | "printed", severity?: Severity): void {
-  const withSeverity: Report = severity
+export function checkRelation(report: Report<RelationMessage>, relation: Relation, basis: "unrounded" | "printed", severity?: Severity): void {
+  const withSeverity: Report<RelationMessage> = severity
     ? (problem) => report(problem.messageId.endsWith("-mismatch") || problem.messageId === "compare-exceeds" ? { ...problem, severity } : problem)
     : report;
   switch (relation.kind) {

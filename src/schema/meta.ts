@@ -1,3 +1,4 @@
+import { declarationExample } from "../rules/rule.js";
 import type { Rule } from "../rules/rule.js";
 
 /** The schema stage, described like a rule so that reports, `rules` and `explain` treat it the same. */
@@ -10,6 +11,22 @@ export const schema: Rule = {
       en: "The declaration matches the JSON Schema (schemas/budget.schema.json): no unknown key, every required key present, every value of the right type and form.",
     },
     defaultSeverity: "error",
+    example: {
+      failing: declarationExample(`
+        tables:
+          - id: t
+            title: 表
+            lines:
+              - { name: 甲, ammount: 5 }
+      `),
+      passing: declarationExample(`
+        tables:
+          - id: t
+            title: 表
+            lines:
+              - { name: 甲, amount: 5 }
+      `),
+    },
     docs: {
       zh: "先按 JSON Schema 检查声明的结构。键写错不会被悄悄忽略：未知的键是错误，并提示最接近的正确键名。金额写成数字（825.04）或数字字符串，不带单位和千分位；百分比写成带 % 的字符串（45.26%）。结构不符时不运行核对规则，因为它们依赖正确的结构。",
       en: "First the declaration's structure is checked against the JSON Schema. A misspelt key never passes silently: an unknown key is an error that suggests the closest valid one. Amounts are numbers (825.04) or numeric strings, without unit or thousands separators; percentages are strings with a % sign (45.26%). The reconciliation rules do not run on a declaration that does not match, since they rely on its structure.",

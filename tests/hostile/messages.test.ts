@@ -10,14 +10,14 @@ describe("messages say what was written", () => {
     [
       "a 309-digit amount (a double's Infinity)",
       table(`{ name: 甲, amount: ${"9".repeat(309)} }`),
-      "The amount has 309 significant digits, more than the limit of 30",
+      "The amount has 309 significant digits, more than the limit of 40",
     ],
     [
       "an 80-digit amount (exponent form in a double)",
       table(`{ name: 甲, amount: ${"1".repeat(80)} }`),
-      "The amount has 80 significant digits, more than the limit of 30",
+      "The amount has 80 significant digits, more than the limit of 40",
     ],
-    ["a 31-digit quoted amount", table(`{ name: 甲, amount: "${"2".repeat(29)}.25" }`), "The amount has 31 significant digits"],
+    ["a 41-digit quoted amount", table(`{ name: 甲, amount: "${"2".repeat(39)}.25" }`), "The amount has 41 significant digits"],
     ["version: '1'", head.replace("version: 1", "version: '1'") + "tables: []\n", 'Expected the number 1, found the text "1": remove the quotes'],
     ["a full-width code", table('{ code: "２０１", name: 甲, amount: 1 }'), "Write ２０１ as 201: a classification code is half-width digits only"],
     ["a full-width amount", table('{ name: 甲, amount: "１２" }'), "Write １２ as 12: an amount is digits only"],
@@ -33,7 +33,7 @@ describe("messages say what was written", () => {
   });
 
   it.each([
-    ["a 30-digit amount", table(`{ name: 甲, amount: "${"1".repeat(28)}.25" }`)],
+    ["a 40-digit amount", table(`{ name: 甲, amount: "${"1".repeat(38)}.25" }`)],
     ["a %YAML 1.2 directive", `%YAML 1.2\n---\n${table("{ name: 甲, amount: 10 }")}`],
   ])("%s is read as written", (_name, text) => {
     expect(checkText(text, { lang: "en" }).findings.filter((finding) => finding.severity === "error")).toEqual([]);

@@ -36,6 +36,11 @@ describe("growth", () => {
         findings: [{ messageId: "mismatch", line: 9, expected: "39.45%", difference: "0.1035%" }],
       },
       {
+        name: "a change one cent from amount − prior: a rounding residual",
+        body: table("{ name: 事业运行, amount: 308.86, prior: 221.49, change: 87.38 }"),
+        findings: [{ messageId: "change-rounding", line: 9, severity: "info", expected: "87.37", actual: "87.38" }],
+      },
+      {
         name: "a change that is not amount − prior",
         body: table("{ name: 事业运行, amount: 308.86, prior: 221.49, change: 88.37 }"),
         findings: [{ messageId: "change-mismatch", line: 9, expected: "87.37", actual: "88.37", tolerance: "0.015" }],
