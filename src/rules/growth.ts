@@ -2,7 +2,7 @@ import { allRows } from "../model/declaration.js";
 import { compareLinear, compareRatio, declaredInterval, differenceInterval, ratioOperand, roundsTo, type Interval } from "../rounding/tolerance.js";
 import { figureNames, figureOf, reportComparison } from "./relation-report.js";
 import { declarationExample, defineRule, type Messages } from "./rule.js";
-import { decimalString, percentString } from "../model/figure.js";
+import { printedAmount, printedPercent } from "../model/figure.js";
 
 const messages = {
   "change-mismatch": {
@@ -20,15 +20,15 @@ const messages = {
   },
   mismatch: {
     text: {
-      zh: "{target}应为 {expected}（增减额 {change} ÷ 上年数 {prior}），实为 {actual}，差 {difference}，超出容差 {tolerance}",
-      en: "{target} should be {expected} (change {change} ÷ prior {prior}) but is {actual}: off by {difference}, beyond the tolerance {tolerance}",
+      zh: "{target}应为 {expected}（增减额 {change} ÷ 上年数 {prior} = {unrounded}），实为 {actual}，差 {difference}，超出容差 {tolerance}",
+      en: "{target} should be {expected} (change {change} ÷ prior {prior} = {unrounded}) but is {actual}: off by {difference}, beyond the tolerance {tolerance}",
     },
   },
   rounding: {
     severity: "info",
     text: {
-      zh: "{target} {actual} 与增减额 {change} ÷ 上年数 {prior} 四舍五入的 {expected} 不同，但在金额的尾差范围内（差 {difference}，容差 {tolerance}）",
-      en: "{target} {actual} is not change {change} ÷ prior {prior} rounded, {expected}, but the amounts' rounding allows it (off by {difference}, tolerance {tolerance})",
+      zh: "{target} {actual} 与增减额 {change} ÷ 上年数 {prior} = {unrounded} 四舍五入的 {expected} 不同，但在金额的尾差范围内（差 {difference}，容差 {tolerance}）",
+      en: "{target} {actual} is not change {change} ÷ prior {prior} = {unrounded} rounded, {expected}, but the amounts' rounding allows it (off by {difference}, tolerance {tolerance})",
     },
   },
   "zero-base": {
@@ -102,7 +102,7 @@ export const growth = defineRule({
         report({
           messageId: "sign-mismatch",
           path: rate.path,
-          data: { target: target(), actual: percentString(rate.value), change: decimalString(change.value) },
+          data: { target: target(), actual: printedPercent(rate), change: printedAmount(change) },
           related: [change.path],
         });
         continue;
@@ -118,15 +118,20 @@ export const growth = defineRule({
       if (comparison.agreement === "exact") continue;
       const related = [amount?.path, prior?.path, change?.path].filter((path): path is string => path !== undefined);
       if (comparison.agreement === "zero-base") {
-        report({ messageId: "zero-base", path: rate.path, data: { target: target(), actual: percentString(rate.value) }, related });
+        report({ messageId: "zero-base", path: rate.path, data: { target: target(), actual: printedPercent(rate) }, related });
         continue;
       }
       reportComparison(report, comparison, {
         messages: { mismatch: "mismatch", rounding: "rounding" },
         path: rate.path,
-        data: { target: target(), change: decimalString(part.mid), prior: decimalString(whole.mid) },
+        // Printed figures as printed; a derived one at the decimals of those it comes from.
+        data: {
+          target: target(),
+          change: change ? printedAmount(change) : part.mid.toFixed(Math.max(amount?.decimals ?? 0, prior?.decimals ?? 0)),
+          prior: prior ? printedAmount(prior) : whole.mid.toFixed(Math.max(amount?.decimals ?? 0, change?.decimals ?? 0)),
+        },
         related,
-        percent: true,
+        percent: { decimals: rate.decimals },
       });
     }
   },

@@ -51,15 +51,15 @@ export const relationMessages = {
   },
   "ratio-mismatch": {
     text: {
-      zh: "{left}应为 {expected}（{part} ÷ {whole}），实为 {actual}，差 {difference}，超出容差 {tolerance}（{what}）",
-      en: "{left} should be {expected} ({part} ÷ {whole}) but is {actual}: off by {difference}, beyond the tolerance {tolerance} ({what})",
+      zh: "{left}应为 {expected}（{part} ÷ {whole} = {unrounded}），实为 {actual}，差 {difference}，超出容差 {tolerance}（{what}）",
+      en: "{left} should be {expected} ({part} ÷ {whole} = {unrounded}) but is {actual}: off by {difference}, beyond the tolerance {tolerance} ({what})",
     },
   },
   "ratio-rounding": {
     severity: "info",
     text: {
-      zh: "{left} {actual} 与 {part} ÷ {whole} 四舍五入的 {expected} 不同，但在金额的尾差范围内（{what}）",
-      en: "{left}, {actual}, is not {part} ÷ {whole} rounded, {expected}, but the amounts' rounding allows it ({what})",
+      zh: "{left} {actual} 与 {part} ÷ {whole} = {unrounded} 四舍五入的 {expected} 不同，但在金额的尾差范围内（{what}）",
+      en: "{left}, {actual}, is not {part} ÷ {whole} = {unrounded} rounded, {expected}, but the amounts' rounding allows it ({what})",
     },
   },
   "compare-exceeds": {
@@ -117,7 +117,7 @@ export function checkRelation(report: Report<RelationMessage>, relation: Relatio
         path: percent.value.path,
         data: { left: percent.label, part: decimalString(part.amount.value), whole: decimalString(whole.amount.value), what: relation.what },
         related: [part.amount.path, whole.amount.path],
-        percent: true,
+        percent: { decimals: percent.value.decimals },
       });
       return;
     }

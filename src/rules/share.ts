@@ -71,15 +71,15 @@ function containerOf(row: AnyRow): string {
 const messages = {
   mismatch: {
     text: {
-      zh: "{target}应为 {expected}（{part} ÷ {whole}），实为 {actual}，差 {difference}，超出容差 {tolerance}",
-      en: "{target} should be {expected} ({part} ÷ {whole}) but is {actual}: off by {difference}, beyond the tolerance {tolerance}",
+      zh: "{target}应为 {expected}（{part} ÷ {whole} = {unrounded}），实为 {actual}，差 {difference}，超出容差 {tolerance}",
+      en: "{target} should be {expected} ({part} ÷ {whole} = {unrounded}) but is {actual}: off by {difference}, beyond the tolerance {tolerance}",
     },
   },
   rounding: {
     severity: "info",
     text: {
-      zh: "{target} {actual} 与 {part} ÷ {whole} 四舍五入的 {expected} 不同，但在金额的尾差范围内（差 {difference}，容差 {tolerance}）",
-      en: "{target} {actual} is not {part} ÷ {whole} rounded, {expected}, but the amounts' rounding allows it (off by {difference}, tolerance {tolerance})",
+      zh: "{target} {actual} 与 {part} ÷ {whole} = {unrounded} 四舍五入的 {expected} 不同，但在金额的尾差范围内（差 {difference}，容差 {tolerance}）",
+      en: "{target} {actual} is not {part} ÷ {whole} = {unrounded} rounded, {expected}, but the amounts' rounding allows it (off by {difference}, tolerance {tolerance})",
     },
   },
   "unknown-whole": {
@@ -194,7 +194,7 @@ export const share = defineRule({
           path: row.share.path,
           data: { target, part: decimalString(amount.value), whole: decimalString(whole.interval.mid) },
           related: [amount.path, whole.path],
-          percent: true,
+          percent: { decimals: row.share.decimals },
         });
       if (whole.key === row.path) continue; // a 合计 row's 100% of itself
       const key = `${containerOf(row)}|${whole.key}`;
@@ -219,7 +219,7 @@ export const share = defineRule({
         path: last.path,
         data: { group },
         related: shares.slice(0, -1).map((percent) => percent.path),
-        percent: true,
+        percent: { decimals: Math.max(...shares.map((percent) => percent.decimals)) },
       });
     }
   },

@@ -60,13 +60,13 @@ function compareWithLine(report: Report<Message>, figure: StatedFigure, line: Ro
   ];
   for (const [key, stated, restated] of pairs) {
     if (!stated || !restated) continue;
-    const percent = key === "growth" || key === "share";
+    const percent = key === "growth" || key === "share" ? { decimals: stated.decimals, expectedDecimals: restated.decimals } : undefined;
     reportComparison(report, compareRestated(stated.value, stated.decimals, restated.value, restated.decimals), {
       messages: { mismatch: "mismatch", rounding: "coarse", coarse: "coarse" },
       path: stated.path,
       data: { figure: figureNames[key], line: line.label },
       related: [restated.path],
-      percent,
+      ...(percent ? { percent } : {}),
     });
   }
   // A prior that one side states and the other implies as amount − change.

@@ -39,3 +39,27 @@ describe("messages say what was written", () => {
     expect(checkText(text, { lang: "en" }).findings.filter((finding) => finding.severity === "error")).toEqual([]);
   });
 });
+
+describe("percentages are shown as printed and differ in points", () => {
+  const share = table("{ id: a, name: 甲, amount: 375.01, share: 18.76% }, { name: 乙, amount: 1624.99 }").replace(
+    "    lines:",
+    "    total: { amount: 2000.00 }\n    lines:",
+  );
+  const growth = table("{ name: 甲, amount: 106.90, change: 6.90, growth: 6.50% }");
+  const sign = table("{ name: 甲, amount: 106.90, change: 6.90, growth: -6.90% }");
+  it.each([
+    ["a share, in Chinese", share, "zh", ["应为 18.75%（375.01 ÷ 2000 = 18.7505%），实为 18.76%，差 0.01 个百分点"]],
+    ["a share, in English", share, "en", ["should be 18.75% (375.01 ÷ 2000 = 18.7505%) but is 18.76%: off by 0.01 percentage points"]],
+    [
+      "a growth rate, its figures as printed",
+      growth,
+      "en",
+      ["should be 6.90% (change 6.90 ÷ prior 100.00 = 6.9%) but is 6.50%: off by -0.4 percentage points"],
+    ],
+    ["a growth rate against the sign of its change", sign, "en", ["-6.90% has the opposite sign to the change 6.90"]],
+  ] as const)("%s", (_name, text, lang, fragments) => {
+    const findings = checkText(text, { lang }).findings.filter((finding) => finding.severity === "error");
+    expect(findings).toHaveLength(1);
+    for (const fragment of fragments) expect(findings[0]?.message).toContain(fragment);
+  });
+});
