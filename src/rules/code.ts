@@ -1,4 +1,5 @@
 import { childPointer } from "../load/json-pointer.js";
+import type { Line } from "../model/declaration.js";
 import { nameKey } from "../model/name.js";
 import { officialNames } from "./classification-codes.js";
 import { declarationExample, defineRule, type Messages } from "./rule.js";
@@ -23,7 +24,7 @@ const messages = {
     },
   },
   duplicate: {
-    text: { zh: "科目编码「{code}」在表 {table} 中出现了两次", en: "The code “{code}” appears twice in table {table}" },
+    text: { zh: "科目编码「{code}」在表 {table} 的同一分支中出现了两次", en: "The code “{code}” appears twice in one branch of table {table}" },
   },
   name: {
     severity: "warning",
@@ -33,6 +34,12 @@ const messages = {
     },
   },
 } satisfies Messages;
+
+function branchOf(line: Line): string {
+  let parent = line.parent;
+  while (parent && parent.code !== undefined) parent = parent.parent;
+  return parent?.path ?? "";
+}
 
 export const code = defineRule({
   id: "code",
@@ -97,9 +104,12 @@ export const code = defineRule({
             });
           }
         }
-        const earlier = seen.get(value);
+        // A code may recur under different branches (302 商品和服务支出 under both 基本支出 and 项目支出):
+        // a branch is the nearest line above without a code, or the table itself.
+        const key = `${branchOf(line)}|${value}`;
+        const earlier = seen.get(key);
         if (earlier) report({ messageId: "duplicate", path, data: { code: value, table: table.id }, related: [earlier] });
-        else seen.set(value, path);
+        else seen.set(key, path);
         const official = codeNames.get(value) ?? officialNames.get(value);
         if (official !== undefined && nameKey(official) !== nameKey(line.name)) {
           report({ messageId: "name", path: childPointer(line.path, "name"), data: { code: value, official, name: line.name } });

@@ -1,5 +1,6 @@
 import { childPointer } from "../load/json-pointer.js";
-import { allRows, type Row } from "../model/declaration.js";
+import { allRows, type AnyRow, type Declaration, type Line, type Row } from "../model/declaration.js";
+import { printedAmount } from "../model/figure.js";
 import { resolveReference } from "../model/reference.js";
 import type { Text } from "../text.js";
 import { declarationExample, defineRule, type Messages } from "./rule.js";
@@ -37,6 +38,26 @@ const messages = {
     text: { zh: "{row}的增减额 {change} 没有写明主要原因（reason）", en: "The change {change} of {row} has no reason given (reason)" },
   },
 } satisfies Messages;
+
+/**
+ * Where the disclosure rules ask for the reason of a change: a total's change (收支总额, a table's 合计,
+ * a sentence restating one) and each “三公” item; the lines below a total are explained through it.
+ */
+function reasonRequired(declaration: Declaration, row: AnyRow): boolean {
+  if (row.kind === "total") return true;
+  // A top-level line of a table without a total row is one of its totals (收入总计, 支出总计).
+  if (row.kind === "line") return row.table.kind === "three-public" || (row.parent === undefined && row.table.total === undefined);
+  const resolution = resolveReference(declaration, row.restates);
+  return resolution.found && (resolution.row.kind === "total" || (resolution.row.kind === "line" && reasonRequired(declaration, resolution.row as Line)));
+}
+
+/** “主要是基本支出增加 128.8 万元”: a parent's reason that names this line's change explains it. */
+function namedByAncestor(row: AnyRow): boolean {
+  if (row.kind !== "line" || !row.change) return false;
+  const printed = printedAmount(row.change).replace(/^-/, "");
+  for (let parent = row.parent; parent; parent = parent.parent) if (parent.reason?.includes(printed)) return true;
+  return false;
+}
 
 export const completeness = defineRule({
   id: "completeness",
@@ -90,7 +111,8 @@ export const completeness = defineRule({
     }
     for (const row of allRows(declaration)) {
       if (!row.change || row.change.value.isZero() || row.reason !== undefined || explained.has(row)) continue;
-      report({ messageId: "change-without-reason", path: childPointer(row.path, "change"), data: { row: row.label, change: row.change.value.toString() } });
+      if (!reasonRequired(declaration, row) || namedByAncestor(row)) continue;
+      report({ messageId: "change-without-reason", path: childPointer(row.path, "change"), data: { row: row.label, change: printedAmount(row.change) } });
     }
   },
 });

@@ -52,6 +52,7 @@ const words = {
     en: "the fund table's total = its column of the appropriation table",
   },
   sameProject: { zh: "同一项目在绩效目标表与项目支出表中金额相同", en: "a project has the same amount in its performance table and the project table" },
+  personnelInBasic: { zh: "人员经费是基本支出的一部分", en: "personnel costs are part of basic expenditure" },
   classOrder: { zh: "同一科目：一般公共预算 ≤ 财政拨款 ≤ 部门收支", en: "one classification code: general budget ≤ appropriations ≤ department total" },
   personnel: {
     zh: "惯例：人员经费 = 301 工资福利支出 + 303 对个人和家庭的补助",
@@ -111,6 +112,12 @@ function exactLinks(declaration: Declaration): Relation[] {
     ...equal(totalOf(tableOf(declaration, "government-fund")), totalOf(appropriation, "government-fund"), words.fundColumn),
     ...equal(totalOf(tableOf(declaration, "state-capital")), totalOf(appropriation, "state-capital"), words.fundColumn),
   ];
+  // Without a summary table, the income and expenditure tables still balance each other.
+  if (!summary) relations.push(...equal(totalOf(tableOf(declaration, "income")), totalOf(tableOf(declaration, "expenditure")), words.balance));
+  // 人员经费 is part of 基本支出, whichever tables state them.
+  const personnel = totalOf(tableOf(declaration, "general-basic"), "personnel");
+  const basicColumn = totalOf(byFunction, "basic") ?? totalOf(tableOf(declaration, "expenditure"), "basic");
+  if (personnel && basicColumn) relations.push({ kind: "compare", left: personnel, right: basicColumn, what: words.personnelInBasic });
   const appropriationTotal = lineFigure(sideOf(appropriation, "expenditure")) ?? totalOf(appropriation);
   const funds = [totalOf(byFunction), totalOf(tableOf(declaration, "government-fund")), totalOf(tableOf(declaration, "state-capital"))];
   if (appropriationTotal && funds.every((fund): fund is Figure => fund !== undefined)) {

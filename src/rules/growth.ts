@@ -2,7 +2,7 @@ import { allRows } from "../model/declaration.js";
 import { compareLinear, compareRatio, declaredInterval, differenceInterval, ratioOperand, roundsTo, type Interval } from "../rounding/tolerance.js";
 import { figureNames, figureOf, reportComparison } from "./relation-report.js";
 import { declarationExample, defineRule, type Messages } from "./rule.js";
-import { printedAmount, printedPercent } from "../model/figure.js";
+import { decimalString, printedAmount, printedPercent } from "../model/figure.js";
 
 const messages = {
   "change-mismatch": {
@@ -35,6 +35,12 @@ const messages = {
     text: {
       zh: "{target} {actual} 以 0 为基数：上年数为 0 时没有增长率",
       en: "{target} {actual} is against a prior of 0: there is no growth rate when the prior year is 0",
+    },
+  },
+  "negative-prior": {
+    text: {
+      zh: "{target} {change} 大于本年数 {amount}：上年数将为 {prior}，低于零",
+      en: "{target}, {change}, is more than the amount {amount}: the prior year would be {prior}, below zero",
     },
   },
   "sign-mismatch": {
@@ -91,6 +97,24 @@ export const growth = defineRule({
             data: { target: figureOf(row.label, figureNames.change) },
             related: [amount.path, prior.path],
           });
+      }
+      // 收入 128.8 万元, “增加 130 万元”: last year would have been below zero, which no budget is.
+      if (amount && change && !prior) {
+        const implied = differenceInterval(amount, change);
+        if (implied.mid.plus(implied.half).isNegative()) {
+          report({
+            messageId: "negative-prior",
+            path: change.path,
+            data: {
+              target: figureOf(row.label, figureNames.change),
+              amount: printedAmount(amount),
+              change: printedAmount(change),
+              prior: decimalString(implied.mid),
+            },
+            related: [amount.path],
+          });
+          continue;
+        }
       }
       if (!rate) continue;
       // The common case first, on the printed figures alone: the rate is their ratio, rounded.

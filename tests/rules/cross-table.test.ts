@@ -130,6 +130,32 @@ describe("cross-table", () => {
         findings: [{ messageId: "compare-exceeds", line: 18 }],
       },
       {
+        name: "without a summary table, the income table's total against the expenditure table's",
+        body: `
+          tables:
+            - { id: t2, title: 部门收入总表, kind: income, total: { amount: 1085203.63 } }
+            - { id: t3, title: 部门支出总表, kind: expenditure, total: { amount: 1085203.53 } }
+        `,
+        findings: [{ messageId: "equal-mismatch", line: 6, expected: "1085203.53", actual: "1085203.63" }],
+      },
+      {
+        name: "人员经费 above the 基本支出 it belongs to",
+        body: `
+          tables:
+            - id: t3
+              title: 部门支出总表
+              kind: expenditure
+              columns: [{ id: total, name: 合计, sum: [basic] }, { id: basic, name: 基本支出 }]
+              total: { amount: { total: 400, basic: 400 } }
+            - id: t6
+              title: 一般公共预算基本支出表
+              kind: general-basic
+              columns: [{ id: total, name: 合计, sum: [personnel] }, { id: personnel, name: 人员经费 }]
+              total: { amount: { total: 420, personnel: 420 } }
+        `,
+        findings: [{ messageId: "compare-exceeds", line: 15 }],
+      },
+      {
         name: "财政拨款 is not the sum of its three budgets",
         body: appropriation("831.04", "825.04"),
         findings: [{ messageId: "sum-mismatch", line: 11, expected: "830.04", actual: "831.04" }],

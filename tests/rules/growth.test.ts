@@ -41,6 +41,11 @@ describe("growth", () => {
         findings: [{ messageId: "change-rounding", line: 9, severity: "info", expected: "87.37", actual: "87.38" }],
       },
       {
+        name: "an increase larger than the amount: the prior year would be below zero",
+        body: table("{ name: 收入, amount: 128.8, change: 130 }"),
+        findings: [{ messageId: "negative-prior", line: 9 }],
+      },
+      {
         name: "a change that is not amount − prior",
         body: table("{ name: 事业运行, amount: 308.86, prior: 221.49, change: 88.37 }"),
         findings: [{ messageId: "change-mismatch", line: 9, expected: "87.37", actual: "88.37", tolerance: "0.015" }],
