@@ -1,6 +1,6 @@
-import type { Finding } from "../finding.js";
 import { rules } from "../rules/index.js";
-import { atLeast, type FormatContext } from "./formatter.js";
+import { atLeast, type Finding } from "../finding.js";
+import type { FormatContext } from "./formatter.js";
 import type { Report } from "./report.js";
 
 /** XML text and attribute escaping; characters XML 1.0 cannot carry at all are dropped. */

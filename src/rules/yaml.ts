@@ -1,5 +1,4 @@
-import { declarationExample } from "../rules/rule.js";
-import type { Rule } from "../rules/rule.js";
+import { declarationExample, type Rule } from "./rule.js";
 
 /** The YAML stage, described like a rule so that reports, `rules` and `explain` treat it the same. */
 export const yaml: Rule = {

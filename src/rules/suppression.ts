@@ -1,5 +1,4 @@
-import { declarationExample } from "../rules/rule.js";
-import type { Rule } from "../rules/rule.js";
+import { declarationExample, type Rule } from "./rule.js";
 
 /** Inline suppression directives, described like a rule so that their own findings read the same. */
 export const suppression: Rule = {
