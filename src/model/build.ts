@@ -74,6 +74,7 @@ export function buildDeclaration(doc: Document, defaults: { precision?: number }
   const documentPrecision = integer(root, "precision") ?? defaults.precision ?? defaultPrecision;
   const declaration: Declaration = {
     year: integer(read(root, "department"), "year") ?? 0,
+    department: text(read(root, "department"), "name") ?? "",
     unit: text(root, "unit") ?? "",
     precision: documentPrecision,
     ratioBasis: text(root, "ratioBasis") === "printed" ? "printed" : "unrounded",
@@ -288,6 +289,7 @@ export function buildDeclaration(doc: Document, defaults: { precision?: number }
       const total: TotalRow = {
         kind: "total",
         table,
+        name,
         path: totalPath,
         label: bilingual(`${id}「${name}」`, `${id} total “${name}”`),
         columns: new Map(),
