@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { readdirSync, realpathSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { configFileName, configLookup } from "./config/config.js";
 import { checkText, unreadFileReport, type CheckOptions, type FileReport } from "./check.js";
+import { readWithin, sizesAbove, sizeText } from "./load/read.js";
 import { reportOf, type Report } from "./report/report.js";
 import type { MessageData } from "./text.js";
 
@@ -46,6 +47,8 @@ export function declarationFiles(paths: readonly string[], cwd: string): string[
     }
   };
   for (const given of paths) {
+    // resolve() would make "" the working directory, and check what no one named.
+    if (given === "") throw new InputError("an empty path was given to check; name a file or folder");
     const path = resolve(cwd, given);
     let stats;
     try {
@@ -74,6 +77,7 @@ export function checkFiles(paths: readonly string[], options: CheckFilesOptions 
     cwd,
     lang,
     name: (path) => displayName(path, cwd),
+    maxFileSize: options.maxFileSize ?? defaultMaxFileSize,
     ...(options.configPath !== undefined ? { configPath: options.configPath } : {}),
   });
   const files = declarationFiles(paths, cwd);
@@ -88,7 +92,7 @@ export function checkFiles(paths: readonly string[], options: CheckFilesOptions 
 
 /** A file's name in reports: relative to the working directory, with forward slashes. */
 export function displayName(path: string, cwd: string): string {
-  const name = relative(cwd, path);
+  const name = relative(cwd, path) || ".";
   return (name.startsWith("..") ? path : name).split(sep).join("/");
 }
 
@@ -98,15 +102,20 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 export const defaultMaxFileSize = 32 * 1024 * 1024;
 
 export function checkFile(path: string, options: CheckOptions & { file: string; maxFileSize?: number }, onText?: (text: string) => void): FileReport {
-  let bytes: Buffer;
+  const limit = options.maxFileSize ?? defaultMaxFileSize;
+  let read;
   try {
-    const size = statSync(path).size;
-    const limit = options.maxFileSize ?? defaultMaxFileSize;
-    if (size > limit) return tooLargeReport(size, limit, options);
-    bytes = readFileSync(path);
+    read = readWithin(path, limit);
   } catch (error) {
     throw new InputError(`cannot read ${options.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
+  if ("tooLarge" in read) {
+    const { size } = read.tooLarge;
+    // A pipe or a device has no size to report at a line: the check stops instead.
+    if (size === undefined) throw new InputError(`${options.file} gave more than ${sizeText(limit, "en")}, the --max-file-size limit; not checked`);
+    return tooLargeReport(size, limit, options);
+  }
+  const { bytes } = read;
   let text: string;
   try {
     text = utf8.decode(bytes);
@@ -127,8 +136,7 @@ function encodingReport(bytes: Buffer, options: CheckOptions & { file: string })
 }
 
 function tooLargeReport(size: number, limit: number, options: CheckOptions & { file: string }): FileReport {
-  const megabytes = (bytes: number) => (Math.round((bytes / 1024 / 1024) * 10) / 10).toString();
-  return wholeFileReport("too-large", { size: megabytes(size), limit: megabytes(limit) }, options);
+  return wholeFileReport("too-large", sizesAbove(size, limit, options.lang ?? "en"), options);
 }
 
 function firstInvalidByte(bytes: Buffer): number {

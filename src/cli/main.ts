@@ -61,6 +61,7 @@ interface CheckOptions {
   failOn: Severity;
   maxWarnings?: number;
   quiet?: boolean;
+  /** In bytes. */
   maxFileSize?: number;
 }
 
@@ -108,7 +109,7 @@ async function runCheck(paths: string[], options: CheckOptions, io: CliIO): Prom
     lang,
     sources: wanted,
     ...(options.config !== undefined ? { configPath: options.config } : {}),
-    ...(options.maxFileSize !== undefined ? { maxFileSize: Math.round(options.maxFileSize * 1024 * 1024) } : {}),
+    ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
     onProgress: (done, total, file) => {
       if (showProgress && total > progressAbove) io.stderr(progressLine(done, total, file));
     },
@@ -118,7 +119,16 @@ async function runCheck(paths: string[], options: CheckOptions, io: CliIO): Prom
   for (const format of toStdout) io.stdout((await loadFormatter(format))(shown, context));
   for (const { format, path } of toFiles) writeAtomically(path, (await loadFormatter(format))(shown, { ...context, chalk: new Chalk({ level: 0 }) }));
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-  if (formats.includes("github") && summaryFile) appendFileSync(summaryFile, (await import("../report/github.js")).githubSummary(shown, lang));
+  if (formats.includes("github") && summaryFile) {
+    try {
+      appendFileSync(summaryFile, (await import("../report/github.js")).githubSummary(shown, lang));
+    } catch (error) {
+      // The annotations are out and count; the summary only repeats them, so its loss is a warning.
+      io.stderr(
+        `budget-rules: warning: cannot append the summary to GITHUB_STEP_SUMMARY (${summaryFile}): ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`,
+      );
+    }
+  }
 
   const failing = report.files.some((file) => file.findings.some((finding) => atLeast(finding.severity, options.failOn)));
   const tooManyWarnings = options.maxWarnings !== undefined && report.summary.warning > options.maxWarnings;
@@ -162,7 +172,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .option("-q, --quiet", "report errors only (the exit code still counts every finding)")
     .option("--max-file-size <MB>", "report larger files instead of checking them (default: 32)", (value: string) => {
       if (!/^\d+(\.\d+)?$/.test(value)) throw new InvalidArgumentError("a number of megabytes is needed");
-      return Number(value);
+      const bytes = Math.floor(Number(value) * 1024 * 1024);
+      // A limit below one byte would refuse every file, and print as "0 MB".
+      if (bytes < 1) throw new InvalidArgumentError("a limit of at least one byte (0.000001 MB) is needed");
+      return bytes;
     })
     .addHelpText(
       "after",

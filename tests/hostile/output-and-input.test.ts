@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,7 +27,15 @@ async function run(argv: string[], options: { cwd?: string; env?: Record<string,
   return { code, stdout, stderr };
 }
 
+const bin = join(root, "bin", "budget-rules.js");
 const folder = () => mkdtempSync(join(tmpdir(), "budget-rules-hostile-io-"));
+
+/** One line on stderr, `budget-rules: …`, matching `pattern`: the shape of every refusal. */
+function expectOneLine(stderr: string, pattern: RegExp): void {
+  expect(stderr).toMatch(/^budget-rules: [^\n]+\n$/);
+  expect(stderr).toMatch(pattern);
+  expect(stderr).not.toMatch(/internal error|\n\s+at /);
+}
 
 describe("a config of 40,000 custom checks", () => {
   const checks = (ids: string[]) => `checks:\n${ids.map((id) => `  - { id: ${id}, equal: [t5-1.amount, t6.amount] }\n`).join("")}`;
@@ -43,5 +52,114 @@ describe("a config of 40,000 custom checks", () => {
     expect(result.code).toBe(code);
     expect(result.stderr).toMatch(stderr);
     if (code === 1) expect((JSON.parse(result.stdout) as { summary: { error: number } }).summary.error).toBe(40_000);
+  });
+});
+
+const billionLaughs = [
+  "a: &a [x, x, x, x, x, x, x, x, x]",
+  ..."bcdefghij".split("").map(
+    (name, index) =>
+      `${name}: &${name} [${Array(9)
+        .fill(`*${"abcdefghij"[index] ?? ""}`)
+        .join(", ")}]`,
+  ),
+].join("\n");
+
+describe("a refusal names its cause in one line", () => {
+  it.each([
+    { name: "--config naming the working folder", argv: ["check", "--config", ".", "ok.yaml"], stderr: /^budget-rules: \.: is a folder, not a config file/ },
+    { name: "--config naming a sub-folder", argv: ["check", "-c", "settings", "ok.yaml"], stderr: /^budget-rules: settings: is a folder/ },
+    { name: "a config whose alias contains itself", argv: ["check", "-c", "self.yaml", "ok.yaml"], stderr: /^budget-rules: self\.yaml:1:1: .*alias/ },
+    {
+      name: "a config whose alias is inside its own mapping",
+      argv: ["check", "-c", "nested.yaml", "ok.yaml"],
+      stderr: /^budget-rules: nested\.yaml:1:1: .*alias/,
+    },
+    { name: "a config that is an alias bomb", argv: ["check", "-c", "bomb.yaml", "ok.yaml"], stderr: /^budget-rules: bomb\.yaml:1:1: .*alias bomb/ },
+    { name: "an empty path alone", argv: ["check", ""], stderr: /empty path/ },
+    { name: "an empty path after a good one", argv: ["check", "ok.yaml", ""], stderr: /empty path/ },
+    { name: "a limit of a tenth of a byte", argv: ["check", "--max-file-size", "0.0000001", "ok.yaml"], stderr: /at least one byte/ },
+    { name: "a limit of nothing", argv: ["check", "--max-file-size", "0", "ok.yaml"], stderr: /at least one byte/ },
+  ])("$name", async ({ argv, stderr }) => {
+    const dir = folder();
+    writeFileSync(join(dir, "ok.yaml"), declaration);
+    mkdirSync(join(dir, "settings"));
+    writeFileSync(join(dir, "self.yaml"), "rules: &x [*x]\n");
+    writeFileSync(join(dir, "nested.yaml"), "rules: &x { sum: *x }\n");
+    writeFileSync(join(dir, "bomb.yaml"), `${billionLaughs}\n`);
+    const result = await run(argv, { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    // commander words its own refusals ("error: option …"): still one line.
+    if (argv.includes("--max-file-size")) expect(result.stderr).toMatch(/^[^\n]+\n$/);
+    else expectOneLine(result.stderr, stderr);
+    expect(result.stderr).toMatch(stderr);
+  });
+
+  it.each([
+    { name: "a few bytes over a limit of two", size: 120, limit: "0.000002", lang: "en", text: "The file is 120 bytes, above the limit of 2 bytes" },
+    { name: "the same in Chinese", size: 120, limit: "0.000002", lang: "zh", text: "文件有 120 字节，超过了上限 2 字节" },
+    { name: "megabytes that differ", size: 1.5 * 1024 * 1024, limit: "1", lang: "en", text: "The file is 1.5 MB, above the limit of 1 MB" },
+    { name: "kilobytes over a fraction of a megabyte", size: 3000, limit: "0.002", lang: "en", text: "The file is 2.9 KB, above the limit of 2 KB" },
+    {
+      name: "ten bytes over a megabyte, in bytes",
+      size: 1024 * 1024 + 10,
+      limit: "1",
+      lang: "en",
+      text: "The file is 1048586 bytes, above the limit of 1048576 bytes",
+    },
+  ])("a file above --max-file-size, $name, says both sizes apart", async ({ size, limit, lang, text }) => {
+    const dir = folder();
+    writeFileSync(join(dir, "big.yaml"), `${declaration}#${"x".repeat(size - Buffer.byteLength(declaration) - 2)}\n`);
+    const result = await run(["check", "--lang", lang, "--max-file-size", limit, "big.yaml"], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(text);
+  });
+
+  it.each([
+    { name: "into a missing folder", summary: (dir: string) => join(dir, "missing", "summary.md"), warning: /ENOENT/ },
+    { name: "at a folder", summary: (dir: string) => dir, warning: /EISDIR/ },
+    { name: "at a file", summary: (dir: string) => join(dir, "summary.md"), warning: undefined },
+  ])("GITHUB_STEP_SUMMARY $name: the annotations still count", async ({ summary, warning }) => {
+    const dir = folder();
+    const result = await run(["check", "-f", "github", "fixtures/broken/sum.yaml"], { env: { GITHUB_STEP_SUMMARY: summary(dir) } });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^::error file=fixtures\/broken\/sum\.yaml,line=13,/);
+    if (warning) expectOneLine(result.stderr, new RegExp(`warning: cannot append the summary to GITHUB_STEP_SUMMARY .*${warning.source}`));
+    else {
+      expect(result.stderr).toBe("");
+      expect(readFileSync(summary(dir), "utf8")).toContain("| fixtures/broken/sum.yaml | 13:17 | error | sum |");
+    }
+  });
+});
+
+describe("--max-file-size bounds everything read", () => {
+  it.each([
+    { name: "check /dev/zero", argv: ["check", "/dev/zero"], stderr: /^budget-rules: \/dev\/zero gave more than 32 MB, the --max-file-size limit/ },
+    { name: "check /dev/urandom under 1 MB", argv: ["check", "--max-file-size", "1", "/dev/urandom"], stderr: /\/dev\/urandom gave more than 1 MB/ },
+    { name: "-c /dev/zero", argv: ["check", "-c", "/dev/zero", "ok.yaml"], stderr: /^budget-rules: \/dev\/zero: the config is larger than 32 MB/ },
+    {
+      name: "a config above the limit",
+      argv: ["check", "--max-file-size", "0.00001", "-c", "big.yaml", "ok.yaml"],
+      stderr: /big\.yaml: the config is larger than 10 bytes/,
+    },
+  ])("$name: one line, exit 2", async ({ argv, stderr }) => {
+    const dir = folder();
+    writeFileSync(join(dir, "ok.yaml"), "");
+    writeFileSync(join(dir, "big.yaml"), `rules: {}\n# ${"x".repeat(100)}\n`);
+    const result = await run(argv, { cwd: dir });
+    expect(result.code).toBe(2);
+    expectOneLine(result.stderr, stderr);
+  });
+
+  // A shell's pipe, as a user writes it (spawnSync's own stdin is a socket, which /dev/stdin cannot reopen).
+  it.each([
+    { name: "two megabytes", feed: "head -c 2097152 /dev/zero", code: 2, stderr: /^budget-rules: \/dev\/stdin gave more than 1 MB/ },
+    { name: "an endless stream", feed: "yes", code: 2, stderr: /^budget-rules: \/dev\/stdin gave more than 1 MB/ },
+    { name: "a declaration", feed: `printf '%s' '${declaration}'`, code: 0, stderr: /^$/ },
+  ])("$name piped into check /dev/stdin", ({ feed, code, stderr }) => {
+    const result = spawnSync("sh", ["-c", `${feed} | "$0" "$1" check --max-file-size 1 /dev/stdin`, process.execPath, bin], { encoding: "utf8" });
+    expect(result.status).toBe(code);
+    expect(result.stderr).toMatch(stderr);
   });
 });
