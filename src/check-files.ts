@@ -26,24 +26,39 @@ export interface CheckFilesOptions extends Omit<CheckOptions, "file" | "config">
 export function declarationFiles(paths: readonly string[], cwd: string): string[] {
   const files = new Set<string>();
   const visited = new Set<string>();
+  const cannotRead = (path: string, why: string) => new InputError(`cannot read ${displayName(path, cwd)}: ${why}`);
+  const code = (error: unknown) => (error as NodeJS.ErrnoException).code ?? String(error);
+  // What cannot be read in a folder (a sub-folder without permission, a path too long, a name that is
+  // not UTF-8) may hold declarations: the check stops rather than pass without them.
   const walk = (folder: string) => {
-    const real = realpathSync(folder);
-    if (visited.has(real)) return; // a symlink loop
-    visited.add(real);
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
-      const path = join(folder, entry.name);
+    let entries;
+    try {
+      const real = realpathSync(folder);
+      if (visited.has(real)) return; // a symlink loop
+      visited.add(real);
+      entries = readdirSync(folder, { withFileTypes: true, encoding: "buffer" });
+    } catch (error) {
+      throw cannotRead(folder, code(error));
+    }
+    for (const entry of entries) {
+      const name = entry.name.toString("utf8");
+      if (name === "node_modules" || name.startsWith(".")) continue;
+      const path = join(folder, name);
+      if (!Buffer.from(name).equals(entry.name)) {
+        // Only a folder or a *.yaml name can matter; a stray photo.jpg with an odd name cannot.
+        if (entry.isDirectory() || entry.isSymbolicLink() || yamlFile.test(name)) throw cannotRead(path, "the name is not UTF-8; rename it");
+        continue;
+      }
       let stats;
       try {
         stats = statSync(path);
       } catch (error) {
-        // A YAML file that cannot be reached (a dangling link, a link loop) is not skipped silently.
-        if (yamlFile.test(entry.name))
-          throw new InputError(`cannot read ${relative(cwd, path) || path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-        continue;
+        // A link to nothing, named unlike a declaration, is not one; anything else unreachable may be.
+        if (code(error) === "ENOENT" && !yamlFile.test(name)) continue;
+        throw cannotRead(path, code(error));
       }
       if (stats.isDirectory()) walk(path);
-      else if (stats.isFile() && yamlFile.test(entry.name) && entry.name !== configFileName) files.add(path);
+      else if (stats.isFile() && yamlFile.test(name) && name !== configFileName) files.add(path);
     }
   };
   for (const given of paths) {

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -161,5 +161,85 @@ describe("--max-file-size bounds everything read", () => {
     const result = spawnSync("sh", ["-c", `${feed} | "$0" "$1" check --max-file-size 1 /dev/stdin`, process.execPath, bin], { encoding: "utf8" });
     expect(result.status).toBe(code);
     expect(result.stderr).toMatch(stderr);
+  });
+});
+
+describe("a folder entry that cannot be read is reported, never skipped", () => {
+  const oddByte = Buffer.from([0xe9]);
+  const oddName = (dir: string, suffix: string) => Buffer.concat([Buffer.from(join(dir, "caf")), oddByte, Buffer.from(suffix)]);
+  it.each([
+    {
+      name: "a name that is not UTF-8, ending .yaml",
+      make: (dir: string) => writeFileSync(oddName(dir, ".yaml"), declaration),
+      stderr: /^budget-rules: cannot read .*caf\uFFFD\.yaml: the name is not UTF-8; rename it\n$/,
+    },
+    {
+      name: "a folder whose name is not UTF-8",
+      make: (dir: string) => (mkdirSync(oddName(dir, "")), writeFileSync(Buffer.concat([oddName(dir, ""), Buffer.from("/b.yaml")]), declaration)),
+      stderr: /^budget-rules: cannot read .*caf\uFFFD: the name is not UTF-8/,
+    },
+    {
+      name: "a path longer than the system allows",
+      make: (dir: string) => {
+        const long = "d".repeat(250);
+        spawnSync("sh", ["-c", `cd "$0" && for i in $(seq 20); do mkdir ${long} && cd ${long}; done && : > b.yaml`, dir]);
+      },
+      stderr: /^budget-rules: cannot read .*: ENAMETOOLONG\n$/,
+    },
+    {
+      name: "a link that loops, named unlike a declaration",
+      make: (dir: string) => symlinkSync(join(dir, "loop"), join(dir, "loop")),
+      stderr: /loop: ELOOP\n$/,
+    },
+  ])("$name: exit 2, one line", async ({ make, stderr }) => {
+    const dir = folder();
+    writeFileSync(join(dir, "ok.yaml"), declaration);
+    make(dir);
+    const result = await run(["check", dir]);
+    expect(result.code).toBe(2);
+    expectOneLine(result.stderr, stderr);
+  });
+
+  it.each([
+    { name: "a file that is not UTF-8 named, not a declaration", make: (dir: string) => writeFileSync(oddName(dir, ".jpg"), "") },
+    { name: "a link to nothing, named unlike a declaration", make: (dir: string) => symlinkSync(join(dir, "nowhere"), join(dir, "notes")) },
+  ])("$name: not a declaration, the rest is checked", async ({ make }) => {
+    const dir = folder();
+    writeFileSync(join(dir, "ok.yaml"), declaration);
+    make(dir);
+    const result = await run(["check", "-f", "json", dir]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as { files: unknown[] }).files).toHaveLength(1);
+  });
+
+  // Run as root (CI) the locked entry can be read, and must then be checked; as a user it cannot, and must be named.
+  it.each([
+    { name: "a sub-folder without permissions", lock: (dir: string) => join(dir, "locked"), declarations: 2 },
+    { name: "a declaration without permissions", lock: (dir: string) => join(dir, "locked", "b.yaml"), declarations: 2 },
+  ])("$name: checked when it can be read, else exit 2 naming it", async ({ lock, declarations }) => {
+    const dir = folder();
+    writeFileSync(join(dir, "ok.yaml"), declaration);
+    mkdirSync(join(dir, "locked"));
+    writeFileSync(join(dir, "locked", "b.yaml"), declaration);
+    chmodSync(lock(dir), 0);
+    const readable = (() => {
+      try {
+        readdirSync(join(dir, "locked"));
+        readFileSync(join(dir, "locked", "b.yaml"));
+        return true;
+      } catch {
+        return false;
+      }
+    })();
+    const result = await run(["check", "-f", "json", dir]);
+    chmodSync(lock(dir), 0o755);
+    if (readable) {
+      expect(result.code).toBe(0);
+      expect((JSON.parse(result.stdout) as { files: unknown[] }).files).toHaveLength(declarations);
+    } else {
+      expect(result.code).toBe(2);
+      expectOneLine(result.stderr, /^budget-rules: cannot read .*locked.*: EACCES\n$/);
+    }
   });
 });
