@@ -1,5 +1,5 @@
-import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { chmodSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, watch, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -241,5 +241,154 @@ describe("a folder entry that cannot be read is reported, never skipped", () => 
       expect(result.code).toBe(2);
       expectOneLine(result.stderr, /^budget-rules: cannot read .*locked.*: EACCES\n$/);
     }
+  });
+});
+
+/** Every file of a folder and its bytes: what a refused run must leave as it was. */
+function contents(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(dir).map((name) => [name, lstatSync(join(dir, name)).isFile() ? readFileSync(join(dir, name), "utf8") : "(not a file)"]),
+  );
+}
+
+describe("-o never replaces what the user owns", () => {
+  it.each([
+    { name: "-o the declaration checked", argv: ["check", "a.yaml", "-f", "json", "-o", "a.yaml"], stderr: /-o a\.yaml is an input of this check/ },
+    { name: "-o a link to it", argv: ["check", "a.yaml", "-f", "json", "-o", "link.yaml"], stderr: /-o link\.yaml is an input/ },
+    { name: "-o a hard link to it", argv: ["check", "a.yaml", "-f", "sarif", "-o", "hard.sarif"], stderr: /-o hard\.sarif is an input/ },
+    { name: "-o a declaration of a folder checked", argv: ["check", ".", "-f", "json", "-o", "sub/b.yml"], stderr: /-o sub\/b\.yml is an input/ },
+    {
+      name: "-o the nearest config",
+      argv: ["check", "a.yaml", "-f", "json", "-o", "budget-rules.config.yaml"],
+      stderr: /-o budget-rules\.config\.yaml is an input/,
+    },
+    { name: "-o the --config", argv: ["check", "a.yaml", "-c", "other.yaml", "-f", "json", "-o", "other.yaml"], stderr: /-o other\.yaml is an input/ },
+    {
+      name: "one -o for two formats",
+      argv: ["check", "a.yaml", "-f", "json", "-o", "r.json", "-f", "sarif", "-o", "r.json"],
+      stderr: /-o r\.json is given for both json and sarif/,
+    },
+    { name: "one file under two names", argv: ["check", "a.yaml", "-o", "r.json", "-o", "./sub/../r.json"], stderr: /is given for both json and json/ },
+    {
+      name: "a file and a link to it",
+      argv: ["check", "a.yaml", "-o", "r.json", "-f", "json", "-f", "json", "-o", "r-link.json"],
+      stderr: /is given for both/,
+    },
+    { name: "an extension that names no format", argv: ["check", "a.yaml", "-o", "r.md"], stderr: /cannot tell the format of r\.md from its extension/ },
+    { name: "no extension", argv: ["check", "a.yaml", "-o", "report"], stderr: /cannot tell the format of report/ },
+    { name: "an empty -o", argv: ["check", "a.yaml", "-f", "json", "-o", ""], stderr: /an empty path was given to -o/ },
+    { name: "-o a folder", argv: ["check", "a.yaml", "-f", "json", "-o", "sub"], stderr: /cannot write sub: EISDIR/ },
+  ])("$name: exit 2, one line, every file as it was", async ({ argv, stderr }) => {
+    const dir = folder();
+    writeFileSync(join(dir, "a.yaml"), declaration);
+    writeFileSync(join(dir, "other.yaml"), "rules: {}\n");
+    writeFileSync(join(dir, "budget-rules.config.yaml"), "rules: {}\n");
+    writeFileSync(join(dir, "r.json"), "{}");
+    symlinkSync("a.yaml", join(dir, "link.yaml"));
+    symlinkSync("r.json", join(dir, "r-link.json"));
+    linkSync(join(dir, "a.yaml"), join(dir, "hard.sarif"));
+    mkdirSync(join(dir, "sub"));
+    writeFileSync(join(dir, "sub", "b.yml"), declaration);
+    const before = { top: contents(dir), sub: contents(join(dir, "sub")) };
+    const result = await run(argv, { cwd: dir });
+    expect(result.code).toBe(2);
+    expectOneLine(result.stderr, stderr);
+    expect({ top: contents(dir), sub: contents(join(dir, "sub")) }).toEqual(before);
+  });
+
+  it.each([
+    { output: "r.json", report: /^\{\n {2}"version": 1,/ },
+    { output: "R.JSON", report: /^\{\n {2}"version": 1,/ },
+    { output: "r.sarif", report: /"version": "2\.1\.0"/ },
+    { output: "r.xml", report: /^<\?xml[^]*<testsuites/ },
+    { output: "r.html", report: /^<!doctype html>/i },
+    { output: "r.htm", report: /^<!doctype html>/i },
+    { output: "r.txt", report: /✖ 1 file checked: 1 error/ },
+  ])("-o $output without -f writes the format its extension names; stdout stays stylish", async ({ output, report }) => {
+    const dir = folder();
+    const result = await run(["check", "--lang", "en", "-o", join(dir, output), "fixtures/broken/sum.yaml"]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("✖ 1 file checked: 1 error");
+    expect(readFileSync(join(dir, output), "utf8")).toMatch(report);
+    expect(readdirSync(dir)).toEqual([output]);
+  });
+});
+
+describe("-o writes into a device or a FIFO, never renames over it", () => {
+  it("-o a link to /dev/null: the link and the device stay", async () => {
+    const dir = folder();
+    symlinkSync("/dev/null", join(dir, "null.json"));
+    const result = await run(["check", "-f", "json", "-o", join(dir, "null.json"), "fixtures/broken/sum.yaml"]);
+    expect(result.code).toBe(1);
+    expect(lstatSync(join(dir, "null.json")).isSymbolicLink()).toBe(true);
+    expect(statSync("/dev/null").isCharacterDevice()).toBe(true);
+    expect(readdirSync(dir)).toEqual(["null.json"]);
+  });
+
+  it("-o a named pipe: the report flows to its reader, and the pipe stays", async () => {
+    const dir = folder();
+    spawnSync("mkfifo", [join(dir, "pipe")]);
+    const reader = spawn("cat", [join(dir, "pipe")]);
+    let read = "";
+    reader.stdout.on("data", (chunk: Buffer) => (read += chunk.toString()));
+    const closed = new Promise((resolvePromise) => reader.on("close", resolvePromise));
+    const result = await run(["check", "-f", "json", "-o", join(dir, "pipe"), "fixtures/broken/sum.yaml"]);
+    await closed;
+    expect(result.code).toBe(1);
+    expect((JSON.parse(read) as { summary: unknown }).summary).toEqual({ error: 1, warning: 0, info: 0 });
+    expect(lstatSync(join(dir, "pipe")).isFIFO()).toBe(true);
+  });
+
+  // A shell's pipe and redirection, as a user writes them.
+  it.each([
+    { name: "a pipe", shell: `"$0" "$1" check -f json -o /dev/stdout fixtures/broken/sum.yaml | cat > "$2"` },
+    { name: "a redirection to a file", shell: `"$0" "$1" check -f json -o /dev/stdout fixtures/broken/sum.yaml > "$2"` },
+    { name: "stylish and JSON into one redirection", shell: `"$0" "$1" check -f stylish -f json -o /dev/stdout fixtures/broken/sum.yaml > "$2"` },
+  ])("-o /dev/stdout into $name", ({ shell }) => {
+    const out = join(folder(), "out");
+    const result = spawnSync("sh", ["-c", shell, process.execPath, bin, out], { cwd: root, encoding: "utf8" });
+    expect(result.stderr).toBe("");
+    const text = readFileSync(out, "utf8");
+    expect(text).toContain('"messageId": "mismatch"');
+    if (shell.includes("stylish")) expect(text).toContain("1 file checked");
+  });
+});
+
+describe("a signal while a report is written leaves no temporary file", () => {
+  // 20,000 wrong shares: a JSON report of some 19 MB, written long enough to be interrupted.
+  const many = `${declaration.replace("tables: []\n", "")}tables:\n  - id: t\n    title: 表\n    total: { amount: 20000 }\n    lines:\n${Array.from({ length: 20_000 }, (_, index) => `      - { name: 行${index}, amount: 1, share: 50% }\n`).join("")}`;
+
+  it.each(["SIGINT", "SIGTERM"] as const)("%s as the temporary file appears", async (signal) => {
+    const dir = folder();
+    writeFileSync(join(dir, "many.yaml"), many);
+    const child = spawn(process.execPath, [bin, "check", "-f", "json", "-o", "report.json", "many.yaml"], { cwd: dir, stdio: "ignore" });
+    let sent = false;
+    // No timer: the signal goes when the file system says the temporary file was created.
+    const watcher = watch(dir, (_event, name) => {
+      if (!sent && String(name).endsWith(".tmp")) sent = child.kill(signal);
+    });
+    const ended = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolvePromise) =>
+      child.on("exit", (code, endedBy) => resolvePromise({ code, signal: endedBy })),
+    );
+    watcher.close();
+    // Whenever the signal landed: no temporary file, and a report whole or none.
+    expect(readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+    if (ended.signal === signal) expect(readdirSync(dir)).toEqual(["many.yaml"]);
+    else {
+      expect(ended.code).toBe(1); // finished before the signal arrived
+      expect((JSON.parse(readFileSync(join(dir, "report.json"), "utf8")) as { summary: { error: number } }).summary.error).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe("a full disk on stdout", () => {
+  it.each([
+    { name: "stylish", argv: ["check", "fixtures/wuchang-2025.yaml"] },
+    { name: "JSON", argv: ["check", "-f", "json", "fixtures/broken/sum.yaml"] },
+    { name: "--help", argv: ["--help"] },
+  ])("$name into /dev/full: one line, exit 2", ({ argv }) => {
+    const result = spawnSync("sh", ["-c", `"$0" "$@" > /dev/full`, process.execPath, bin, ...argv], { cwd: root, encoding: "utf8" });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^budget-rules: cannot write to stdout: ENOSPC\n$/);
   });
 });
