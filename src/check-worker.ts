@@ -9,6 +9,7 @@ const configFor = configLookup({
   cwd: setup.cwd,
   lang: setup.lang,
   name: (path) => displayName(path, setup.cwd),
+  maxFileSize: setup.maxFileSize ?? defaultMaxFileSize,
   ...(setup.configPath !== undefined ? { configPath: setup.configPath } : {}),
 });
 

@@ -1,16 +1,17 @@
 import { Chalk, type ColorSupportLevel } from "chalk";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { appendFileSync, existsSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
-import { InputError } from "../check-files.js";
+import { declarationFiles, InputError } from "../check-files.js";
 import { checkFilesInParallel, WorkerStopped } from "../check-parallel.js";
-import { ConfigError } from "../config/config.js";
+import { ConfigError, findConfig } from "../config/config.js";
 import type { Lang, Severity } from "../finding.js";
 import { formatNames, loadFormatter, type FormatName } from "../report/formats.js";
 import { atLeast, countSeverities } from "../finding.js";
 import type { Report } from "../report/report.js";
 import { schemaPath, version } from "../package-root.js";
 import { explainRule, formatRuleList } from "./rule-docs.js";
+import { reportFiles, refuseInputs, writeReport } from "./report-files.js";
 import { declarationTemplate } from "./template.js";
 
 /** Everything the CLI touches of the outside world but the files it is told to read and write. */
@@ -61,22 +62,11 @@ interface CheckOptions {
   failOn: Severity;
   maxWarnings?: number;
   quiet?: boolean;
+  /** In bytes. */
   maxFileSize?: number;
 }
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
-
-/** Writes a report file whole or not at all: a temporary file beside it, then a rename. */
-function writeAtomically(path: string, text: string): void {
-  const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    writeFileSync(temporary, text);
-    renameSync(temporary, path);
-  } catch (error) {
-    if (existsSync(temporary)) unlinkSync(temporary);
-    throw new InputError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-}
 
 function onlyErrors(report: Report): Report {
   const files = report.files.map((file) => {
@@ -88,16 +78,13 @@ function onlyErrors(report: Report): Report {
 
 async function runCheck(paths: string[], options: CheckOptions, io: CliIO): Promise<number> {
   const lang = options.lang ?? defaultLang(io.env);
-  const formats = options.format.length > 0 ? options.format : (["stylish"] as FormatName[]);
-  const outputs = options.output ?? [];
-  if (outputs.length > formats.length) throw new InputError(`${outputs.length} outputs for ${formats.length} format(s): pair each -o with a -f`);
-  // The last formats go to the outputs, in order; the others to stdout.
-  const toStdout = formats.slice(0, formats.length - outputs.length);
-  const toFiles = formats.slice(formats.length - outputs.length).map((format, index) => ({ format, path: resolve(io.cwd, outputs[index] ?? "") }));
-  for (const { path } of toFiles) {
-    const folder = dirname(path);
-    if (!existsSync(folder) || !statSync(folder).isDirectory())
-      throw new InputError(`cannot write ${relative(io.cwd, path)}: no such directory ${relative(io.cwd, folder) || "."}`);
+  const { toStdout, toFiles } = reportFiles(options.format, options.output ?? [], io.cwd);
+  const formats = [...toStdout, ...toFiles.map((file) => file.format)];
+  if (toFiles.length > 0) {
+    const declarations = declarationFiles(paths, io.cwd);
+    const folders = new Set(declarations.map((path) => dirname(path)));
+    const configs = options.config !== undefined ? [resolve(io.cwd, options.config)] : [...folders].flatMap((folder) => findConfig(folder) ?? []);
+    refuseInputs(toFiles, [...declarations, ...configs]);
   }
 
   const showProgress = Boolean(io.stderrIsTTY) && !io.env.CI;
@@ -108,7 +95,7 @@ async function runCheck(paths: string[], options: CheckOptions, io: CliIO): Prom
     lang,
     sources: wanted,
     ...(options.config !== undefined ? { configPath: options.config } : {}),
-    ...(options.maxFileSize !== undefined ? { maxFileSize: Math.round(options.maxFileSize * 1024 * 1024) } : {}),
+    ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
     onProgress: (done, total, file) => {
       if (showProgress && total > progressAbove) io.stderr(progressLine(done, total, file));
     },
@@ -116,9 +103,18 @@ async function runCheck(paths: string[], options: CheckOptions, io: CliIO): Prom
   const shown = options.quiet ? onlyErrors(report) : report;
   const context = { lang, sources, failOn: options.failOn, version, chalk: new Chalk({ level: colourLevel(io.env, io.stdoutIsTTY) }) };
   for (const format of toStdout) io.stdout((await loadFormatter(format))(shown, context));
-  for (const { format, path } of toFiles) writeAtomically(path, (await loadFormatter(format))(shown, { ...context, chalk: new Chalk({ level: 0 }) }));
+  for (const file of toFiles) await writeReport(file, (await loadFormatter(file.format))(shown, { ...context, chalk: new Chalk({ level: 0 }) }));
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-  if (formats.includes("github") && summaryFile) appendFileSync(summaryFile, (await import("../report/github.js")).githubSummary(shown, lang));
+  if (formats.includes("github") && summaryFile) {
+    try {
+      appendFileSync(summaryFile, (await import("../report/github.js")).githubSummary(shown, lang));
+    } catch (error) {
+      // The annotations are out and count; the summary only repeats them, so its loss is a warning.
+      io.stderr(
+        `budget-rules: warning: cannot append the summary to GITHUB_STEP_SUMMARY (${summaryFile}): ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`,
+      );
+    }
+  }
 
   const failing = report.files.some((file) => file.findings.some((finding) => atLeast(finding.severity, options.failOn)));
   const tooManyWarnings = options.maxWarnings !== undefined && report.summary.warning > options.maxWarnings;
@@ -162,7 +158,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .option("-q, --quiet", "report errors only (the exit code still counts every finding)")
     .option("--max-file-size <MB>", "report larger files instead of checking them (default: 32)", (value: string) => {
       if (!/^\d+(\.\d+)?$/.test(value)) throw new InvalidArgumentError("a number of megabytes is needed");
-      return Number(value);
+      const bytes = Math.floor(Number(value) * 1024 * 1024);
+      // A limit below one byte would refuse every file, and print as "0 MB".
+      if (bytes < 1) throw new InvalidArgumentError("a limit of at least one byte (0.000001 MB) is needed");
+      return bytes;
     })
     .addHelpText(
       "after",

@@ -30,8 +30,8 @@ export const yaml: Rule = {
       },
       "too-large": {
         text: {
-          zh: "文件有 {size} MB，超过了 {limit} MB 的上限，未检查；可用 --max-file-size 调整",
-          en: "The file is {size} MB, above the limit of {limit} MB, and was not checked; --max-file-size changes the limit",
+          zh: "文件有 {size}，超过了上限 {limit}，未检查；可用 --max-file-size 调整",
+          en: "The file is {size}, above the limit of {limit}, and was not checked; --max-file-size changes the limit",
         },
       },
       unreadable: { text: { zh: "无法解析此 YAML：{detail}", en: "This YAML cannot be parsed: {detail}" } },
