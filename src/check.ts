@@ -14,6 +14,8 @@ import { fill } from "./text.js";
 
 export interface FileReport {
   file: string;
+  /** The config that applied (budget-rules.config.yaml found above the file, or --config), or null. */
+  config: string | null;
   findings: Finding[];
   summary: SeverityCounts;
 }
@@ -47,13 +49,13 @@ export function checkText(written: string, options: CheckOptions = {}): FileRepo
   const findings = [...suppress(rendered, directives, source), ...directiveProblems(directives).map((problem) => render(problem, source, lang))].sort(
     compareFindings,
   );
-  return { file, findings, summary: countSeverities(findings) };
+  return { file, config: config.file ?? null, findings, summary: countSeverities(findings) };
 }
 
 /** A report of problems found without reading the file as YAML (not UTF-8, too large). */
-export function unreadFileReport(file: string, problems: readonly Problem[], lang: Lang = "en"): FileReport {
+export function unreadFileReport(file: string, problems: readonly Problem[], lang: Lang = "en", config: Config = emptyConfig): FileReport {
   const findings = problems.map((problem) => render(problem, undefined, lang)).sort(compareFindings);
-  return { file, findings, summary: countSeverities(findings) };
+  return { file, config: config.file ?? null, findings, summary: countSeverities(findings) };
 }
 
 /**
