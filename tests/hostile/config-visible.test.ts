@@ -152,6 +152,18 @@ describe("every report names the config that applied", () => {
   });
 
   it.each([
+    {
+      format: "junit",
+      shows: `<testsuite name="bureau/b.yaml" tests="12" failures="0" errors="0" skipped="0">\n    <properties><property name="config" value="${bureau}"/></properties>`,
+    },
+    { format: "html", shows: `<p class="config">config: ${bureau}</p>` },
+  ])("$format names it for each file", async ({ format, shows }) => {
+    const { stdout } = await check(root, "", ["-f", format, "--lang", "en", "."]);
+    expect(stdout).toContain(shows);
+    expect(stdout.split(bureau)).toHaveLength(3); // a.yaml and b.yaml, not c.yaml
+  });
+
+  it.each([
     { lang: "en", line: `config: ${bureau} (2 files), none (1 file)` },
     { lang: "zh", line: `配置：${bureau}（2 个文件），无（1 个文件）` },
   ])("the GitHub step summary ($lang) names it", async ({ lang, line }) => {
