@@ -14,7 +14,7 @@ const yamlFile = /\.ya?ml$/i;
 export interface CheckFilesOptions extends Omit<CheckOptions, "file" | "config"> {
   /** Where relative paths start, and what reported file names are relative to. Default: process.cwd(). */
   cwd?: string;
-  /** One config for every file; otherwise each file's nearest budget-rules.config.yaml. */
+  /** One config for every file; otherwise the nearest budget-rules.config.yaml above each file, up to the repository root. */
   configPath?: string;
   /** Files larger than this many bytes are reported, not checked. Default: 32 MiB. */
   maxFileSize?: number;
@@ -143,7 +143,7 @@ export function checkFile(path: string, options: CheckOptions & { file: string; 
 
 /** A file that is reported at its first line without being parsed: not UTF-8, or too large. */
 function wholeFileReport(messageId: "encoding" | "too-large", data: MessageData, options: CheckOptions & { file: string }): FileReport {
-  return unreadFileReport(options.file, [{ rule: "yaml", messageId, path: "", line: 1, column: 1, data }], options.lang);
+  return unreadFileReport(options.file, [{ rule: "yaml", messageId, path: "", line: 1, column: 1, data }], options.lang, options.config);
 }
 
 function encodingReport(bytes: Buffer, options: CheckOptions & { file: string }): FileReport {

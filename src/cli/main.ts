@@ -149,7 +149,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     )
     .option("-o, --output <file>", "write the report of the matching -f to a file; repeat in pairs", collect)
     .addOption(langOption())
-    .option("-c, --config <path>", "use this config for every file (default: each file's nearest budget-rules.config.yaml)")
+    .option("-c, --config <path>", "use this config for every file (default: the nearest budget-rules.config.yaml above each file, up to the repository root)")
     .addOption(new Option("--fail-on <severity>", "the lowest severity that fails the check").choices(["error", "warning", "info"]).default("error"))
     .option("--max-warnings <n>", "fail when there are more warnings than this", (value: string) => {
       if (!/^\d+$/.test(value)) throw new InvalidArgumentError("a whole number is needed");

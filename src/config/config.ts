@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { dirname, join, parse as parsePath, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Lang, Severity } from "../finding.js";
 import { childPointer } from "../load/json-pointer.js";
 import { AliasExpansionError, instanceOf } from "../load/instance.js";
@@ -59,15 +59,27 @@ export class ConfigError extends Error {
   }
 }
 
-/** The nearest budget-rules.config.yaml in a folder or above it. */
-export function findConfig(folder: string): string | undefined {
-  let current = folder;
-  for (;;) {
+/**
+ * The nearest budget-rules.config.yaml in a folder or above it, up to the repository root: the nearest
+ * folder holding `.git` or `package.json`. Outside any repository the walk stops at `cwd` when the
+ * folder is inside it, else it looks in the folder alone: a config a stranger left higher up (in /tmp,
+ * in a home folder) never applies.
+ */
+export function findConfig(folder: string, cwd?: string): string | undefined {
+  const fromCwd = cwd === undefined ? undefined : relative(cwd, folder);
+  const insideCwd = fromCwd !== undefined && fromCwd !== ".." && !fromCwd.startsWith(`..${sep}`) && !isAbsolute(fromCwd);
+  const top = repositoryRoot(folder) ?? (insideCwd ? cwd : folder);
+  for (let current = folder; ; current = dirname(current)) {
     const candidate = join(current, configFileName);
     if (existsSync(candidate)) return candidate;
-    const parent = dirname(current);
-    if (parent === current || current === parsePath(current).root) return undefined;
-    current = parent;
+    if (current === top || dirname(current) === current) return undefined;
+  }
+}
+
+function repositoryRoot(folder: string): string | undefined {
+  for (let current = folder; ; current = dirname(current)) {
+    if (existsSync(join(current, ".git")) || existsSync(join(current, "package.json"))) return current;
+    if (dirname(current) === current) return undefined;
   }
 }
 
@@ -83,9 +95,12 @@ export function configLookup(options: {
   maxFileSize?: number;
 }): (declaration: string) => Config {
   const configs = new Map<string, Config>();
+  const found = new Map<string, string | undefined>();
   const fixed = options.configPath === undefined ? undefined : resolve(options.cwd, options.configPath);
   return (declaration) => {
-    const file = fixed ?? findConfig(dirname(declaration));
+    const folder = dirname(declaration);
+    if (fixed === undefined && !found.has(folder)) found.set(folder, findConfig(folder, options.cwd));
+    const file = fixed ?? found.get(folder);
     if (file === undefined) return emptyConfig;
     let config = configs.get(file);
     if (!config) {

@@ -7,7 +7,7 @@ import { type Declaration, type Line, type Row, type Table } from "../model/decl
 import { Exact, type Amount } from "../model/figure.js";
 import type { FormatContext } from "./formatter.js";
 import type { Report } from "./report.js";
-import { severityWords, suggestion } from "./vocabulary.js";
+import { configWord, severityWords, suggestion } from "./vocabulary.js";
 
 const words = {
   zh: {
@@ -306,7 +306,7 @@ function fileHtml(file: Report["files"][number], source: string | undefined, fil
             return `<li id="finding-${index}"><span class="badge ${finding.severity}">${severityWords[lang][finding.severity]}</span> ${target ? `<a href="${target}">${where}</a>` : where} ${escapeHtml(finding.message)}${suggested ? ` <strong>${escapeHtml(suggested)}</strong>` : ""} <span class="rule">${escapeHtml(finding.rule)}</span></li>`;
           })
           .join("")}</ol>`;
-  return `<section><h2>${heading}</h2><p class="counts">${severityCounts(file.summary, lang)}</p><h3>${text.findings}</h3>${list}${sections.join("\n")}</section>`;
+  return `<section><h2>${heading}</h2><p class="counts">${severityCounts(file.summary, lang)}</p>${file.config === null ? "" : `<p class="config">${configWord[lang]}${escapeHtml(file.config)}</p>`}<h3>${text.findings}</h3>${list}${sections.join("\n")}</section>`;
 }
 
 /** One self-contained HTML page: no script, no network; prints cleanly. */
