@@ -12,6 +12,13 @@ module.exports = {
       to: { path: `^src/(${stages.slice(index + 1).join("|") || "(?!)"})/` },
     })),
     {
+      name: "report-reads-only-the-report",
+      comment: "a report is made from the report (findings and each file's view), never by parsing or modelling a declaration again",
+      severity: "error",
+      from: { path: "^src/report/" },
+      to: { path: "^src/(load|schema)/|^src/model/build", pathNot: "^src/load/json-pointer" },
+    },
+    {
       name: "no-circular",
       severity: "error",
       from: { path: "^src/" },

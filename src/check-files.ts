@@ -98,8 +98,10 @@ export function checkFiles(paths: readonly string[], options: CheckFilesOptions 
   const files = declarationFiles(paths, cwd);
   const reports = files.map((path, index) => {
     const file = displayName(path, cwd);
-    return checkFile(path, { lang, file, config: configFor(path), maxFileSize: options.maxFileSize ?? defaultMaxFileSize }, (text) =>
-      options.onFile?.(file, text, index + 1, files.length),
+    return checkFile(
+      path,
+      { lang, file, config: configFor(path), maxFileSize: options.maxFileSize ?? defaultMaxFileSize, view: options.view ?? false },
+      (text) => options.onFile?.(file, text, index + 1, files.length),
     );
   });
   return reportOf(reports);

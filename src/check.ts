@@ -3,6 +3,8 @@ import { instanceOf, AliasExpansionError } from "./load/instance.js";
 import { locateRange, spanOf } from "./load/locate.js";
 import { describe, parseSource, type ParsedSource } from "./load/parse.js";
 import { buildDeclaration } from "./model/build.js";
+import type { Declaration } from "./model/declaration.js";
+import { viewOf, type DeclarationView } from "./model/view.js";
 import type { Problem } from "./problem.js";
 import { emptyConfig, type Config } from "./config/config.js";
 import { directiveName, directivesIn, isSuppressible, suppress, type Directive } from "./config/suppression.js";
@@ -18,6 +20,8 @@ export interface FileReport {
   config: string | null;
   findings: Finding[];
   summary: SeverityCounts;
+  /** The declaration as reports show it (HTML), when asked for and the file could be modelled. */
+  view?: DeclarationView;
 }
 
 export interface CheckOptions {
@@ -27,6 +31,8 @@ export interface CheckOptions {
   file?: string;
   /** A finance bureau's settings (budget-rules.config.yaml); default: none. */
   config?: Config;
+  /** Carry the declaration's view in the report, for the HTML report. */
+  view?: boolean;
 }
 
 /** Said by the core itself when a rule fails to run, so that a bug never passes as a clean check. */
@@ -43,13 +49,18 @@ export function checkText(written: string, options: CheckOptions = {}): FileRepo
   const file = options.file ?? "<text>";
   const config = options.config ?? emptyConfig;
   const { source, problems } = parseSource(text);
-  if (source && problems.length === 0) problems.push(...reconcile(source, config));
+  let view: DeclarationView | undefined;
+  if (source && problems.length === 0) {
+    const reconciled = reconcile(source, config);
+    problems.push(...reconciled.problems);
+    if (options.view && reconciled.declaration) view = viewOf(reconciled.declaration);
+  }
   const rendered = problems.map((problem) => render(problem, source, lang)).flatMap((finding) => withConfiguredSeverity(finding, config));
   const directives = directivesIn(text);
   const findings = [...suppress(rendered, directives, source), ...directiveProblems(directives).map((problem) => render(problem, source, lang))].sort(
     compareFindings,
   );
-  return { file, config: config.file ?? null, findings, summary: countSeverities(findings) };
+  return { file, config: config.file ?? null, findings, summary: countSeverities(findings), ...(view ? { view } : {}) };
 }
 
 /** A report of problems found without reading the file as YAML (not UTF-8, too large). */
@@ -86,16 +97,16 @@ function directiveProblems(directives: readonly Directive[]): Problem[] {
   });
 }
 
-function reconcile(source: ParsedSource, config: Config): Problem[] {
+function reconcile(source: ParsedSource, config: Config): { problems: Problem[]; declaration?: Declaration } {
   let instance: unknown;
   try {
     instance = instanceOf(source.doc);
   } catch (error) {
     const messageId = error instanceof AliasExpansionError ? "alias-expansion" : "unreadable";
-    return [{ rule: "yaml", messageId, path: "", data: { detail: describe(error) } }];
+    return { problems: [{ rule: "yaml", messageId, path: "", data: { detail: describe(error) } }] };
   }
   const schemaProblems = validateDeclaration(instance);
-  if (schemaProblems.length > 0) return [...schemaProblems, { rule: "schema", messageId: "not-checked", path: "" }];
+  if (schemaProblems.length > 0) return { problems: [...schemaProblems, { rule: "schema", messageId: "not-checked", path: "" }] };
 
   const { declaration, problems } =
     config.precision === undefined ? buildDeclaration(source.doc) : buildDeclaration(source.doc, { precision: config.precision });
@@ -112,7 +123,7 @@ function reconcile(source: ParsedSource, config: Config): Problem[] {
   } catch (error) {
     problems.push({ rule: "custom", messageId: "internal-error", path: "", data: { rule: "custom", detail: describe(error) } });
   }
-  return problems;
+  return { problems, declaration };
 }
 
 function render(problem: Problem, source: ParsedSource | undefined, lang: Lang): Finding {

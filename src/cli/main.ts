@@ -88,12 +88,13 @@ async function runCheck(paths: string[], options: CheckOptions, io: CliIO): Prom
   }
 
   const showProgress = Boolean(io.stderrIsTTY) && !io.env.CI;
-  // Code frames need the text of files with errors; the HTML report every file's.
-  const wanted = formats.includes("html") ? "all" : formats.includes("stylish") ? "errors" : "none";
+  // Code frames need the text of files with errors; the HTML report reads each declaration's view.
+  const wanted = formats.includes("stylish") ? "errors" : "none";
   const { report, sources } = await checkFilesInParallel(paths, {
     cwd: io.cwd,
     lang,
     sources: wanted,
+    view: formats.includes("html"),
     ...(options.config !== undefined ? { configPath: options.config } : {}),
     ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
     onProgress: (done, total, file) => {
