@@ -2,14 +2,16 @@ import { Chalk, type ColorSupportLevel } from "chalk";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
-import { declarationFiles, InputError } from "../check-files.js";
+import type { FileReport } from "../check.js";
+import { declarationFiles, displayName, InputError } from "../check-files.js";
 import { checkFilesInParallel, WorkerStopped } from "../check-parallel.js";
 import { ConfigError, findConfig } from "../config/config.js";
 import type { Lang, Severity } from "../finding.js";
 import { formatNames, loadFormatter, type FormatName } from "../report/formats.js";
 import { atLeast, countSeverities } from "../finding.js";
-import type { Report } from "../report/report.js";
+import { reportOf, type Report } from "../report/report.js";
 import { schemaPath, version } from "../package-root.js";
+import { ResultCache } from "../run/cache.js";
 import { explainRule, formatRuleList } from "./rule-docs.js";
 import { reportFiles, refuseInputs, writeReport } from "./report-files.js";
 import { declarationTemplate } from "./template.js";
@@ -56,6 +58,8 @@ function progressLine(done: number, total: number, file: string): string {
 
 interface CheckOptions {
   format: FormatName[];
+  cache?: boolean;
+  cacheLocation?: string;
   output?: string[];
   lang?: Lang;
   config?: string;
@@ -76,6 +80,35 @@ function onlyErrors(report: Report): Report {
   return { ...report, files, summary: countSeverities(files.flatMap((file) => file.findings)) };
 }
 
+/**
+ * --cache: the files whose earlier results still hold, and those to check. The HTML report needs each
+ * declaration's view, which the cache does not keep, so it checks every file.
+ */
+function fromCache(paths: readonly string[], options: CheckOptions, lang: Lang, io: CliIO) {
+  const location = resolve(io.cwd, options.cacheLocation ?? ".budget-rules-cache");
+  const fixedConfig = options.config !== undefined ? resolve(io.cwd, options.config) : undefined;
+  const { cache, warning } = ResultCache.load(location, {
+    version,
+    lang,
+    ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
+    ...(fixedConfig !== undefined ? { configPath: fixedConfig } : {}),
+  });
+  if (warning) io.stderr(`budget-rules: warning: ${warning}\n`);
+  const configOf = (path: string) => fixedConfig ?? findConfig(dirname(path), io.cwd);
+  const hits: FileReport[] = [];
+  const misses: string[] = [];
+  const pathOf = new Map<string, string>();
+  for (const path of declarationFiles(paths, io.cwd)) {
+    const earlier = cache.get(path, configOf(path));
+    if (earlier) hits.push(earlier);
+    else {
+      misses.push(path);
+      pathOf.set(displayName(path, io.cwd), path);
+    }
+  }
+  return { cache, hits, misses, pathOf, configOf };
+}
+
 async function runCheck(paths: string[], options: CheckOptions, io: CliIO): Promise<number> {
   const lang = options.lang ?? defaultLang(io.env);
   const { toStdout, toFiles } = reportFiles(options.format, options.output ?? [], io.cwd);
@@ -90,17 +123,32 @@ async function runCheck(paths: string[], options: CheckOptions, io: CliIO): Prom
   const showProgress = Boolean(io.stderrIsTTY) && !io.env.CI;
   // Code frames need the text of files with errors; the HTML report reads each declaration's view.
   const wanted = formats.includes("stylish") ? "errors" : "none";
-  const { report, sources } = await checkFilesInParallel(paths, {
-    cwd: io.cwd,
-    lang,
-    sources: wanted,
-    view: formats.includes("html"),
-    ...(options.config !== undefined ? { configPath: options.config } : {}),
-    ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
-    onProgress: (done, total, file) => {
-      if (showProgress && total > progressAbove) io.stderr(progressLine(done, total, file));
-    },
-  });
+  const cached = options.cache && !formats.includes("html") ? fromCache(paths, options, lang, io) : undefined;
+  const checked =
+    cached?.misses.length === 0
+      ? { report: reportOf([]), sources: new Map<string, string>() }
+      : await checkFilesInParallel(cached?.misses ?? paths, {
+          cwd: io.cwd,
+          lang,
+          sources: wanted,
+          view: formats.includes("html"),
+          ...(options.config !== undefined ? { configPath: options.config } : {}),
+          ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
+          onProgress: (done, total, file) => {
+            if (showProgress && total > progressAbove) io.stderr(progressLine(done, total, file));
+          },
+        });
+  const report = cached ? reportOf([...cached.hits, ...checked.report.files]) : checked.report;
+  const sources = checked.sources;
+  if (cached) {
+    for (const hit of cached.hits) if (wanted === "errors" && hit.summary.error > 0) sources.set(hit.file, readFileSync(resolve(io.cwd, hit.file), "utf8"));
+    for (const file of checked.report.files) {
+      const path = cached.pathOf.get(file.file);
+      if (path !== undefined) cached.cache.set(path, cached.configOf(path), file);
+    }
+    const warning = cached.cache.save();
+    if (warning) io.stderr(`budget-rules: warning: ${warning}\n`);
+  }
   const shown = options.quiet ? onlyErrors(report) : report;
   const context = { lang, sources, failOn: options.failOn, version, chalk: new Chalk({ level: colourLevel(io.env, io.stdoutIsTTY) }) };
   for (const format of toStdout) io.stdout((await loadFormatter(format))(shown, context));
@@ -164,6 +212,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       if (bytes < 1) throw new InvalidArgumentError("a limit of at least one byte (0.000001 MB) is needed");
       return bytes;
     })
+    .option("--cache", "reuse the findings of files unchanged since the last run with --cache (size, time, config, version)")
+    .option("--cache-location <path>", "where --cache keeps its results (default: .budget-rules-cache)")
     .addHelpText(
       "after",
       [
