@@ -93,7 +93,8 @@ export class ResultCache {
     try {
       const stat = statSync(path);
       // The view is rebuilt when the HTML report asks; the cache keeps the findings.
-      const { view: _view, ...kept } = report;
+      const kept: FileReport = { ...report };
+      delete kept.view;
       this.entries[path] = { size: stat.size, mtimeMs: stat.mtimeMs, config: this.configStamp(config), report: kept };
       this.changed = true;
     } catch {
