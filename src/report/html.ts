@@ -1,7 +1,7 @@
 import type { Finding, Lang, Severity } from "../finding.js";
 import { childPointer } from "../load/json-pointer.js";
 import { Exact } from "../model/figure.js";
-import type { DeclarationView, RowView, TableView } from "../model/view.js";
+import type { DeclarationView, FigureView, RowView, TableView } from "../model/view.js";
 import type { FormatContext } from "./formatter.js";
 import type { Report } from "./report.js";
 import { configWord, severityWords, suggestion } from "./vocabulary.js";
@@ -120,6 +120,10 @@ class Page {
   anchor(path: string): string {
     return `f${this.fileIndex}${path.replace(/[^A-Za-z0-9]/g, "_")}`;
   }
+  /** A figure as printed, or an empty cell where `missing` would stand (findings can point there). */
+  figure(figure: FigureView | undefined, missing: string): string {
+    return this.cell(figure?.path ?? missing, escapeHtml(figure?.text ?? ""), "number");
+  }
   /** A cell for one figure: highlighted, titled and linked when a finding is about it. */
   cell(path: string, content: string, className = ""): string {
     this.rendered.add(path);
@@ -139,7 +143,7 @@ const figureKeys = ["amount", "prior", "change", "growth", "share"] as const;
 /** A figure's cell: as printed, or empty where the row states none (findings can still point there). */
 function figureCell(page: Page, row: RowView, key: (typeof figureKeys)[number]): string {
   const figure = row.figures[key];
-  return page.cell(figure?.path ?? childPointer(row.path, key), escapeHtml(figure?.text ?? ""), "number");
+  return page.figure(figure, childPointer(row.path, key));
 }
 
 /** What the check computed for a figure: the expected value of the findings about it, if any. */
@@ -156,9 +160,7 @@ function rowHtml(page: Page, row: RowView, years: readonly string[]): string {
     figureCell(page, row, "amount"),
     computedCell(page, row),
     ...figureKeys.slice(1).map((key) => figureCell(page, row, key)),
-    ...years.map((year) =>
-      page.cell(row.history[year]?.path ?? childPointer(childPointer(row.path, "history"), year), escapeHtml(row.history[year]?.text ?? ""), "number"),
-    ),
+    ...years.map((year) => page.figure(row.history[year], childPointer(childPointer(row.path, "history"), year))),
   ];
   return `<tr class="depth-${Math.min(row.depth, 3)}">${cells.join("")}</tr>`;
 }
@@ -178,13 +180,7 @@ function tableHtml(page: Page, table: TableView): string {
       const columnRows = table.rows.map(
         (row) =>
           `<tr><td>${escapeHtml(`${row.code ?? ""} ${row.name}`.trim())}</td>${table.columns
-            .map((column) =>
-              page.cell(
-                row.columns[column.id]?.path ?? childPointer(childPointer(row.path, "amount"), column.id),
-                escapeHtml(row.columns[column.id]?.text ?? ""),
-                "number",
-              ),
-            )
+            .map((column) => page.figure(row.columns[column.id], childPointer(childPointer(row.path, "amount"), column.id)))
             .join("")}</tr>`,
       );
       parts.push(
@@ -197,15 +193,9 @@ function tableHtml(page: Page, table: TableView): string {
     const projectRows = table.projects.map((project) => {
       const cells = [
         page.cell(childPointer(project.path, "name"), escapeHtml(project.name)),
-        page.cell(project.budget?.path ?? childPointer(project.path, "budget"), escapeHtml(project.budget?.text ?? ""), "number"),
-        page.cell(project.amount?.path ?? childPointer(project.path, "amount"), escapeHtml(project.amount?.text ?? ""), "number"),
-        ...projectYears.map((year) =>
-          page.cell(
-            project.history[year]?.path ?? childPointer(childPointer(project.path, "history"), year),
-            escapeHtml(project.history[year]?.text ?? ""),
-            "number",
-          ),
-        ),
+        page.figure(project.budget, childPointer(project.path, "budget")),
+        page.figure(project.amount, childPointer(project.path, "amount")),
+        ...projectYears.map((year) => page.figure(project.history[year], childPointer(childPointer(project.path, "history"), year))),
       ];
       return `<tr>${cells.join("")}</tr>`;
     });
@@ -218,7 +208,7 @@ function tableHtml(page: Page, table: TableView): string {
     const indicatorYears = yearsOf(indicators.map((indicator) => indicator.values));
     const indicatorRows = indicators.map(
       (indicator) =>
-        `<tr><td>${escapeHtml(indicator.name)}</td>${indicatorYears.map((year) => page.cell(indicator.values[year]?.path ?? childPointer(childPointer(indicator.path, "values"), year), escapeHtml(indicator.values[year]?.text ?? ""), "number")).join("")}</tr>`,
+        `<tr><td>${escapeHtml(indicator.name)}</td>${indicatorYears.map((year) => page.figure(indicator.values[year], childPointer(childPointer(indicator.path, "values"), year))).join("")}</tr>`,
     );
     parts.push(
       `<table><thead><tr><th>${text.indicators}</th>${indicatorYears.map((year) => `<th>${year}</th>`).join("")}</tr></thead><tbody>${indicatorRows.join("")}</tbody></table>`,
