@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { Chalk } from "chalk";
 import { chromium } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { checkText } from "../src/check.js";
+import { checkText } from "../src/run/check-text.js";
 import { formatHtml } from "../src/report/html.js";
 import { reportOf } from "../src/report/report.js";
 

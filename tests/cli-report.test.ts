@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { checkText } from "../src/check.js";
+import { checkText } from "../src/run/check-text.js";
 import { main } from "../src/cli/main.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));

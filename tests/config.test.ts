@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkText } from "../src/check.js";
+import { checkText } from "../src/run/check-text.js";
 import { main } from "../src/cli/main.js";
 import { ConfigError, parseConfig } from "../src/config/config.js";
 import { rules } from "../src/rules/index.js";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { isMap, isScalar, isSeq, parseDocument, type Node } from "yaml";
-import { checkText } from "../src/check.js";
+import { checkText } from "../src/run/check-text.js";
 import type { Finding } from "../src/finding.js";
 import { childPointer } from "../src/load/json-pointer.js";
 import { reportOf } from "../src/report/report.js";

@@ -6,7 +6,7 @@ import ajvDraft04 from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { checkText } from "../src/check.js";
+import { checkText } from "../src/run/check-text.js";
 import type { Lang } from "../src/finding.js";
 import type { FormatContext } from "../src/report/formatter.js";
 import { escapeData, escapeProperty, formatGithub, githubSummary } from "../src/report/github.js";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { checkText } from "../src/check.js";
+import { checkText } from "../src/run/check-text.js";
 import { ruleOf } from "../src/rules/index.js";
 
 /**

@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkFiles } from "../src/check-files.js";
 import { pathToFileURL } from "node:url";
-import { checkFilesInParallel, WorkerStopped } from "../src/check-parallel.js";
+import { checkFiles } from "../src/run/run.js";
+import { WorkerStopped } from "../src/run/threads.js";
 import { ConfigError } from "../src/config/config.js";
 
 const head = "version: 1\ndepartment: { name: 甲, year: 2025 }\nunit: 万元\n";
@@ -21,12 +21,14 @@ function folderOf(count: number): string {
   return folder;
 }
 
-describe("checking many files on every core", () => {
+describe("checking many files on worker threads", () => {
   it("gives the same report as one thread, and the texts of the files with errors", async () => {
     const folder = folderOf(150);
-    const single = checkFiles([folder], { cwd: folder });
-    const { report, sources } = await checkFilesInParallel([folder], { cwd: folder, sources: "errors" });
-    expect(report).toEqual(single);
+    const single = await checkFiles([folder], { cwd: folder, threads: 1, sources: "errors" });
+    const { report, sources, exitCode } = await checkFiles([folder], { cwd: folder, threads: 4, sources: "errors" });
+    expect(report).toEqual(single.report);
+    expect(sources).toEqual(single.sources);
+    expect(exitCode).toBe(1);
     expect(report.summary.error).toBe(22);
     expect([...sources.keys()].sort()).toEqual(report.files.filter((file) => file.summary.error > 0).map((file) => file.file));
   });
@@ -34,14 +36,14 @@ describe("checking many files on every core", () => {
   it("reports progress for every file", async () => {
     const folder = folderOf(100);
     const seen: number[] = [];
-    await checkFilesInParallel([folder], { cwd: folder, sources: "none", onProgress: (done) => seen.push(done) });
+    await checkFiles([folder], { cwd: folder, threads: 4, sources: "none", onProgress: (done) => seen.push(done) });
     expect(seen.sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, index) => index + 1));
   });
 
   it("a bad config found by a worker stops the check as in one thread", async () => {
     const folder = folderOf(100);
     writeFileSync(join(folder, "budget-rules.config.yaml"), "rules:\n  summ: off\n");
-    await expect(checkFilesInParallel([folder], { cwd: folder, sources: "none" })).rejects.toBeInstanceOf(ConfigError);
+    await expect(checkFiles([folder], { cwd: folder, threads: 4, sources: "none" })).rejects.toBeInstanceOf(ConfigError);
   });
 
   it.each([
@@ -52,7 +54,7 @@ describe("checking many files on every core", () => {
     const folder = folderOf(100);
     const script = join(folder, "worker.mjs");
     writeFileSync(script, `import { parentPort } from "node:worker_threads";\nlet batches = 0;\nparentPort.on("message", () => { ${onBatch} });\n`);
-    const run = checkFilesInParallel([folder], { cwd: folder, sources: "none", workerScript: pathToFileURL(script) });
+    const run = checkFiles([folder], { cwd: folder, threads: 4, sources: "none", workerScript: pathToFileURL(script) });
     await expect(run).rejects.toBeInstanceOf(WorkerStopped);
     await expect(run).rejects.toThrow(
       new RegExp(`^a worker thread stopped \\(exit code ${code}\\) before checking d\\d{3}\\.yaml, [^\\n]* more; nothing is reported for this run$`),

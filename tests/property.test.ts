@@ -2,7 +2,7 @@ import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { LineCounter, parseDocument, stringify } from "yaml";
-import { checkText } from "../src/check.js";
+import { checkText } from "../src/run/check-text.js";
 
 /**
  * Random declarations that are consistent by construction: amounts rounded to 2 decimals, parents the

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { checkText } from "../src/check.js";
+import { checkText } from "../src/run/check-text.js";
 import { ruleOf } from "../src/rules/index.js";
 import type { Finding, Severity } from "../src/finding.js";
 

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Chalk } from "chalk";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkFiles } from "../src/check-files.js";
+import { checkFiles } from "../src/run/run.js";
 import { formatSarif } from "../src/report/sarif.js";
 
 /** Microsoft's SARIF Multitool: the validator GitHub's code-scanning docs point to, from its npm package. */
@@ -20,8 +20,8 @@ describe("the SARIF Multitool's validate", () => {
   it.each([
     ["the seed", ["fixtures/wuchang-2025.yaml"]],
     ["fixtures/broken", ["fixtures/broken"]],
-  ])("finds no error, warning or note in the SARIF report of %s", (name, paths) => {
-    const report = checkFiles(paths, { lang: "en" });
+  ])("finds no error, warning or note in the SARIF report of %s", async (name, paths) => {
+    const { report } = await checkFiles(paths, { lang: "en" });
     expect(report.files.flatMap((file) => file.findings).length).toBeGreaterThan(0);
     const log = join(folder, `${name.replace(/\W/g, "-")}.sarif`);
     writeFileSync(log, formatSarif(report, { lang: "en", chalk: new Chalk({ level: 0 }), sources: new Map(), failOn: "error", version: "0.1.0" }));

@@ -1,6 +1,6 @@
 import { parseDocument, isMap } from "yaml";
 import { describe, expect, it } from "vitest";
-import { checkText } from "../src/check.js";
+import { checkText } from "../src/run/check-text.js";
 import { keyText } from "../src/load/yaml-tree.js";
 
 describe("keyText: a key is read as written, by the schema, the locator and the model alike", () => {

@@ -2,16 +2,13 @@ import { Chalk, type ColorSupportLevel } from "chalk";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
-import type { FileReport } from "../check.js";
-import { declarationFiles, displayName, InputError } from "../check-files.js";
-import { checkFilesInParallel, WorkerStopped } from "../check-parallel.js";
 import { ConfigError, findConfig } from "../config/config.js";
 import type { Lang, Severity } from "../finding.js";
 import { formatNames, loadFormatter, type FormatName } from "../report/formats.js";
-import { atLeast, countSeverities } from "../finding.js";
-import { reportOf, type Report } from "../report/report.js";
 import { schemaPath, version } from "../package-root.js";
-import { ResultCache } from "../run/cache.js";
+import { declarationFiles, InputError } from "../run/files.js";
+import { checkFiles } from "../run/run.js";
+import { WorkerStopped } from "../run/threads.js";
 import { explainRule, formatRuleList } from "./rule-docs.js";
 import { reportFiles, refuseInputs, writeReport } from "./report-files.js";
 import { declarationTemplate } from "./template.js";
@@ -72,103 +69,49 @@ interface CheckOptions {
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
-function onlyErrors(report: Report): Report {
-  const files = report.files.map((file) => {
-    const findings = file.findings.filter((finding) => finding.severity === "error");
-    return { ...file, findings, summary: countSeverities(findings) };
-  });
-  return { ...report, files, summary: countSeverities(files.flatMap((file) => file.findings)) };
-}
-
-/**
- * --cache: the files whose earlier results still hold, and those to check. The HTML report needs each
- * declaration's view, which the cache does not keep, so it checks every file.
- */
-function fromCache(paths: readonly string[], options: CheckOptions, lang: Lang, io: CliIO) {
-  const location = resolve(io.cwd, options.cacheLocation ?? ".budget-rules-cache");
-  const fixedConfig = options.config !== undefined ? resolve(io.cwd, options.config) : undefined;
-  const { cache, warning } = ResultCache.load(location, {
-    version,
-    lang,
-    ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
-    ...(fixedConfig !== undefined ? { configPath: fixedConfig } : {}),
-  });
-  if (warning) io.stderr(`budget-rules: warning: ${warning}\n`);
-  const configOf = (path: string) => fixedConfig ?? findConfig(dirname(path), io.cwd);
-  const hits: FileReport[] = [];
-  const misses: string[] = [];
-  const pathOf = new Map<string, string>();
-  for (const path of declarationFiles(paths, io.cwd)) {
-    const earlier = cache.get(path, configOf(path));
-    if (earlier) hits.push(earlier);
-    else {
-      misses.push(path);
-      pathOf.set(displayName(path, io.cwd), path);
-    }
-  }
-  return { cache, hits, misses, pathOf, configOf };
-}
-
+/** The check command: the run API, then each report written where it was asked for. */
 async function runCheck(paths: string[], options: CheckOptions, io: CliIO): Promise<number> {
   const lang = options.lang ?? defaultLang(io.env);
   const { toStdout, toFiles } = reportFiles(options.format, options.output ?? [], io.cwd);
   const formats = [...toStdout, ...toFiles.map((file) => file.format)];
+  // Listed once here, so that a report file that is one of the inputs is refused before anything is checked.
+  const declarations = declarationFiles(paths, io.cwd);
   if (toFiles.length > 0) {
-    const declarations = declarationFiles(paths, io.cwd);
     const folders = new Set(declarations.map((path) => dirname(path)));
     const configs = options.config !== undefined ? [resolve(io.cwd, options.config)] : [...folders].flatMap((folder) => findConfig(folder) ?? []);
     refuseInputs(toFiles, [...declarations, ...configs]);
   }
-
   const showProgress = Boolean(io.stderrIsTTY) && !io.env.CI;
-  // Code frames need the text of files with errors; the HTML report reads each declaration's view.
-  const wanted = formats.includes("stylish") ? "errors" : "none";
-  const cached = options.cache && !formats.includes("html") ? fromCache(paths, options, lang, io) : undefined;
-  const checked =
-    cached?.misses.length === 0
-      ? { report: reportOf([]), sources: new Map<string, string>() }
-      : await checkFilesInParallel(cached?.misses ?? paths, {
-          cwd: io.cwd,
-          lang,
-          sources: wanted,
-          view: formats.includes("html"),
-          ...(options.config !== undefined ? { configPath: options.config } : {}),
-          ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
-          onProgress: (done, total, file) => {
-            if (showProgress && total > progressAbove) io.stderr(progressLine(done, total, file));
-          },
-        });
-  const report = cached ? reportOf([...cached.hits, ...checked.report.files]) : checked.report;
-  const sources = checked.sources;
-  if (cached) {
-    for (const hit of cached.hits) if (wanted === "errors" && hit.summary.error > 0) sources.set(hit.file, readFileSync(resolve(io.cwd, hit.file), "utf8"));
-    for (const file of checked.report.files) {
-      const path = cached.pathOf.get(file.file);
-      if (path !== undefined) cached.cache.set(path, cached.configOf(path), file);
-    }
-    const warning = cached.cache.save();
-    if (warning) io.stderr(`budget-rules: warning: ${warning}\n`);
-  }
-  const shown = options.quiet ? onlyErrors(report) : report;
+  const { report, exitCode, sources, warnings } = await checkFiles(declarations, {
+    cwd: io.cwd,
+    lang,
+    // Code frames need the text of files with errors; the HTML report reads each declaration's view.
+    sources: formats.includes("stylish") ? "errors" : "none",
+    view: formats.includes("html"),
+    failOn: options.failOn,
+    ...(options.quiet ? { quiet: true } : {}),
+    ...(options.maxWarnings !== undefined ? { maxWarnings: options.maxWarnings } : {}),
+    ...(options.cache ? { cacheLocation: options.cacheLocation ?? ".budget-rules-cache" } : {}),
+    ...(options.config !== undefined ? { configPath: options.config } : {}),
+    ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
+    onProgress: (done, total, file) => {
+      if (showProgress && total > progressAbove) io.stderr(progressLine(done, total, file));
+    },
+  });
   const context = { lang, sources, failOn: options.failOn, version, chalk: new Chalk({ level: colourLevel(io.env, io.stdoutIsTTY) }) };
-  for (const format of toStdout) io.stdout((await loadFormatter(format))(shown, context));
-  for (const file of toFiles) await writeReport(file, (await loadFormatter(file.format))(shown, { ...context, chalk: new Chalk({ level: 0 }) }));
+  for (const format of toStdout) io.stdout((await loadFormatter(format))(report, context));
+  for (const file of toFiles) await writeReport(file, (await loadFormatter(file.format))(report, { ...context, chalk: new Chalk({ level: 0 }) }));
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
   if (formats.includes("github") && summaryFile) {
     try {
-      appendFileSync(summaryFile, (await import("../report/github.js")).githubSummary(shown, lang));
+      appendFileSync(summaryFile, (await import("../report/github.js")).githubSummary(report, lang));
     } catch (error) {
       // The annotations are out and count; the summary only repeats them, so its loss is a warning.
-      io.stderr(
-        `budget-rules: warning: cannot append the summary to GITHUB_STEP_SUMMARY (${summaryFile}): ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`,
-      );
+      warnings.push(`cannot append the summary to GITHUB_STEP_SUMMARY (${summaryFile}): ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
   }
-
-  const failing = report.files.some((file) => file.findings.some((finding) => atLeast(finding.severity, options.failOn)));
-  const tooManyWarnings = options.maxWarnings !== undefined && report.summary.warning > options.maxWarnings;
-  if (tooManyWarnings && !failing) io.stderr(`budget-rules: ${report.summary.warning} warnings, more than --max-warnings ${options.maxWarnings}\n`);
-  return failing || tooManyWarnings ? exitCodes.findings : exitCodes.ok;
+  for (const warning of warnings) io.stderr(`budget-rules: warning: ${warning}\n`);
+  return exitCode;
 }
 
 /** Runs the command line; returns the exit code: 0 no failing finding, 1 a failing finding, 2 the check could not run. */

@@ -1,7 +1,7 @@
 import { realpathSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { dirname, extname, relative, resolve } from "node:path";
-import { InputError } from "../check-files.js";
+import { InputError } from "../run/files.js";
 import type { FormatName } from "../report/formats.js";
 
 /** A report to write to a file: `given` as the user wrote it (for messages), `path` resolved. */

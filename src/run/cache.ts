@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import type { FileReport } from "../check.js";
+import type { FileReport } from "../report/report.js";
 
 /**
  * The results of earlier runs, for CI (as ESLint's --cache): a file whose size and modification time,

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { displayName } from "../../src/check-files.js";
+import { displayName } from "../../src/run/files.js";
 import { main } from "../../src/cli/main.js";
 
 /**

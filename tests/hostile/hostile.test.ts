@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkText } from "../../src/check.js";
+import { checkText } from "../../src/run/check-text.js";
 import { main } from "../../src/cli/main.js";
 
 /**

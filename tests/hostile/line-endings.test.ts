@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { checkText } from "../../src/check.js";
+import { checkText } from "../../src/run/check-text.js";
 
 const seed = readFileSync(new URL("../../fixtures/wuchang-2025.yaml", import.meta.url), "utf8");
 const findingsOf = (text: string) =>

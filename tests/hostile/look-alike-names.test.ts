@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkText } from "../../src/check.js";
+import { checkText } from "../../src/run/check-text.js";
 import { declaration } from "../rule-tester.js";
 
 /** Two indicator tables naming one indicator, the second's name spelt as given, with a different value. */

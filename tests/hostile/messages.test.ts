@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkText } from "../../src/check.js";
+import { checkText } from "../../src/run/check-text.js";
 
 const head = "version: 1\ndepartment: { name: 测试部门, year: 2025 }\nunit: 万元\n";
 const table = (line: string) => `${head}tables:\n  - id: t\n    title: 表\n    lines: [${line}]\n`;

@@ -1,6 +1,6 @@
 import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
-import { checkText } from "../../src/check.js";
+import { checkText } from "../../src/run/check-text.js";
 import { githubSummary } from "../../src/report/github.js";
 import { reportOf } from "../../src/report/report.js";
 import { formatStylish } from "../../src/report/stylish.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkText } from "../../src/check.js";
+import { checkText } from "../../src/run/check-text.js";
 import { parseConfig } from "../../src/config/config.js";
 import { declaration } from "../rule-tester.js";
 

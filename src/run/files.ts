@@ -1,26 +1,15 @@
 import { readdirSync, realpathSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
-import { configFileName, configLookup } from "./config/config.js";
-import { checkText, unreadFileReport, type CheckOptions, type FileReport } from "./check.js";
-import { readWithin, sizesAbove, sizeText } from "./load/read.js";
-import { reportOf, type Report } from "./report/report.js";
-import type { MessageData } from "./text.js";
+import { configFileName } from "../config/config.js";
+import { readWithin, sizesAbove, sizeText } from "../load/read.js";
+import type { FileReport } from "../report/report.js";
+import type { MessageData } from "../text.js";
+import { checkText, unreadFileReport, type CheckOptions } from "./check-text.js";
 
 /** A check that cannot run (a missing path, no YAML file): the CLI says it in one line and exits 2. */
 export class InputError extends Error {}
 
 const yamlFile = /\.ya?ml$/i;
-
-export interface CheckFilesOptions extends Omit<CheckOptions, "file" | "config"> {
-  /** Where relative paths start, and what reported file names are relative to. Default: process.cwd(). */
-  cwd?: string;
-  /** One config for every file; otherwise the nearest budget-rules.config.yaml above each file, up to the repository root. */
-  configPath?: string;
-  /** Files larger than this many bytes are reported, not checked. Default: 32 MiB. */
-  maxFileSize?: number;
-  /** Told of each file as it is checked, with its text: for progress, code frames and the HTML report. */
-  onFile?: (file: string, text: string, done: number, total: number) => void;
-}
 
 /** The declaration files named: files as given, folders searched for *.yaml / *.yml. Sorted, each once. */
 export function declarationFiles(paths: readonly string[], cwd: string): string[] {
@@ -81,30 +70,6 @@ export function declarationFiles(paths: readonly string[], cwd: string): string[
     }
   }
   return [...files].sort();
-}
-
-/** Checks files and folders of declarations. Throws InputError when the check cannot run. */
-export function checkFiles(paths: readonly string[], options: CheckFilesOptions = {}): Report {
-  const cwd = options.cwd ?? process.cwd();
-  if (paths.length === 0) throw new InputError("no file or folder to check");
-  const lang = options.lang ?? "en";
-  const configFor = configLookup({
-    cwd,
-    lang,
-    name: (path) => displayName(path, cwd),
-    maxFileSize: options.maxFileSize ?? defaultMaxFileSize,
-    ...(options.configPath !== undefined ? { configPath: options.configPath } : {}),
-  });
-  const files = declarationFiles(paths, cwd);
-  const reports = files.map((path, index) => {
-    const file = displayName(path, cwd);
-    return checkFile(
-      path,
-      { lang, file, config: configFor(path), maxFileSize: options.maxFileSize ?? defaultMaxFileSize, view: options.view ?? false },
-      (text) => options.onFile?.(file, text, index + 1, files.length),
-    );
-  });
-  return reportOf(reports);
 }
 
 /** A file's name in reports: relative to the working directory, with forward slashes. */

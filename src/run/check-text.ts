@@ -1,28 +1,19 @@
-import { compareFindings, countSeverities, type Finding, type Lang, type SeverityCounts } from "./finding.js";
-import { instanceOf, AliasExpansionError } from "./load/instance.js";
-import { locateRange, spanOf } from "./load/locate.js";
-import { describe, parseSource, type ParsedSource } from "./load/parse.js";
-import { buildDeclaration } from "./model/build.js";
-import type { Declaration } from "./model/declaration.js";
-import { viewOf, type DeclarationView } from "./model/view.js";
-import type { Problem } from "./problem.js";
-import { emptyConfig, type Config } from "./config/config.js";
-import { directiveName, directivesIn, isSuppressible, suppress, type Directive } from "./config/suppression.js";
-import { checkCustom } from "./rules/custom.js";
-import { ruleOf, rules } from "./rules/index.js";
-import type { MessageMeta } from "./rules/rule.js";
-import { validateDeclaration } from "./schema/validate.js";
-import { fill } from "./text.js";
-
-export interface FileReport {
-  file: string;
-  /** The config that applied (budget-rules.config.yaml found above the file, or --config), or null. */
-  config: string | null;
-  findings: Finding[];
-  summary: SeverityCounts;
-  /** The declaration as reports show it (HTML), when asked for and the file could be modelled. */
-  view?: DeclarationView;
-}
+import { compareFindings, countSeverities, type Finding, type Lang } from "../finding.js";
+import { instanceOf, AliasExpansionError } from "../load/instance.js";
+import { locateRange, spanOf } from "../load/locate.js";
+import { describe, parseSource, type ParsedSource } from "../load/parse.js";
+import { buildDeclaration } from "../model/build.js";
+import type { Declaration } from "../model/declaration.js";
+import { viewOf, type DeclarationView } from "../model/view.js";
+import type { FileReport } from "../report/report.js";
+import type { Problem } from "../problem.js";
+import { emptyConfig, type Config } from "../config/config.js";
+import { directiveName, directivesIn, isSuppressible, suppress, type Directive } from "../config/suppression.js";
+import { checkCustom } from "../rules/custom.js";
+import { ruleOf, rules } from "../rules/index.js";
+import type { MessageMeta } from "../rules/rule.js";
+import { validateDeclaration } from "../schema/validate.js";
+import { fill } from "../text.js";
 
 export interface CheckOptions {
   /** The language of messages; default en. */
