@@ -12,34 +12,10 @@ import { yaml } from "../rules/yaml.js";
 import { schemaProblems } from "../schema/schema-errors.js";
 import validateConfig from "../schema/config-validator.generated.js";
 import { fill } from "../text.js";
+import type { CustomCheck, CustomRelation, FigureReference } from "../model/custom-check.js";
+import { parseFigureReference } from "../model/reference.js";
 
 export const configFileName = "budget-rules.config.yaml";
-
-/** A figure a custom check names: `t5-1/2010350.amount`, `t6:personnel.amount`, `t11/income.history.2023`. */
-export interface FigureReference {
-  text: string;
-  table: string;
-  line?: string;
-  column?: string;
-  field: "amount" | "prior" | "change" | "growth" | "share" | "history";
-  year?: number;
-  /** Where the config says it, for messages: `budget-rules.config.yaml:12:9`. */
-  where: string;
-}
-
-export type CustomRelation =
-  | { kind: "equal"; figures: FigureReference[] }
-  | { kind: "sum"; total: FigureReference; parts: FigureReference[] }
-  | { kind: "ratio"; percent: FigureReference; part: FigureReference; whole: FigureReference }
-  | { kind: "compare"; less: FigureReference; more: FigureReference };
-
-export interface CustomCheck {
-  id: string;
-  description?: string;
-  severity: Severity;
-  relation: CustomRelation;
-  where: string;
-}
 
 /** A finance bureau's settings. The empty config changes nothing. */
 export interface Config {
@@ -226,11 +202,7 @@ export function parseConfig(text: string, file: string, lang: Lang): Config {
   return config;
 }
 
+/** A figure reference as the model reads it; text that is none keeps its text as the table's name, which no table has. */
 function figureReference(text: string, where: string): FigureReference {
-  const match = /^([^/:]+)(?:\/([^:]+?))?(?::([^.]+))?\.(amount|prior|change|growth|share|history)(?:\.(\d{4}))?$/.exec(text);
-  const reference: FigureReference = { text, table: match?.[1] ?? text, field: (match?.[4] as FigureReference["field"] | undefined) ?? "amount", where };
-  if (match?.[2] !== undefined) reference.line = match[2];
-  if (match?.[3] !== undefined) reference.column = match[3];
-  if (match?.[5] !== undefined) reference.year = Number.parseInt(match[5], 10);
-  return reference;
+  return { text, where, ...(parseFigureReference(text) ?? { table: text, field: "amount" }) };
 }

@@ -1,4 +1,4 @@
-import type { CustomCheck, FigureReference } from "../config/config.js";
+import type { CustomCheck, FigureReference } from "../model/custom-check.js";
 import type { Declaration } from "../model/declaration.js";
 import type { Amount, Percent } from "../model/figure.js";
 import { resolveReference } from "../model/reference.js";
