@@ -10,6 +10,9 @@ export interface Declaration {
   precision: number;
   /** Whether shares and growth rates were computed from the printed amounts or from unrounded ones. */
   ratioBasis: "unrounded" | "printed";
+  /** Only part of the disclosure is declared: missing tables are not reported. */
+  excerpt: boolean;
+  /** The tables, and last the `narrative` table of the figures the text states on its own, if any. */
   tables: Table[];
   tablesById: Map<string, Table>;
   statements: Statement[];
@@ -44,6 +47,8 @@ export interface Row {
   history: Map<number, Amount>;
   /** 主要原因, where the change is explained. */
   reason?: string;
+  /** 持平 / 无增减变化: a change of 0 and a growth rate of 0% stated in words. */
+  unchanged?: true;
 }
 
 export interface Line extends Row {
@@ -54,6 +59,14 @@ export interface Line extends Row {
   code?: string;
   name: string;
   lines: Line[];
+  /** A figure the narrative states on its own (table `narrative`): the sentence that states it. */
+  statement?: Statement;
+  /** Its lines are a 其中 list that does not say it is complete: they add up to at most this line. */
+  partialList?: true;
+  /** A count or headcount (个, 人) instead of an amount of money. */
+  countUnit?: string;
+  /** The names a count lists (分别是：A、B、C). */
+  items?: { names: string[]; path: string };
 }
 
 export interface TotalRow extends Row {
@@ -68,6 +81,8 @@ export interface Column {
   name: string;
   sum?: string[];
   path: string;
+  /** The published table does not print this column: its cells are unknown, not 0. */
+  unprinted?: true;
 }
 
 export interface Project {
@@ -111,10 +126,16 @@ export interface Table {
   allLines: Line[];
 }
 
+/** The id of the table that holds the figures the narrative states on its own. */
+export const narrativeTableId = "narrative";
+
 export interface Statement {
   path: string;
   text: string;
+  /** The figures that restate a table line. */
   figures: StatedFigure[];
+  /** The figures the sentence states on its own, as lines of the `narrative` table (with their 其中 parts). */
+  narrative: Line[];
   /** How many project performance targets the sentence says were set. */
   projectTargets?: number;
 }

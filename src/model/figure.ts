@@ -81,6 +81,14 @@ export function parseAmount(text: string, precision: number, owner: string, key:
   return new PlacedFigure(new Exact(text.trim()), match[2]?.length ?? 0, precision, owner, key);
 }
 
+/** Decimals that make a figure exact: a count (6 个, 86 人) is not rounded, so its interval is a point. */
+export const exactDecimals = 30;
+
+/** A count as printed: a whole number with no rounding, so that 86 against 36 + 49 is off by 1, not within ½. */
+export function parseCount(text: string, owner: string, key: string): Amount | undefined {
+  return /^\d+$/.test(text.trim()) ? new PlacedFigure(new Exact(text.trim()), exactDecimals, exactDecimals, owner, key) : undefined;
+}
+
 export function parsePercent(text: string, owner: string, key: string | number): Percent | undefined {
   const match = percentText.exec(text.trim());
   if (!match || match[1] === undefined) return undefined;

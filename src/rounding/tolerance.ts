@@ -1,4 +1,4 @@
-import { Exact, Ratio, type Amount, type Percent } from "../model/figure.js";
+import { Exact, exactDecimals, Ratio, type Amount, type Percent } from "../model/figure.js";
 
 /**
  * The rounding model (XBRL Calculations 1.1): a figure printed at d decimals stands for any true value
@@ -38,7 +38,8 @@ const halfUnits = new Map<number, Exact>();
 export function halfUnit(decimals: number): Exact {
   let half = halfUnits.get(decimals);
   if (!half) {
-    half = new Exact(5).times(new Exact(10).pow(-decimals - 1));
+    // A count (exactDecimals) is not rounded at all.
+    half = decimals >= exactDecimals ? new Exact(0) : new Exact(5).times(new Exact(10).pow(-decimals - 1));
     halfUnits.set(decimals, half);
   }
   return half;

@@ -46,7 +46,9 @@ const messages = {
 function reasonRequired(declaration: Declaration, row: AnyRow): boolean {
   if (row.kind === "total") return true;
   // A top-level line of a table without a total row is one of its totals (收入总计, 支出总计).
-  if (row.kind === "line") return row.table.kind === "three-public" || (row.parent === undefined && row.table.total === undefined);
+  // The narrative's own figures say nothing of which is a total: the text is checked for what it states.
+  if (row.kind === "line")
+    return row.table.kind === "three-public" || (row.parent === undefined && row.table.total === undefined && row.table.kind !== "narrative");
   const resolution = resolveReference(declaration, row.restates);
   return resolution.found && (resolution.row.kind === "total" || (resolution.row.kind === "line" && reasonRequired(declaration, resolution.row as Line)));
 }
@@ -90,7 +92,8 @@ export const completeness = defineRule({
     messages,
   },
   check({ declaration, report }) {
-    if (declaration.tables.some((table) => table.kind === "summary")) {
+    // An excerpt declares only some of the tables on purpose.
+    if (!declaration.excerpt && declaration.tables.some((table) => table.kind === "summary")) {
       for (const [kind, title] of standardTables) {
         if (!declaration.tables.some((table) => table.kind === kind)) report({ messageId: "missing-table", path: "/tables", data: { kind, title } });
       }

@@ -4,6 +4,7 @@ import { schema } from "./schema.js";
 import { bound } from "./bound.js";
 import { code } from "./code.js";
 import { completeness } from "./completeness.js";
+import { count } from "./count.js";
 import { crossTable } from "./cross-table.js";
 import { custom } from "./custom.js";
 import { growth } from "./growth.js";
@@ -22,6 +23,7 @@ export const rules: readonly Rule[] = [
   bound,
   code,
   completeness,
+  count,
   crossTable,
   custom,
   growth,

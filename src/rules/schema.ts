@@ -124,6 +124,40 @@ export const schema: Rule = {
           en: "Table {table} is declared empty, yet it states a total, lines, projects or indicators",
         },
       },
+      "figure-without-subject": {
+        text: {
+          zh: "所述数字既没有 restates（重述哪一表行），也没有 name（文字所述的是什么）",
+          en: "The figure has neither restates (the table line it restates) nor name (what the text says it is)",
+        },
+      },
+      "restated-with-own": {
+        text: {
+          zh: "重述表行的数字不能有「{key}」：其中所列、个数和标识只属于文字自己陈述的数字（用 name 代替 restates）",
+          en: "A figure that restates a table line cannot have “{key}”: parts, counts and ids belong to a figure the text states on its own (name instead of restates)",
+        },
+      },
+      "unit-mix": {
+        text: {
+          zh: "「{part}」与「{whole}」一个是个数、一个是金额（或计数单位不同），不能相加",
+          en: "“{part}” and “{whole}” are not both amounts or both counts in one unit, so they cannot add up",
+        },
+      },
+      "count-and-amount": { text: { zh: "一个数字不能同时有个数（count）和金额（amount）", en: "A figure cannot have both a count and an amount" } },
+      "items-without-count": {
+        text: { zh: "列了名称（items），却没有写个数（count）：无从核对", en: "Names are listed (items) but no count is given to check them against" },
+      },
+      "unprinted-with-amount": {
+        text: {
+          zh: "「{column}」栏声明为未印（printed: false），却写了金额",
+          en: "The column “{column}” is declared not printed (printed: false), yet an amount is given in it",
+        },
+      },
+      "reserved-id": {
+        text: {
+          zh: "表的标识不能是「{id}」：它指文字自己陈述的数字（{id}/<标识>）",
+          en: "A table cannot have the id “{id}”: it names the figures the text states on its own ({id}/<id>)",
+        },
+      },
       "duplicate-id": { text: { zh: "标识「{id}」重复：引用将无法确定指哪一个", en: "The id “{id}” is used twice, so a reference to it would be ambiguous" } },
       "not-checked": {
         severity: "info",

@@ -18,7 +18,7 @@ interface Whole {
   parts?: readonly AnyRow[];
 }
 
-type WholeResult = { whole: Whole } | { unknown: string; path: string } | undefined;
+type WholeResult = { whole: Whole } | { unknown: string; path: string } | { unsaid: true } | undefined;
 
 function stated(amount: Amount, key: string): Whole {
   return { key, interval: declaredInterval(amount), path: amount.path, amount };
@@ -52,6 +52,8 @@ function wholeOf(declaration: Declaration, row: AnyRow): WholeResult {
   if (row.kind === "line") {
     if (base?.kind === "parent") {
       if (row.parent) return row.parent.amount ? { whole: stated(row.parent.amount, row.parent.path) } : undefined;
+      // A figure the text states on its own is no total of itself: its share needs a shareOf.
+      if (row.table.kind === "narrative") return { unsaid: true };
       if (row.table.total?.amount) return { whole: stated(row.table.total.amount, row.table.total.path) };
       return row.amount ? { whole: stated(row.amount, row.path) } : undefined;
     }
@@ -93,6 +95,13 @@ const messages = {
     text: {
       zh: "{target}无法核对：没有可作分子的金额",
       en: "{target} cannot be checked: there is no amount it is a share of",
+    },
+  },
+  "no-base": {
+    severity: "info",
+    text: {
+      zh: "{target}无法核对：没有说明是占什么的比例（用 shareOf 指明整体，如 narrative/income）",
+      en: "{target} cannot be checked: nothing says what it is a share of (name the whole with shareOf, e.g. narrative/income)",
     },
   },
   "no-whole": {
@@ -173,6 +182,10 @@ export const share = defineRule({
       const result = wholeOf(declaration, row);
       if (!result) {
         report({ messageId: "no-whole", path: row.share.path, data: { target } });
+        continue;
+      }
+      if ("unsaid" in result) {
+        report({ messageId: "no-base", path: row.share.path, data: { target } });
         continue;
       }
       if ("unknown" in result) {

@@ -1,4 +1,5 @@
-import type { Row, StatedFigure } from "../model/declaration.js";
+import type { Line, Row, StatedFigure, TotalRow } from "../model/declaration.js";
+import { childPointer } from "../load/json-pointer.js";
 import { decimalString, Exact, type Amount, type Percent } from "../model/figure.js";
 import { resolveReference } from "../model/reference.js";
 import { compareDerived, compareRestated, differenceInterval } from "../rounding/tolerance.js";
@@ -12,6 +13,8 @@ const missingTexts = {
   column: { zh: "表中没有这一栏", en: "the table has no such column" },
   total: { zh: "该表没有合计行", en: "the table states no total" },
 } satisfies Record<string, Text>;
+
+const countName: Text = { zh: "个数", en: "count" };
 
 const increaseWords = ["增加", "增长", "提高", "上升"];
 const decreaseWords = ["减少", "下降", "降低"];
@@ -49,15 +52,20 @@ function printedAs(numbers: readonly PrintedNumber[], value: Exact, percent: boo
 
 type FigureKey = "amount" | "prior" | "change";
 
-/** Compares what the statement prints with what the line it restates states. */
-function compareWithLine(report: Report<Message>, figure: StatedFigure, line: Row, restatedAmount: Amount | undefined) {
-  const pairs: [FigureKey | "growth" | "share", Amount | Percent | undefined, Amount | Percent | undefined][] = [
-    ["amount", figure.amount, restatedAmount],
-    ["prior", figure.prior, line.prior],
-    ["change", figure.change, line.change],
-    ["growth", figure.growth, line.growth],
-    ["share", figure.shareOf ? undefined : figure.share, line.share],
-  ];
+/**
+ * Compares what the statement prints with what the line it restates states. A column other than the
+ * main one has only its amount in the table: its change and growth are the statement's own.
+ */
+function compareWithLine(report: Report<Message>, figure: StatedFigure, line: Row, restatedAmount: Amount | undefined, columnOnly: boolean) {
+  const pairs: [FigureKey | "growth" | "share", Amount | Percent | undefined, Amount | Percent | undefined][] = columnOnly
+    ? [["amount", figure.amount, restatedAmount]]
+    : [
+        ["amount", figure.amount, restatedAmount],
+        ["prior", figure.prior, line.prior],
+        ["change", figure.change, line.change],
+        ["growth", figure.growth, line.growth],
+        ["share", figure.shareOf ? undefined : figure.share, line.share],
+      ];
   for (const [key, stated, restated] of pairs) {
     if (!stated || !restated) continue;
     const percent = key === "growth" || key === "share" ? { decimals: stated.decimals, expectedDecimals: restated.decimals } : undefined;
@@ -69,6 +77,7 @@ function compareWithLine(report: Report<Message>, figure: StatedFigure, line: Ro
       ...(percent ? { percent } : {}),
     });
   }
+  if (columnOnly) return;
   // A prior that one side states and the other implies as amount − change.
   const derivedPrior = (row: Row, amount: Amount | undefined) => (amount && row.change ? differenceInterval(amount, row.change) : undefined);
   const lineDerived = line.prior ? undefined : derivedPrior(line, restatedAmount);
@@ -90,20 +99,24 @@ function compareWithLine(report: Report<Message>, figure: StatedFigure, line: Ro
   }
 }
 
-/** Every figure the statement states appears in its sentence, with 增加/减少 matching its sign. */
-function checkText(report: Report<Message>, figure: StatedFigure) {
-  const numbers = numbersIn(figure.statement.text);
+const unchangedWords = /持平|无增减|无变化|没有变化|未变化|不变|相同/;
+
+/** Every figure the statement states appears in its sentence, with 增加/减少 matching its sign; 持平 in words. */
+function checkText(report: Report<Message>, figure: Row, text: string, isCount = false) {
+  const numbers = numbersIn(text);
   const checks: [keyof typeof figureNames, Amount | Percent | undefined, boolean][] = [
     ["amount", figure.amount, false],
     ["prior", figure.prior, false],
-    ["change", figure.change, false],
-    ["growth", figure.growth, true],
+    ["change", figure.unchanged ? undefined : figure.change, false],
+    ["growth", figure.unchanged ? undefined : figure.growth, true],
     ["share", figure.share, true],
   ];
+  if (figure.unchanged && !unchangedWords.test(text))
+    report({ messageId: "unchanged-not-in-text", path: childPointer(figure.path, "unchanged"), data: { row: figure.label } });
   for (const [key, stated, percent] of checks) {
     if (!stated) continue;
     const shown = `${decimalString(stated.value)}${percent ? "%" : ""}`;
-    const target = figureOf(figure.label, figureNames[key]);
+    const target = figureOf(figure.label, key === "amount" && isCount ? countName : figureNames[key]);
     const printed = printedAs(numbers, stated.value, percent);
     if (!printed) {
       report({ messageId: "not-in-text", path: stated.path, data: { target, actual: shown } });
@@ -164,6 +177,13 @@ const messages = {
       en: "The narrative restates {line}, which states no amount in its table: there is nothing to compare with",
     },
   },
+  "unchanged-not-in-text": {
+    severity: "warning",
+    text: {
+      zh: "{row}声明为持平（unchanged），但原句中没有“持平”“无增减变化”“无变化”一类的字样",
+      en: "{row} is declared unchanged, but the original sentence says nothing like 持平, 无增减变化 or 无变化",
+    },
+  },
   "not-in-text": {
     text: {
       zh: "原句中找不到{target} {actual}",
@@ -210,8 +230,13 @@ export const statement = defineRule({
   },
   check({ declaration, report }) {
     for (const statementNode of declaration.statements) {
+      const lines = [...statementNode.narrative];
+      for (let line = lines.shift(); line; line = lines.shift()) {
+        checkText(report, line, statementNode.text, line.countUnit !== undefined);
+        lines.unshift(...line.lines);
+      }
       for (const figure of statementNode.figures) {
-        checkText(report, figure);
+        checkText(report, figure, statementNode.text);
         const resolution = resolveReference(declaration, figure.restates);
         if (!resolution.found) {
           report({
@@ -224,7 +249,10 @@ export const statement = defineRule({
         if (figure.amount && !resolution.amount) {
           report({ messageId: "line-without-amount", path: figure.amount.path, data: { line: resolution.row.label }, related: [resolution.row.path] });
         }
-        compareWithLine(report, figure, resolution.row, resolution.amount);
+        const restated = resolution.row;
+        const mainColumn = restated.kind === "statement" ? undefined : (restated as Line | TotalRow).table.columns[0]?.id;
+        const columnOnly = figure.restates.column !== undefined && figure.restates.column !== mainColumn;
+        compareWithLine(report, figure, restated, resolution.amount, columnOnly);
       }
     }
   },

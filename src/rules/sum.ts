@@ -8,6 +8,7 @@ import { declarationExample, defineRule, type Messages, type Report } from "./ru
 
 const parts = {
   children: { zh: "下级行", en: "its child lines" },
+  list: { zh: "其中所列各项", en: "the parts its 其中 list names" },
   lines: { zh: "各行", en: "the table's lines" },
   projects: { zh: "各项目", en: "the projects" },
   funding: { zh: "各资金来源", en: "the funding sources" },
@@ -62,6 +63,22 @@ function checkPartialSum(report: Report<Message>, target: Amount, label: () => T
   }
   const show = { expected: decimalString(comparison.expected), actual: decimalString(comparison.actual) };
   report({ messageId: "partial", path: target.path, data: { ...data(), ...show }, related: unreported.map((row) => row.path) });
+}
+
+/**
+ * Parts that need not be all of them (a 其中 list that does not say it is complete, the printed columns
+ * beside one that is not printed): amounts are not negative, so they add up to at most their whole.
+ */
+function checkBound(report: Report<Message>, target: Amount, partAmounts: Amount[], label: () => Text, what: Text) {
+  if (partAmounts.length === 0) return;
+  const comparison = compareSum(target, partAmounts);
+  if (comparison.agreement !== "mismatch" || !comparison.difference.isNegative()) return;
+  reportComparison(report, comparison, {
+    messages: { mismatch: "list-exceeds", rounding: "list-exceeds" },
+    path: target.path,
+    data: { target: label(), parts: what },
+    related: partAmounts.map((amount) => amount.path),
+  });
 }
 
 /** target = Σ parts for every figure they all state: each column, prior, change, each earlier year. */
@@ -136,6 +153,12 @@ const messages = {
       en: "{target} can be checked only as a bound: {missing} state no amount, and the rest of {parts} add up to {expected}, within {actual}",
     },
   },
+  "list-exceeds": {
+    text: {
+      zh: "{target} {actual} 小于{parts}之和 {expected}，差 {difference}，超出容差 {tolerance}：所列只是部分组成，不能超过整体",
+      en: "{target}, {actual}, is less than {parts} add up to, {expected}: off by {difference}, beyond the tolerance {tolerance}; they are only some of its parts and cannot exceed it",
+    },
+  },
   "no-parts": {
     severity: "info",
     text: {
@@ -198,15 +221,18 @@ export const sum = defineRule({
   check({ declaration, report }) {
     for (const table of declaration.tables) {
       for (const column of table.columns) {
-        if (!column.sum) continue;
+        if (!column.sum || column.unprinted) continue;
         const partColumns = column.sum.filter((id) => id !== column.id && table.columns.some((c) => c.id === id));
+        const printedParts = partColumns.filter((id) => !table.columns.some((c) => c.id === id && c.unprinted));
         for (const row of tableRows(table)) {
           if (row.columns.size === 0) continue;
           const precision = [...row.columns.values()][0]?.precision ?? declaration.precision;
           const target = row.columns.get(column.id) ?? blankCell(row, column.id, precision);
-          const partAmounts = partColumns.flatMap((id) => row.columns.get(id) ?? []);
+          const partAmounts = printedParts.flatMap((id) => row.columns.get(id) ?? []);
           if (partAmounts.length === 0) continue;
-          compare(report, target, partAmounts, () => figureOf(row.label, columnFigure(column.name)), columnsText(table, partColumns));
+          const label = () => figureOf(row.label, columnFigure(column.name));
+          if (printedParts.length < partColumns.length) checkBound(report, target, partAmounts, label, columnsText(table, printedParts));
+          else compare(report, target, partAmounts, label, columnsText(table, partColumns));
         }
       }
       if (table.total) checkRowSum(report, table, table.total, table.lines, parts.lines);
@@ -215,7 +241,18 @@ export const sum = defineRule({
         report({ messageId: "no-parts", path: table.total.amount.path, data: { target: figureOf(table.total.label, figureNames.amount) } });
       }
       for (const row of tableRows(table)) {
-        if (row.kind === "line") checkRowSum(report, table, row, row.lines, parts.children);
+        if (row.kind !== "line") continue;
+        if (!row.partialList) checkRowSum(report, table, row, row.lines, parts.children);
+        else if (row.amount) {
+          const amount = row.amount;
+          checkBound(
+            report,
+            amount,
+            row.lines.flatMap((part) => part.amount ?? []),
+            () => figureOf(row.label, figureNames.amount),
+            parts.list,
+          );
+        }
       }
       const projectAmounts = table.projects.map((project) => project.amount);
       if (table.total?.amount && projectAmounts.length > 0 && projectAmounts.every((amount): amount is Amount => amount !== undefined)) {

@@ -1,3 +1,4 @@
+import type { Text } from "../text.js";
 import type { ErrorObject } from "ajv";
 import { childPointer, segmentsOf } from "../load/json-pointer.js";
 import type { Problem } from "../problem.js";
@@ -59,8 +60,11 @@ function valueAt(instance: unknown, pointer: string): unknown {
   return value;
 }
 
-function preview(value: unknown): string {
-  if (value === null || value === undefined) return "（空）/ (empty)";
+/** A blank value, in the message's own language. */
+const blank: Text = { zh: "空白", en: "nothing (a blank value)" };
+
+function preview(value: unknown): string | Text {
+  if (value === null || value === undefined) return blank;
   if (Array.isArray(value)) return "[…]";
   if (typeof value === "object") return "{…}";
   const text = typeof value === "number" || typeof value === "boolean" || typeof value === "bigint" ? String(value) : typeof value === "string" ? value : "";

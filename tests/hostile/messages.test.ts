@@ -22,6 +22,11 @@ describe("messages say what was written", () => {
     ["a full-width code", table('{ code: "２０１", name: 甲, amount: 1 }'), "Write ２０１ as 201: a classification code is half-width digits only"],
     ["a full-width amount", table('{ name: 甲, amount: "１２" }'), "Write １２ as 12: an amount is digits only"],
     [
+      "a blank amount, in English only",
+      table("{ name: 甲, amount: null }"),
+      "such as 825.04 (no unit, thousands separator or full-width digits); found nothing (a blank value)",
+    ],
+    [
       "a %YAML 1.1 directive (010 would read as 10 or 8)",
       `%YAML 1.1\n---\n${table("{ name: 甲, amount: 010 }")}`,
       "Declarations are read as YAML 1.2; the %YAML 1.1 directive",

@@ -40,6 +40,41 @@ describe("no relation is switched off in silence", () => {
       finding: { rule: "statement", messageId: "line-without-amount", line: 11 },
     },
     {
+      name: "a stated figure that neither restates a line nor says what it is",
+      body: "statements:\n  - text: 甲 5 万元。\n    figures: [{ amount: 5 }]\n",
+      finding: { rule: "schema", messageId: "figure-without-subject", line: 7, severity: "error" },
+    },
+    {
+      name: "a restated line given parts, which are its table's",
+      body: "tables:\n  - id: t\n    title: 表\n    total: { amount: 5 }\n    lines: [{ name: 甲, amount: 5 }]\nstatements:\n  - text: 合计 5 万元，其中甲 5 万元。\n    figures: [{ restates: t, amount: 5, parts: [{ name: 甲, amount: 5 }] }]\n",
+      finding: { rule: "schema", messageId: "restated-with-own", line: 12, severity: "error" },
+    },
+    {
+      name: "persons listed as parts of an amount of money",
+      body: "statements:\n  - text: 人员经费 50 万元，其中在职 36 人。\n    figures: [{ name: 人员经费, amount: 50, parts: [{ name: 在职, count: 36, unit: 人 }] }]\n",
+      finding: { rule: "schema", messageId: "unit-mix", line: 7, severity: "error" },
+    },
+    {
+      name: "a figure with both a count and an amount",
+      body: "statements:\n  - text: 车辆 3 辆，50 万元。\n    figures: [{ name: 车辆, count: 3, unit: 辆, amount: 50 }]\n",
+      finding: { rule: "schema", messageId: "count-and-amount", line: 7, severity: "error" },
+    },
+    {
+      name: "names listed with no count to check",
+      body: "statements:\n  - text: 内设机构有办公室、财务科。\n    figures: [{ name: 内设机构, items: [办公室, 财务科] }]\n",
+      finding: { rule: "schema", messageId: "items-without-count", line: 7, severity: "error" },
+    },
+    {
+      name: "an amount in a column declared not printed",
+      body: "tables:\n  - id: t\n    title: 表\n    columns: [{ id: all, name: 合计, sum: [b, p] }, { id: b, name: 基本 }, { id: p, name: 项目, printed: false }]\n    total: { amount: { all: 5, b: 4, p: 1 } }\n",
+      finding: { rule: "schema", messageId: "unprinted-with-amount", line: 9, severity: "error" },
+    },
+    {
+      name: "a table that takes the narrative's name",
+      body: "tables:\n  - id: narrative\n    title: 表\n    total: { amount: 5 }\n    lines: [{ name: 甲, amount: 5 }]\nstatements:\n  - text: 收入 5 万元。\n    figures: [{ name: 收入, amount: 5 }]\n",
+      finding: { rule: "schema", messageId: "reserved-id", line: 6, severity: "error" },
+    },
+    {
       name: "a table declared empty that also has data",
       body: "tables:\n  - id: t\n    title: 表\n    empty: { reason: 本年度无此项支出 }\n    total: { amount: 5 }\n",
       finding: { rule: "schema", messageId: "empty-with-data", line: 8, severity: "error" },

@@ -59,6 +59,25 @@ describe("completeness", () => {
                   lines: [{ name: 公务用车运行维护费, amount: 5.5, change: -0.5 }]
         `,
       },
+      {
+        name: "an excerpt with a summary table does not miss the tables it leaves out",
+        body: `
+          excerpt: true
+          tables:
+            - id: t1
+              title: 部门收支总表
+              kind: summary
+              lines: [{ id: income, name: 收入总计, amount: 10 }, { id: expenditure, name: 支出总计, amount: 10 }]
+        `,
+      },
+      {
+        name: "a figure the text states on its own is not asked for a reason the text does not give",
+        body: `
+          statements:
+            - text: 收入预算 825.04 万元，比上年减少 54.04 万元。
+              figures: [{ name: 收入预算, amount: 825.04, change: -54.04 }]
+        `,
+      },
     ],
     invalid: [
       {

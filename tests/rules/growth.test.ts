@@ -65,6 +65,16 @@ describe("growth", () => {
         body: table("{ name: 公务接待费, amount: 0.45, change: 0.06, growth: 15.48% }"),
         findings: [{ messageId: "rounding", line: 9, severity: "info", expected: "15.38%" }],
       },
+      {
+        name: "unchanged (持平) beside a prior that differs",
+        body: `
+          statements:
+            - text: 收入预算 825.04 万元，上年 820 万元，与上年持平。
+              figures: [{ name: 收入预算, amount: 825.04, prior: 820, unchanged: true }]
+        `,
+        // The growth rate, 0%, agrees with the change it goes with: the change is what is off.
+        findings: [{ messageId: "change-mismatch", line: 7, expected: "5.04", actual: "0" }],
+      },
     ],
   });
 

@@ -82,6 +82,30 @@ describe("share", () => {
                 - { name: 乙, amount: 70 }
         `,
       },
+      {
+        name: "the parts of a figure the text states on its own are shares of it",
+        body: `
+          statements:
+            - text: 支出预算 825.04 万元，其中：基本支出 436.54 万元，占 52.91%；项目支出 388.5 万元，占 47.09%。
+              figures:
+                - name: 支出预算
+                  amount: 825.04
+                  complete: true
+                  parts:
+                    - { name: 基本支出, amount: 436.54, share: 52.91% }
+                    - { name: 项目支出, amount: 388.5, share: 47.09% }
+        `,
+      },
+      {
+        name: "a share of a figure another sentence states, named by its id",
+        body: `
+          statements:
+            - text: 收入预算 1000 万元。
+              figures: [{ id: income, name: 收入预算, amount: 1000 }]
+            - text: 一般公共服务支出 500 万元，占收入预算的 50%。
+              figures: [{ name: 一般公共服务支出, amount: 500, share: 50%, shareOf: narrative/income }]
+        `,
+      },
     ],
     invalid: [
       {
@@ -212,6 +236,28 @@ describe("share", () => {
                 - { name: 甲, amount: 1, share: 25%, shareOf: nowhere }
         `,
         findings: [{ messageId: "unknown-whole", line: 9 }],
+      },
+      {
+        name: "a part's share that is not part ÷ the figure of its 其中 list",
+        body: `
+          statements:
+            - text: 支出预算 825.04 万元，其中：基本支出 436.54 万元，占 53.91%。
+              figures:
+                - name: 支出预算
+                  amount: 825.04
+                  parts:
+                    - { name: 基本支出, amount: 436.54, share: 53.91% }
+        `,
+        findings: [{ messageId: "mismatch", line: 11, expected: "52.91%", actual: "53.91%" }],
+      },
+      {
+        name: "a share the text gives of nothing named",
+        body: `
+          statements:
+            - text: 一般公共服务支出 500 万元，占 50%。
+              figures: [{ name: 一般公共服务支出, amount: 500, share: 50% }]
+        `,
+        findings: [{ messageId: "no-base", line: 7, severity: "info" }],
       },
     ],
   });

@@ -43,6 +43,49 @@ describe("statement", () => {
       figures:
         - { restates: t5-1/2010350, amount: 308.86, prior: 221.49 }`),
       },
+      {
+        name: "a figure the text states on its own, printed in its sentence, unchanged in words",
+        body: `
+          statements:
+            - text: 2025 年收入预算 825.04 万元，与上年持平。
+              figures: [{ name: 收入预算, amount: 825.04, unchanged: true }]
+        `,
+      },
+      {
+        name: "the same figure stated in two sections",
+        body: `
+          statements:
+            - text: 收入预算 825.04 万元。
+              figures: [{ id: income, name: 收入预算, amount: 825.04 }]
+            - text: 收入总计 825.04 万元。
+              figures: [{ restates: narrative/income, amount: 825.04 }]
+        `,
+      },
+      {
+        name: "a restated column with its own change, not the table's main column's",
+        body: `
+          tables:
+            - id: t5
+              title: 表
+              columns:
+                - { id: total, name: 合计, sum: [basic, project] }
+                - { id: basic, name: 基本支出 }
+                - { id: project, name: 项目支出 }
+              total: { amount: { total: 100, basic: 60, project: 40 }, change: -10 }
+              lines: [{ name: 甲, amount: { total: 100, basic: 60, project: 40 }, change: -10, reason: 调整 }]
+          statements:
+            - text: 项目支出 40 万元，同比无增减变化。
+              figures: [{ restates: "t5:project", amount: 40, unchanged: true }]
+        `,
+      },
+      {
+        name: "a count printed in its sentence",
+        body: `
+          statements:
+            - text: 内设机构共 3 个，分别是：办公室、财务科、业务科。
+              figures: [{ name: 内设机构, count: 3, items: [办公室, 财务科, 业务科] }]
+        `,
+      },
     ],
     invalid: [
       {
@@ -181,6 +224,35 @@ describe("statement", () => {
       figures:
         - { restates: t5-1/2010350, prior: 231.49 }`),
         findings: [{ messageId: "mismatch", line: 20, expected: "221.49", actual: "231.49" }],
+      },
+      {
+        name: "a figure the text states on its own, not as printed",
+        body: `
+          statements:
+            - text: 收入预算 825.04 万元。
+              figures: [{ name: 收入预算, amount: 852.04 }]
+        `,
+        findings: [{ messageId: "not-in-text", line: 7 }],
+      },
+      {
+        name: "the same figure stated differently in another section",
+        body: `
+          statements:
+            - text: 收入预算 825.04 万元。
+              figures: [{ id: income, name: 收入预算, amount: 825.04 }]
+            - text: 收入总计 825.14 万元。
+              figures: [{ restates: narrative/income, amount: 825.14 }]
+        `,
+        findings: [{ messageId: "mismatch", line: 9, expected: "825.04", actual: "825.14", difference: "0.1" }],
+      },
+      {
+        name: "unchanged declared where the sentence does not say so",
+        body: `
+          statements:
+            - text: 收入预算 825.04 万元。
+              figures: [{ name: 收入预算, amount: 825.04, unchanged: true }]
+        `,
+        findings: [{ messageId: "unchanged-not-in-text", line: 7, severity: "warning" }],
       },
     ],
   });

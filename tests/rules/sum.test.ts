@@ -116,6 +116,45 @@ describe("sum", () => {
                 - { id: b, name: 乙项目, amount: 307 }
         `,
       },
+      {
+        name: "a 其中 list that does not say it is complete is a bound: its parts may add up to less",
+        body: `
+          statements:
+            - text: 收入预算 825.04 万元，其中：一般公共预算拨款收入 800 万元。
+              figures:
+                - name: 收入预算
+                  amount: 825.04
+                  parts: [{ name: 一般公共预算拨款收入, amount: 800 }]
+        `,
+      },
+      {
+        name: "a headcount's parts, all listed, add up to it in persons",
+        body: `
+          statements:
+            - text: 实有人数 86 人（其中：在职 36 人，离退休 50 人）。
+              figures:
+                - name: 实有人数
+                  count: 86
+                  unit: 人
+                  complete: true
+                  parts: [{ name: 在职, count: 36, unit: 人 }, { name: 离退休, count: 50, unit: 人 }]
+        `,
+      },
+      {
+        name: "a column the table does not print is not read as 0: the sum column is a bound",
+        body: `
+          tables:
+            - id: t
+              title: 表
+              columns:
+                - { id: total, name: 合计, sum: [basic, project] }
+                - { id: basic, name: 基本支出 }
+                - { id: project, name: 项目支出, printed: false }
+              total: { amount: { total: 825.04, basic: 436.54 } }
+              lines:
+                - { name: 甲, amount: { total: 825.04, basic: 436.54 } }
+        `,
+      },
     ],
     invalid: [
       {
@@ -346,6 +385,60 @@ describe("sum", () => {
           { messageId: "mismatch", line: 8, expected: "388.5" },
           { messageId: "mismatch", line: 12, expected: "80.5", actual: "81.5" },
         ],
+      },
+      {
+        name: "the parts of a 其中 list that exceed their figure",
+        body: `
+          statements:
+            - text: 收入预算 825.04 万元，其中：一般公共预算拨款收入 800 万元，政府性基金 30 万元。
+              figures:
+                - name: 收入预算
+                  amount: 825.04
+                  parts: [{ name: 一般公共预算拨款收入, amount: 800 }, { name: 政府性基金, amount: 30 }]
+        `,
+        findings: [{ messageId: "list-exceeds", line: 9, expected: "830", actual: "825.04", difference: "-4.96" }],
+      },
+      {
+        name: "a 其中 list that says it is complete is a sum",
+        body: `
+          statements:
+            - text: 收入预算 825.04 万元，包括：一般公共预算拨款收入 800 万元，政府性基金 20 万元。
+              figures:
+                - name: 收入预算
+                  amount: 825.04
+                  complete: true
+                  parts: [{ name: 一般公共预算拨款收入, amount: 800 }, { name: 政府性基金, amount: 20 }]
+        `,
+        findings: [{ messageId: "mismatch", line: 9, expected: "820", actual: "825.04", difference: "5.04" }],
+      },
+      {
+        name: "a headcount off by one person is off by one, not within rounding",
+        body: `
+          statements:
+            - text: 实有人数 86 人（其中：在职 36 人，离退休 49 人）。
+              figures:
+                - name: 实有人数
+                  count: 86
+                  unit: 人
+                  complete: true
+                  parts: [{ name: 在职, count: 36, unit: 人 }, { name: 离退休, count: 49, unit: 人 }]
+        `,
+        findings: [{ messageId: "mismatch", line: 9, expected: "85", actual: "86", difference: "1", tolerance: "0" }],
+      },
+      {
+        name: "printed columns above their sum column, beside one not printed",
+        body: `
+          tables:
+            - id: t
+              title: 表
+              columns:
+                - { id: total, name: 合计, sum: [basic, project] }
+                - { id: basic, name: 基本支出 }
+                - { id: project, name: 项目支出, printed: false }
+              lines:
+                - { name: 甲, amount: { total: 400, basic: 436.54 } }
+        `,
+        findings: [{ messageId: "list-exceeds", line: 13, expected: "436.54", actual: "400", difference: "-36.54" }],
       },
     ],
   });

@@ -3,6 +3,7 @@ import type { Problem } from "../../problem.js";
 import { childPointer } from "../../load/json-pointer.js";
 import type { Declaration } from "../declaration.js";
 import { integerAt, itemsAt, nodeAt, textAt, within } from "./context.js";
+import { narrativeTable } from "./narrative.js";
 import { buildStatement } from "./statement.js";
 import { buildTable } from "./table.js";
 
@@ -24,6 +25,7 @@ export function buildDeclaration(doc: Document, defaults: { precision?: number }
     unit: textAt(context, root, "unit") ?? "",
     precision: context.precision,
     ratioBasis: textAt(context, root, "ratioBasis") === "printed" ? "printed" : "unrounded",
+    excerpt: textAt(context, root, "excerpt") === "true",
     tables: [],
     tablesById: new Map(),
     statements: [],
@@ -37,6 +39,16 @@ export function buildDeclaration(doc: Document, defaults: { precision?: number }
     }
     declaration.tables.push(table);
   });
-  declaration.statements = itemsAt(context, root, "statements").map((node, index) => buildStatement(context, node, childPointer("/statements", index)));
+  const narrative = narrativeTable();
+  declaration.statements = itemsAt(context, root, "statements").map((node, index) =>
+    buildStatement(context, node, childPointer("/statements", index), narrative),
+  );
+  if (narrative.allLines.length > 0) {
+    // The figures the text states on its own are referred to as narrative/<id>; no declared table may take the name.
+    const taken = declaration.tablesById.get(narrative.id);
+    if (taken) problems.push({ rule: "schema", messageId: "reserved-id", path: childPointer(taken.path, "id"), data: { id: narrative.id } });
+    declaration.tables.push(narrative);
+    declaration.tablesById.set(narrative.id, narrative);
+  }
   return { declaration, problems };
 }

@@ -1,14 +1,14 @@
 import type { Node } from "yaml";
 import { childPointer } from "../../load/json-pointer.js";
 import { bilingual } from "../../text.js";
-import type { Line, ShareBase, Table } from "../declaration.js";
+import { narrativeTableId, type Line, type ShareBase, type Statement, type Table } from "../declaration.js";
 import type { Amount, Percent } from "../figure.js";
 import { none } from "./figures.js";
 import { itemsAt, textAt, within, type BuildContext } from "./context.js";
 import { fillRow } from "./row.js";
 
 /** A table line. A class, so that its label is a getter on the prototype, built only for a finding. */
-class LineRow implements Line {
+export class LineRow implements Line {
   readonly kind = "line";
   columns: Map<string, Amount> = none;
   history: Map<number, Amount> = none;
@@ -23,6 +23,11 @@ class LineRow implements Line {
   parent?: Line;
   id?: string;
   code?: string;
+  statement?: Statement;
+  partialList?: true;
+  countUnit?: string;
+  items?: { names: string[]; path: string };
+  unchanged?: true;
   constructor(
     readonly table: Table,
     readonly path: string,
@@ -36,6 +41,7 @@ class LineRow implements Line {
     if (parent) this.parent = parent;
   }
   get label() {
+    if (this.table.id === narrativeTableId) return bilingual(`情况说明所述「${this.name}」`, `the narrative's “${this.name}”`);
     const shown = this.code === undefined ? this.name : `${this.code} ${this.name}`;
     return bilingual(`${this.table.id}「${shown}」`, `${this.table.id} line “${shown}”`);
   }
@@ -55,7 +61,7 @@ export function buildLine(outer: BuildContext, node: Node, path: string, table: 
 }
 
 /** An id is unique in its table; a code may repeat (the first line with it is the one referenced). */
-function fileLine(context: BuildContext, line: Line, table: Table): void {
+export function fileLine(context: BuildContext, line: Line, table: Table): void {
   for (const key of [line.id, line.code]) {
     if (key === undefined) continue;
     if (table.linesByKey.has(key) && key === line.id) {

@@ -2,6 +2,7 @@ import { isMap, type Node, type YAMLMap } from "yaml";
 import { childPointer } from "../../load/json-pointer.js";
 import { mapEntries } from "../../load/yaml-tree.js";
 import type { Row, Table } from "../declaration.js";
+import { parseAmount, parsePercent } from "../figure.js";
 import { amountAt, amountOf, historyAt, percentAt, shareBaseAt } from "./figures.js";
 import { nodeAt, textAt, type BuildContext } from "./context.js";
 
@@ -22,6 +23,15 @@ export function fillRow(context: BuildContext, row: Row, node: Node, table: Tabl
   row.history = historyAt(context, node, path);
   const reason = textAt(context, node, "reason");
   if (reason !== undefined) row.reason = reason;
+  if (textAt(context, node, "unchanged") === "true") markUnchanged(context, row);
+}
+
+/** 持平: a change of 0 and a growth rate of 0%, as if printed at the document's decimals, where not stated. */
+function markUnchanged(context: BuildContext, row: Row): void {
+  row.unchanged = true;
+  const zero = context.precision > 0 ? `0.${"0".repeat(context.precision)}` : "0";
+  row.change ??= parseAmount(zero, context.precision, row.path, "unchanged");
+  row.growth ??= parsePercent("0.00%", row.path, "unchanged");
 }
 
 /** `amount: 436.54` is the main column's; `amount: { total: 436.54, basic: 400 }` gives each column its own. */
@@ -50,6 +60,10 @@ function columnAmounts(context: BuildContext, amountNode: YAMLMap, amountPath: s
     if (!table.columns.some((declared) => declared.id === column)) {
       const path = childPointer(amountPath, column);
       context.problems.push({ rule: "schema", messageId: "unknown-column", path, atKey: true, data: { column, table: table.id } });
+      continue;
+    }
+    if (table.columns.some((declared) => declared.id === column && declared.unprinted)) {
+      context.problems.push({ rule: "schema", messageId: "unprinted-with-amount", path: childPointer(amountPath, column), atKey: true, data: { column } });
       continue;
     }
     const amount = amountOf(context, value, amountPath, column);

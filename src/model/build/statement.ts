@@ -1,20 +1,39 @@
 import type { Node } from "yaml";
 import { childPointer } from "../../load/json-pointer.js";
 import { bilingual } from "../../text.js";
-import type { StatedFigure, Statement } from "../declaration.js";
+import type { StatedFigure, Statement, Table } from "../declaration.js";
 import { referenceAt } from "../reference.js";
-import { integerAt, itemsAt, textAt, type BuildContext } from "./context.js";
+import { integerAt, itemsAt, nodeAt, textAt, type BuildContext } from "./context.js";
+import { buildNarrativeFigure } from "./narrative.js";
 import { fillRow } from "./row.js";
 
 /** A sentence of the narrative (情况说明) and the figures it restates from the tables. */
-export function buildStatement(context: BuildContext, node: Node, path: string): Statement {
-  const statement: Statement = { path, text: textAt(context, node, "text") ?? "", figures: [] };
+export function buildStatement(context: BuildContext, node: Node, path: string, narrative: Table): Statement {
+  const statement: Statement = { path, text: textAt(context, node, "text") ?? "", figures: [], narrative: [] };
   const projectTargets = integerAt(context, node, "projectTargets");
   if (projectTargets !== undefined) statement.projectTargets = projectTargets;
   const figuresPath = childPointer(path, "figures");
-  statement.figures = itemsAt(context, node, "figures").map((figure, index) => buildFigure(context, figure, childPointer(figuresPath, index), statement));
+  itemsAt(context, node, "figures").forEach((figure, index) => {
+    const at = childPointer(figuresPath, index);
+    if (nodeAt(context, figure, "restates") !== undefined) {
+      statement.figures.push(buildFigure(context, figure, at, statement));
+      for (const key of onlyStatedOnTheirOwn) {
+        if (nodeAt(context, figure, key) !== undefined)
+          context.problems.push({ rule: "schema", messageId: "restated-with-own", path: childPointer(at, key), atKey: true, data: { key } });
+      }
+    } else if (nodeAt(context, figure, "name") !== undefined) {
+      const line = buildNarrativeFigure(context, figure, at, statement, narrative);
+      narrative.lines.push(line);
+      statement.narrative.push(line);
+    } else {
+      context.problems.push({ rule: "schema", messageId: "figure-without-subject", path: at });
+    }
+  });
   return statement;
 }
+
+/** What only a figure the text states on its own has: a restated line's parts and counts are the table's. */
+const onlyStatedOnTheirOwn = ["parts", "complete", "count", "items", "unit", "id"] as const;
 
 /** A stated figure, read at the document's precision; a `restates` that is no reference names a table nobody has. */
 function buildFigure(context: BuildContext, node: Node, path: string, statement: Statement): StatedFigure {

@@ -55,6 +55,7 @@ function buildColumns(context: BuildContext, node: Node, table: Table): Column[]
     };
     const sum = seqItems(context.doc, nodeAt(context, columnNode, "sum")).map((item) => scalarText(item) ?? "");
     if (sum.length > 0) column.sum = sum;
+    if (textAt(context, columnNode, "printed") === "false") column.unprinted = true;
     return column;
   });
   for (const column of columns) {
