@@ -179,8 +179,6 @@ export const share = defineRule({
     }
     for (const { whole, rows, shares } of groups.values()) {
       if (rows.length < 2 || !coversWhole(whole, rows)) continue;
-      const last = shares[shares.length - 1];
-      if (!last) continue;
       const container = rows[0];
       const group =
         container?.kind === "line" && container.parent
