@@ -13,6 +13,21 @@ export { checkText, type CheckOptions, type FileReport } from "./check.js";
 export { checkFiles, InputError, type CheckFilesOptions } from "./check-files.js";
 export { ConfigError, emptyConfig, parseConfig, readConfig, findConfig, type Config } from "./config/config.js";
 export type { Finding, Lang, RelatedLocation, Severity, SeverityCounts } from "./finding.js";
+export {
+  DocumentError,
+  placeLabel,
+  type DocumentKind,
+  type DocumentProblem,
+  type DocumentText,
+  type DocxPlace,
+  type Place,
+  type PdfPlace,
+  type TableCell,
+  type TextPlace,
+  type XlsxPlace,
+} from "./read/document/document.js";
+export { detectFormat, type Format } from "./read/document/format.js";
+export { readDocument, readDocumentFile, type ReadDocumentFileOptions, type ReadDocumentOptions } from "./read/document/read.js";
 export type { Report } from "./report/report.js";
 export { reportOf } from "./report/report.js";
 export type { FormatContext, Formatter } from "./report/formatter.js";
