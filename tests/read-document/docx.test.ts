@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { documentXmlText } from "../../src/read/document/docx.js";
 import { readDocument } from "../../src/read/document/read.js";
 import type { DocumentText } from "../../src/read/document/document.js";
 import { corpusText, docxOf, linesOf, squeezed, type Block } from "./documents.js";
@@ -63,5 +64,38 @@ describe("a Word document", () => {
     const paragraph = source.find((line) => line.includes("11个职能科室")) ?? "";
     const offset = document.text.indexOf("11个职能科室");
     expect(document.locate(offset)).toEqual({ kind: "docx", paragraph: 17, column: paragraph.indexOf("11个职能科室") + 1 });
+  });
+});
+
+const body = (content: string) =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="w" xmlns:mc="mc" xmlns:wps="wps"><w:body>${content}</w:body></w:document>`;
+const paragraph = (...runs: string[]) => `<w:p>${runs.map((run) => `<w:r>${run}</w:r>`).join("")}</w:p>`;
+const t = (text: string) => `<w:t xml:space="preserve">${text}</w:t>`;
+
+describe("what Word's XML says, as text", () => {
+  it.each([
+    { what: "runs of one paragraph are joined", xml: paragraph(t("2025年年初预算数"), t("5941.79"), t("万元")), text: "2025年年初预算数5941.79万元" },
+    { what: "spaces are kept and entities read", xml: paragraph(t(" 收入 &amp; 支出 &#x4E07;元 ")), text: " 收入 & 支出 万元 " },
+    { what: "a tab and a line break", xml: paragraph(t("项目"), "<w:tab/>", t("金额"), "<w:br/>", t("合计")), text: "项目\t金额\n合计" },
+    {
+      what: "deleted text and field codes are not text",
+      xml: paragraph(t("增长"), "<w:delText>8.5</w:delText><w:instrText> PAGE </w:instrText>", t("9.5%")),
+      text: "增长9.5%",
+    },
+    {
+      what: "a drawing's text box is read once (not again from its fallback), as a paragraph after its anchor",
+      xml: paragraph(
+        t("正文"),
+        `<mc:AlternateContent><mc:Choice><w:drawing><wps:txbx><w:txbxContent>${paragraph(t("框内"))}</w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>${paragraph(t("框内"))}</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent>`,
+      ),
+      text: "正文\n框内",
+    },
+    {
+      what: "a content control's rows are the table's rows",
+      xml: `<w:tbl><w:sdt><w:sdtContent><w:tr><w:tc>${paragraph(t("甲"))}</w:tc><w:tc>${paragraph(t("1.00"))}</w:tc></w:tr></w:sdtContent></w:sdt></w:tbl>`,
+      text: "甲\t1.00",
+    },
+  ])("$what", async ({ xml, text }) => {
+    expect((await documentXmlText(body(xml))).text).toBe(text);
   });
 });

@@ -92,11 +92,8 @@ function descendants(nodes: readonly XmlNode[], tag: string): XmlNode[] {
   });
 }
 
-/** The parts of the main document XML, parsed in order with text kept exactly (no trimming, no numbers). */
-async function documentTree(bytes: Uint8Array, limit: number): Promise<XmlNode[]> {
-  const entry = zipEntries(bytes).find((candidate) => candidate.name === "word/document.xml");
-  if (!entry) throw corruptZip();
-  const xml = unzipEntry(bytes, entry, limit).toString("utf8");
+/** The main document XML, parsed in order with text kept exactly (no trimming, no numbers). */
+async function documentTree(xml: string): Promise<XmlNode[]> {
   const { XMLParser } = await import("fast-xml-parser");
   const parser = new XMLParser({
     preserveOrder: true,
@@ -118,8 +115,15 @@ async function documentTree(bytes: Uint8Array, limit: number): Promise<XmlNode[]
 
 /** A Word document's text: its paragraphs and table rows, one a line, each mapped to its paragraph. */
 export async function readDocx(bytes: Uint8Array, limit: number): Promise<DocumentText> {
+  const entry = zipEntries(bytes).find((candidate) => candidate.name === "word/document.xml");
+  if (!entry) throw corruptZip();
+  return documentXmlText(unzipEntry(bytes, entry, limit).toString("utf8"));
+}
+
+/** The text of `word/document.xml` (see `readDocx`). */
+export async function documentXmlText(xml: string): Promise<DocumentText> {
   const reader = new BodyReader();
-  reader.read(await documentTree(bytes, limit));
+  reader.read(await documentTree(xml));
   const layout = new Layout<DocxPlace>("docx");
   for (const [index, line] of reader.lines.entries()) {
     if (index > 0) layout.append("\n");

@@ -58,7 +58,7 @@ async function pageLines(pdfjs: Pdfjs, page: PDFPageProxy): Promise<string[]> {
 }
 
 /** Where pdfjs-dist keeps the data it reads from files in Node: the CMaps that CJK fonts name, and the standard fonts. */
-function dataFolders(): { cMapUrl: string; standardFontDataUrl: string } {
+export function pdfjsDataFolders(): { cMapUrl: string; standardFontDataUrl: string } {
   const root = join(dirname(createRequire(import.meta.url).resolve("pdfjs-dist/legacy/build/pdf.mjs")), "..", "..");
   return { cMapUrl: join(root, "cmaps") + "/", standardFontDataUrl: join(root, "standard_fonts") + "/" };
 }
@@ -116,7 +116,7 @@ export async function readPdf(bytes: Uint8Array): Promise<DocumentText> {
   const pdfjs = await loadPdfjs();
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),
-    ...dataFolders(),
+    ...pdfjsDataFolders(),
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
