@@ -138,6 +138,7 @@ export async function documentXmlText(xml: string): Promise<DocumentText> {
       }
     }
   }
-  if (!/\S/.test(layout.finish().text)) throw new DocumentError("no-text", bilingual("Word 文件中没有文字", "the Word document has no text"));
-  return layout.finish();
+  const document = layout.finish();
+  if (!/\S/.test(document.text)) throw new DocumentError("no-text", bilingual("Word 文件中没有文字", "the Word document has no text"));
+  return document;
 }

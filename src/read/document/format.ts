@@ -12,8 +12,8 @@ const otherBinaries: { magic: number[]; what: Text }[] = [
   {
     magic: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
     what: bilingual(
-      "是旧版 Word/Excel（.doc/.xls）文件或加密的 Office 文件：请去掉密码并另存为 .docx 或 .xlsx",
-      "is an old Word/Excel file (.doc/.xls) or an encrypted Office file: remove the password and save it as .docx or .xlsx",
+      "是旧版 Word/Excel/WPS 文件（.doc/.xls/.wps/.et）或加密的 Office 文件：请去掉密码并另存为 .docx 或 .xlsx",
+      "is an old Word/Excel/WPS file (.doc/.xls/.wps/.et) or an encrypted Office file: remove the password and save it as .docx or .xlsx",
     ),
   },
   { magic: [0x89, ...ascii("PNG")], what: bilingual("是图片（PNG），不是文字", "is a picture (PNG), not text") },
