@@ -7,6 +7,7 @@ const sources = [
   new URL("../src/rules/", import.meta.url),
   new URL("../src/schema/", import.meta.url),
   new URL("../src/load/", import.meta.url),
+  new URL("../src/read/text/", import.meta.url),
   new URL("../src/", import.meta.url),
 ]
   .flatMap((folder) =>

@@ -8,6 +8,7 @@ import { crossTable } from "./cross-table.js";
 import { custom } from "./custom.js";
 import { growth } from "./growth.js";
 import { indicator } from "./indicator.js";
+import { narrative } from "../read/text/rule.js";
 import { priorYear } from "./prior-year.js";
 import type { Rule } from "./rule.js";
 import { share } from "./share.js";
@@ -26,6 +27,7 @@ export const rules: readonly Rule[] = [
   custom,
   growth,
   indicator,
+  narrative,
   priorYear,
   schema,
   share,
