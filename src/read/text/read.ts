@@ -343,12 +343,11 @@ function readLists(sentences: Sentence[], at: number, relations: Relation[]): vo
     );
     if (parts.length === 0) continue;
     for (const part of parts) part.listed = true;
-    const labels = parts.map(
-      (part) =>
-        labelOf(sentence, part)
-          .replace(/^\(?(?:其中|包括)?:?/, "")
-          .split("、")
-          .pop() ?? "",
+    // Each part's name: the text since the bracket or the part before it.
+    const labels = parts.map((part, index) =>
+      sentence.text
+        .slice((index === 0 ? whole.end + 1 : (parts[index - 1]?.end ?? whole.end)) - sentence.start, part.start - sentence.start)
+        .replace(/^[、,;:]?(?:其中|包括)?:?/, ""),
     );
     const complete = completeness(labelOf(sentence, whole), labels, "");
     relations.push({ kind: "sum", whole, parts, ambiguous: false, start: whole.start, end, ...(complete ? { complete } : {}) });
