@@ -12,11 +12,11 @@ export default tseslint.config(
     languageOptions: {
       globals: globals.node,
       parserOptions: {
-        projectService: { allowDefaultProject: ["*.js", "*.mjs", "bin/*.js", "src/schema/*.mjs", "tests/bench/*.mjs"] },
+        projectService: { allowDefaultProject: ["*.js", "*.mjs", "*.cjs", "bin/*.js", "src/schema/*.mjs", "tests/bench/*.mjs"] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
   },
-  { files: ["**/*.js", "**/*.mjs"], ...tseslint.configs.disableTypeChecked },
+  { files: ["**/*.js", "**/*.mjs", "**/*.cjs"], ...tseslint.configs.disableTypeChecked },
   prettier,
 );

@@ -5,7 +5,9 @@ import { main } from "../dist/bundle/main.js";
 process.stdout.on("error", (error) => {
   // `budget-rules check … | head` closes the pipe early: that is not a failure of the check.
   if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-  throw error;
+  // A full disk (`> /dev/full`) or a lost terminal: the report is not out, so the check could not run.
+  process.stderr.write(`budget-rules: cannot write to stdout: ${error.code ?? error.message}\n`);
+  process.exit(2);
 });
 
 process.exitCode = await main(process.argv.slice(2), {

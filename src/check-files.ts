@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { readdirSync, realpathSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { configFileName, configLookup } from "./config/config.js";
 import { checkText, unreadFileReport, type CheckOptions, type FileReport } from "./check.js";
+import { readWithin, sizesAbove, sizeText } from "./load/read.js";
 import { reportOf, type Report } from "./report/report.js";
 import type { MessageData } from "./text.js";
 
@@ -13,7 +14,7 @@ const yamlFile = /\.ya?ml$/i;
 export interface CheckFilesOptions extends Omit<CheckOptions, "file" | "config"> {
   /** Where relative paths start, and what reported file names are relative to. Default: process.cwd(). */
   cwd?: string;
-  /** One config for every file; otherwise each file's nearest budget-rules.config.yaml. */
+  /** One config for every file; otherwise the nearest budget-rules.config.yaml above each file, up to the repository root. */
   configPath?: string;
   /** Files larger than this many bytes are reported, not checked. Default: 32 MiB. */
   maxFileSize?: number;
@@ -25,27 +26,44 @@ export interface CheckFilesOptions extends Omit<CheckOptions, "file" | "config">
 export function declarationFiles(paths: readonly string[], cwd: string): string[] {
   const files = new Set<string>();
   const visited = new Set<string>();
+  const cannotRead = (path: string, why: string) => new InputError(`cannot read ${displayName(path, cwd)}: ${why}`);
+  const code = (error: unknown) => (error as NodeJS.ErrnoException).code ?? String(error);
+  // What cannot be read in a folder (a sub-folder without permission, a path too long, a name that is
+  // not UTF-8) may hold declarations: the check stops rather than pass without them.
   const walk = (folder: string) => {
-    const real = realpathSync(folder);
-    if (visited.has(real)) return; // a symlink loop
-    visited.add(real);
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
-      const path = join(folder, entry.name);
+    let entries;
+    try {
+      const real = realpathSync(folder);
+      if (visited.has(real)) return; // a symlink loop
+      visited.add(real);
+      entries = readdirSync(folder, { withFileTypes: true, encoding: "buffer" });
+    } catch (error) {
+      throw cannotRead(folder, code(error));
+    }
+    for (const entry of entries) {
+      const name = entry.name.toString("utf8");
+      if (name === "node_modules" || name.startsWith(".")) continue;
+      const path = join(folder, name);
+      if (!Buffer.from(name).equals(entry.name)) {
+        // Only a folder or a *.yaml name can matter; a stray photo.jpg with an odd name cannot.
+        if (entry.isDirectory() || entry.isSymbolicLink() || yamlFile.test(name)) throw cannotRead(path, "the name is not UTF-8; rename it");
+        continue;
+      }
       let stats;
       try {
         stats = statSync(path);
       } catch (error) {
-        // A YAML file that cannot be reached (a dangling link, a link loop) is not skipped silently.
-        if (yamlFile.test(entry.name))
-          throw new InputError(`cannot read ${relative(cwd, path) || path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-        continue;
+        // A link to nothing, named unlike a declaration, is not one; anything else unreachable may be.
+        if (code(error) === "ENOENT" && !yamlFile.test(name)) continue;
+        throw cannotRead(path, code(error));
       }
       if (stats.isDirectory()) walk(path);
-      else if (stats.isFile() && yamlFile.test(entry.name) && entry.name !== configFileName) files.add(path);
+      else if (stats.isFile() && yamlFile.test(name) && name !== configFileName) files.add(path);
     }
   };
   for (const given of paths) {
+    // resolve() would make "" the working directory, and check what no one named.
+    if (given === "") throw new InputError("an empty path was given to check; name a file or folder");
     const path = resolve(cwd, given);
     let stats;
     try {
@@ -74,13 +92,16 @@ export function checkFiles(paths: readonly string[], options: CheckFilesOptions 
     cwd,
     lang,
     name: (path) => displayName(path, cwd),
+    maxFileSize: options.maxFileSize ?? defaultMaxFileSize,
     ...(options.configPath !== undefined ? { configPath: options.configPath } : {}),
   });
   const files = declarationFiles(paths, cwd);
   const reports = files.map((path, index) => {
     const file = displayName(path, cwd);
-    return checkFile(path, { lang, file, config: configFor(path), maxFileSize: options.maxFileSize ?? defaultMaxFileSize }, (text) =>
-      options.onFile?.(file, text, index + 1, files.length),
+    return checkFile(
+      path,
+      { lang, file, config: configFor(path), maxFileSize: options.maxFileSize ?? defaultMaxFileSize, view: options.view ?? false },
+      (text) => options.onFile?.(file, text, index + 1, files.length),
     );
   });
   return reportOf(reports);
@@ -88,7 +109,7 @@ export function checkFiles(paths: readonly string[], options: CheckFilesOptions 
 
 /** A file's name in reports: relative to the working directory, with forward slashes. */
 export function displayName(path: string, cwd: string): string {
-  const name = relative(cwd, path);
+  const name = relative(cwd, path) || ".";
   return (name.startsWith("..") ? path : name).split(sep).join("/");
 }
 
@@ -98,15 +119,20 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 export const defaultMaxFileSize = 32 * 1024 * 1024;
 
 export function checkFile(path: string, options: CheckOptions & { file: string; maxFileSize?: number }, onText?: (text: string) => void): FileReport {
-  let bytes: Buffer;
+  const limit = options.maxFileSize ?? defaultMaxFileSize;
+  let read;
   try {
-    const size = statSync(path).size;
-    const limit = options.maxFileSize ?? defaultMaxFileSize;
-    if (size > limit) return tooLargeReport(size, limit, options);
-    bytes = readFileSync(path);
+    read = readWithin(path, limit);
   } catch (error) {
     throw new InputError(`cannot read ${options.file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
+  if ("tooLarge" in read) {
+    const { size } = read.tooLarge;
+    // A pipe or a device has no size to report at a line: the check stops instead.
+    if (size === undefined) throw new InputError(`${options.file} gave more than ${sizeText(limit, "en")}, the --max-file-size limit; not checked`);
+    return tooLargeReport(size, limit, options);
+  }
+  const { bytes } = read;
   let text: string;
   try {
     text = utf8.decode(bytes);
@@ -119,7 +145,7 @@ export function checkFile(path: string, options: CheckOptions & { file: string; 
 
 /** A file that is reported at its first line without being parsed: not UTF-8, or too large. */
 function wholeFileReport(messageId: "encoding" | "too-large", data: MessageData, options: CheckOptions & { file: string }): FileReport {
-  return unreadFileReport(options.file, [{ rule: "yaml", messageId, path: "", line: 1, column: 1, data }], options.lang);
+  return unreadFileReport(options.file, [{ rule: "yaml", messageId, path: "", line: 1, column: 1, data }], options.lang, options.config);
 }
 
 function encodingReport(bytes: Buffer, options: CheckOptions & { file: string }): FileReport {
@@ -127,8 +153,7 @@ function encodingReport(bytes: Buffer, options: CheckOptions & { file: string })
 }
 
 function tooLargeReport(size: number, limit: number, options: CheckOptions & { file: string }): FileReport {
-  const megabytes = (bytes: number) => (Math.round((bytes / 1024 / 1024) * 10) / 10).toString();
-  return wholeFileReport("too-large", { size: megabytes(size), limit: megabytes(limit) }, options);
+  return wholeFileReport("too-large", sizesAbove(size, limit, options.lang ?? "en"), options);
 }
 
 function firstInvalidByte(bytes: Buffer): number {

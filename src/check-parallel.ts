@@ -18,6 +18,8 @@ export interface WorkerSetup {
   configPath?: string;
   maxFileSize?: number;
   sources: SourcesWanted;
+  /** Carry each declaration's view (for the HTML report). */
+  view: boolean;
 }
 export interface WorkerRequest {
   files: { path: string; file: string }[];
@@ -71,6 +73,7 @@ export async function checkFilesInParallel(paths: readonly string[], options: Pa
     cwd,
     lang,
     sources: options.sources,
+    view: options.view ?? false,
     ...(options.configPath !== undefined ? { configPath: options.configPath } : {}),
     ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
   };

@@ -9,6 +9,7 @@ const configFor = configLookup({
   cwd: setup.cwd,
   lang: setup.lang,
   name: (path) => displayName(path, setup.cwd),
+  maxFileSize: setup.maxFileSize ?? defaultMaxFileSize,
   ...(setup.configPath !== undefined ? { configPath: setup.configPath } : {}),
 });
 
@@ -16,9 +17,13 @@ parentPort?.on("message", (request: WorkerRequest) => {
   try {
     const results = request.files.map(({ path, file }) => {
       let source: string | undefined;
-      const report = checkFile(path, { lang: setup.lang, file, config: configFor(path), maxFileSize: setup.maxFileSize ?? defaultMaxFileSize }, (text) => {
-        source = text;
-      });
+      const report = checkFile(
+        path,
+        { lang: setup.lang, file, config: configFor(path), maxFileSize: setup.maxFileSize ?? defaultMaxFileSize, view: setup.view },
+        (text) => {
+          source = text;
+        },
+      );
       const keep = setup.sources === "all" || (setup.sources === "errors" && report.summary.error > 0);
       return { report, ...(keep && source !== undefined ? { source } : {}) };
     });

@@ -3,9 +3,11 @@ import { instanceOf, AliasExpansionError } from "./load/instance.js";
 import { locateRange, spanOf } from "./load/locate.js";
 import { describe, parseSource, type ParsedSource } from "./load/parse.js";
 import { buildDeclaration } from "./model/build.js";
+import type { Declaration } from "./model/declaration.js";
+import { viewOf, type DeclarationView } from "./model/view.js";
 import type { Problem } from "./problem.js";
 import { emptyConfig, type Config } from "./config/config.js";
-import { directivesIn, suppress, type Directive } from "./config/suppression.js";
+import { directiveName, directivesIn, isSuppressible, suppress, type Directive } from "./config/suppression.js";
 import { checkCustom } from "./rules/custom.js";
 import { ruleOf, rules } from "./rules/index.js";
 import type { MessageMeta } from "./rules/rule.js";
@@ -14,8 +16,12 @@ import { fill } from "./text.js";
 
 export interface FileReport {
   file: string;
+  /** The config that applied (budget-rules.config.yaml found above the file, or --config), or null. */
+  config: string | null;
   findings: Finding[];
   summary: SeverityCounts;
+  /** The declaration as reports show it (HTML), when asked for and the file could be modelled. */
+  view?: DeclarationView;
 }
 
 export interface CheckOptions {
@@ -25,6 +31,8 @@ export interface CheckOptions {
   file?: string;
   /** A finance bureau's settings (budget-rules.config.yaml); default: none. */
   config?: Config;
+  /** Carry the declaration's view in the report, for the HTML report. */
+  view?: boolean;
 }
 
 /** Said by the core itself when a rule fails to run, so that a bug never passes as a clean check. */
@@ -41,23 +49,33 @@ export function checkText(written: string, options: CheckOptions = {}): FileRepo
   const file = options.file ?? "<text>";
   const config = options.config ?? emptyConfig;
   const { source, problems } = parseSource(text);
-  if (source && problems.length === 0) problems.push(...reconcile(source, config));
+  let view: DeclarationView | undefined;
+  if (source && problems.length === 0) {
+    const reconciled = reconcile(source, config);
+    problems.push(...reconciled.problems);
+    if (options.view && reconciled.declaration) view = viewOf(reconciled.declaration);
+  }
   const rendered = problems.map((problem) => render(problem, source, lang)).flatMap((finding) => withConfiguredSeverity(finding, config));
   const directives = directivesIn(text);
-  const findings = [...suppress(rendered, directives), ...directiveProblems(directives).map((problem) => render(problem, source, lang))].sort(compareFindings);
-  return { file, findings, summary: countSeverities(findings) };
+  const findings = [...suppress(rendered, directives, source), ...directiveProblems(directives).map((problem) => render(problem, source, lang))].sort(
+    compareFindings,
+  );
+  return { file, config: config.file ?? null, findings, summary: countSeverities(findings), ...(view ? { view } : {}) };
 }
 
 /** A report of problems found without reading the file as YAML (not UTF-8, too large). */
-export function unreadFileReport(file: string, problems: readonly Problem[], lang: Lang = "en"): FileReport {
+export function unreadFileReport(file: string, problems: readonly Problem[], lang: Lang = "en", config: Config = emptyConfig): FileReport {
   const findings = problems.map((problem) => render(problem, undefined, lang)).sort(compareFindings);
-  return { file, findings, summary: countSeverities(findings) };
+  return { file, config: config.file ?? null, findings, summary: countSeverities(findings) };
 }
 
-/** A rule's configured severity replaces its default; informative residuals stay info; `off` drops it. */
+/**
+ * A rule's configured severity replaces its default; informative residuals stay info; `off` drops it.
+ * A rule that failed to run stays an error: the file was not fully checked, whatever the rule's weight.
+ */
 function withConfiguredSeverity(finding: Finding, config: Config): Finding[] {
   const configured = config.severities.get(finding.rule);
-  if (configured === undefined) return [finding];
+  if (configured === undefined || !isSuppressible(finding)) return [finding];
   if (configured === "off") return [];
   return finding.severity === "info" ? [finding] : [{ ...finding, severity: configured }];
 }
@@ -66,23 +84,29 @@ function directiveProblems(directives: readonly Directive[]): Problem[] {
   return directives.flatMap((directive): Problem[] => {
     const range: [number, number] = [0, 0];
     const at = { rule: "suppression", path: "", line: directive.line, column: directive.column };
-    if (directive.reason === "") return [{ ...at, messageId: "missing-reason", range }];
-    const unknown = directive.rules.filter((rule) => !ruleOf(rule));
-    if (unknown.length > 0) return unknown.map((rule) => ({ ...at, messageId: "unknown-rule", range, data: { rule } }));
-    return directive.used ? [] : [{ ...at, messageId: "unused", range }];
+    if (directive.name !== directiveName) return [{ ...at, messageId: "unknown-directive", range, data: { name: directive.name } }];
+    const problems: Problem[] = directive.rules.flatMap((rule): Problem[] =>
+      !ruleOf(rule)
+        ? [{ ...at, messageId: "unknown-rule", range, data: { rule } }]
+        : isSuppressible({ rule, messageId: "" })
+          ? []
+          : [{ ...at, messageId: "unsuppressible", range, data: { rule } }],
+    );
+    if (directive.reason === "") problems.unshift({ ...at, messageId: "missing-reason", range });
+    return problems.length > 0 || directive.used ? problems : [{ ...at, messageId: "unused", range }];
   });
 }
 
-function reconcile(source: ParsedSource, config: Config): Problem[] {
+function reconcile(source: ParsedSource, config: Config): { problems: Problem[]; declaration?: Declaration } {
   let instance: unknown;
   try {
     instance = instanceOf(source.doc);
   } catch (error) {
     const messageId = error instanceof AliasExpansionError ? "alias-expansion" : "unreadable";
-    return [{ rule: "yaml", messageId, path: "", data: { detail: describe(error) } }];
+    return { problems: [{ rule: "yaml", messageId, path: "", data: { detail: describe(error) } }] };
   }
   const schemaProblems = validateDeclaration(instance);
-  if (schemaProblems.length > 0) return [...schemaProblems, { rule: "schema", messageId: "not-checked", path: "" }];
+  if (schemaProblems.length > 0) return { problems: [...schemaProblems, { rule: "schema", messageId: "not-checked", path: "" }] };
 
   const { declaration, problems } =
     config.precision === undefined ? buildDeclaration(source.doc) : buildDeclaration(source.doc, { precision: config.precision });
@@ -99,7 +123,7 @@ function reconcile(source: ParsedSource, config: Config): Problem[] {
   } catch (error) {
     problems.push({ rule: "custom", messageId: "internal-error", path: "", data: { rule: "custom", detail: describe(error) } });
   }
-  return problems;
+  return { problems, declaration };
 }
 
 function render(problem: Problem, source: ParsedSource | undefined, lang: Lang): Finding {

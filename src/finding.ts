@@ -50,3 +50,9 @@ export function countSeverities(findings: readonly Finding[]): SeverityCounts {
 export function compareFindings(a: Finding, b: Finding): number {
   return a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }
+
+/** Severities from the most to the least serious; a threshold includes everything above it. */
+export function atLeast(severity: Severity, threshold: Severity): boolean {
+  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+  return rank[severity] <= rank[threshold];
+}

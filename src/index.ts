@@ -15,7 +15,8 @@ export { ConfigError, emptyConfig, parseConfig, readConfig, findConfig, type Con
 export type { Finding, Lang, RelatedLocation, Severity, SeverityCounts } from "./finding.js";
 export type { Report } from "./report/report.js";
 export { reportOf } from "./report/report.js";
-export type { FormatContext, Formatter, FormatName } from "./report/formatter.js";
+export type { FormatContext, Formatter } from "./report/formatter.js";
+export type { FormatName } from "./report/formats.js";
 export type { Rule, RuleMeta } from "./rules/rule.js";
 export { rules } from "./rules/index.js";
 export { githubSummary };

@@ -30,7 +30,7 @@ describe("the HTML report in a real browser", () => {
   it("opens without console errors, shows Chinese glyphs, highlights each finding's figure, and is saved as a screenshot", async () => {
     const file = "fixtures/wuchang-2025.yaml";
     const source = readFileSync(new URL(`../${file}`, import.meta.url), "utf8");
-    const report = reportOf([checkText(source, { file, lang: "zh" })]);
+    const report = reportOf([checkText(source, { file, lang: "zh", view: true })]);
     const html = formatHtml(report, { lang: "zh", chalk: new Chalk({ level: 0 }), sources: new Map([[file, source]]), failOn: "error", version: "test" });
     mkdirSync(output, { recursive: true });
     writeFileSync(new URL("report.html", output), html);

@@ -54,7 +54,7 @@ describe("formats and outputs", () => {
   });
 
   it("more outputs than formats is a usage error", async () => {
-    expect((await run(["check", "-o", "a.json", "-o", "b.json", "fixtures"])).code).toBe(2);
+    expect((await run(["check", "-f", "json", "-o", "a.json", "-o", "b.json", "fixtures"])).code).toBe(2);
   });
 
   it("github annotations also append a summary to GITHUB_STEP_SUMMARY", async () => {

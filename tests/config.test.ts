@@ -5,7 +5,6 @@ import { describe, expect, it } from "vitest";
 import { checkText } from "../src/check.js";
 import { main } from "../src/cli/main.js";
 import { ConfigError, parseConfig } from "../src/config/config.js";
-import { examples } from "../src/rules/examples.js";
 import { rules } from "../src/rules/index.js";
 import { declaration } from "./rule-tester.js";
 
@@ -222,12 +221,15 @@ describe("rules and explain", () => {
     expect(await cli(["explain", "summ"], process.cwd())).toMatchObject({ code: 2, stderr: expect.stringContaining("summ") as string });
   });
 
-  it.each(Object.entries(examples))("the %s examples fail and pass as they say", (id, example) => {
-    expect(checkText(example.failing).findings.filter((finding) => finding.rule === id && finding.severity !== "info")).not.toEqual([]);
-    expect(checkText(example.passing).findings.filter((finding) => finding.rule === id)).toEqual([]);
-  });
+  it.each(rules.flatMap((rule) => (rule.meta.example ? [[rule.id, rule.meta.example] as const] : [])))(
+    "the %s examples fail and pass as they say",
+    (id, example) => {
+      expect(checkText(example.failing).findings.filter((finding) => finding.rule === id && finding.severity !== "info")).not.toEqual([]);
+      expect(checkText(example.passing).findings.filter((finding) => finding.rule === id)).toEqual([]);
+    },
+  );
 
   it("every rule that checks has examples", () => {
-    for (const rule of rules) if (rule.check) expect(examples[rule.id], rule.id).toBeDefined();
+    for (const rule of rules) if (rule.check) expect(rule.meta.example, rule.id).toBeDefined();
   });
 });

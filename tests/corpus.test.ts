@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
 
 const corpus = new URL("../fixtures/corpus/", import.meta.url);
 const folders = readdirSync(corpus, { withFileTypes: true })
@@ -20,7 +19,7 @@ describe("the corpus of real disclosures", () => {
 
   it.each(folders)("%s: every relation's snippet is in the text as published", (folder) => {
     const source = readFileSync(new URL(`${folder}/source.txt`, corpus), "utf8");
-    const expected = parse(readFileSync(new URL(`${folder}/expected.yaml`, corpus), "utf8")) as Expected;
+    const expected = JSON.parse(readFileSync(new URL(`${folder}/relations.json`, corpus), "utf8")) as Expected;
     const readme = readFileSync(new URL(`${folder}/README.md`, corpus), "utf8");
     expect(readme).toContain(expected.source);
     expect(expected.source).toMatch(/^https?:\/\//);

@@ -47,7 +47,7 @@ function context(lang: Lang = "en", failOn: FormatContext["failOn"] = "error"): 
 }
 
 const reports = {
-  seed: reportOf([checkText(seed, { file: seedName })]),
+  seed: reportOf([checkText(seed, { file: seedName, view: true })]),
   broken: reportOf([checkText(broken, { file: brokenName })]),
   hostile: reportOf([checkText(hostile, { file: hostileName })]),
 };
@@ -173,6 +173,14 @@ describe("html", () => {
     expect(html).not.toMatch(/https?:\/\//);
     expect(html).toContain('<html lang="zh-CN">');
     expect(html).toContain("武昌区科技创新和人才服务中心 2025");
+  });
+
+  it("reads only the report: its tables and the engine's computed values come from the check, not from the file's text", () => {
+    const withoutSources = formatHtml(reports.seed, { ...context("zh"), sources: new Map() });
+    expect(withoutSources).toBe(html);
+    expect(html).toContain("<h2>预算表</h2>");
+    // 卫生健康支出: stated 35.07, computed by the sum rule as 35.06.
+    expect(html).toMatch(/35\.07.*?<td class="number computed">35\.06<\/td>/s);
   });
 
   it("marks each finding at its figure and links the list to it", () => {

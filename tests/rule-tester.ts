@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import { checkText } from "../src/check.js";
+import { ruleOf } from "../src/rules/index.js";
 import type { Finding, Severity } from "../src/finding.js";
 
 /** The lines every case starts with; a case's own text begins on line 5. */
@@ -41,11 +42,24 @@ function ruleFindings(body: string, rule: string, lang: "zh" | "en"): Finding[] 
   return report.findings.filter((finding) => finding.rule === rule);
 }
 
+const casesByRule = new Map<string, RuleCases["invalid"]>();
+
 /** Runs a rule's table of cases: valid ones give no finding of the rule, invalid ones exactly those listed. */
 export function testRule(rule: string, cases: RuleCases): void {
   for (const testCase of cases.valid) {
     it(`valid: ${testCase.name}`, () => {
       expect(ruleFindings(testCase.body, rule, "en")).toEqual([]);
+    });
+  }
+  const known = casesByRule.get(rule);
+  if (known) known.push(...cases.invalid);
+  else {
+    const all = [...cases.invalid];
+    casesByRule.set(rule, all);
+    // Runs after every table of the file is collected: the union of all the rule's failing cases.
+    it("every message of the rule is reported by some case", () => {
+      const reported = new Set(all.flatMap((testCase) => ruleFindings(testCase.body, rule, "en").map((finding) => finding.messageId)));
+      expect(Object.keys(ruleOf(rule)?.meta.messages ?? {}).filter((messageId) => !reported.has(messageId))).toEqual([]);
     });
   }
   for (const testCase of cases.invalid) {

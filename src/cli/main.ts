@@ -1,16 +1,19 @@
 import { Chalk, type ColorSupportLevel } from "chalk";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { appendFileSync, existsSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
-import { InputError } from "../check-files.js";
+import type { FileReport } from "../check.js";
+import { declarationFiles, displayName, InputError } from "../check-files.js";
 import { checkFilesInParallel, WorkerStopped } from "../check-parallel.js";
-import { ConfigError } from "../config/config.js";
+import { ConfigError, findConfig } from "../config/config.js";
 import type { Lang, Severity } from "../finding.js";
-import { atLeast, formatNames, loadFormatter, type FormatName } from "../report/formatter.js";
-import { countSeverities } from "../finding.js";
-import type { Report } from "../report/report.js";
+import { formatNames, loadFormatter, type FormatName } from "../report/formats.js";
+import { atLeast, countSeverities } from "../finding.js";
+import { reportOf, type Report } from "../report/report.js";
 import { schemaPath, version } from "../package-root.js";
+import { ResultCache } from "../run/cache.js";
 import { explainRule, formatRuleList } from "./rule-docs.js";
+import { reportFiles, refuseInputs, writeReport } from "./report-files.js";
 import { declarationTemplate } from "./template.js";
 
 /** Everything the CLI touches of the outside world but the files it is told to read and write. */
@@ -55,28 +58,19 @@ function progressLine(done: number, total: number, file: string): string {
 
 interface CheckOptions {
   format: FormatName[];
+  cache?: boolean;
+  cacheLocation?: string;
   output?: string[];
   lang?: Lang;
   config?: string;
   failOn: Severity;
   maxWarnings?: number;
   quiet?: boolean;
+  /** In bytes. */
   maxFileSize?: number;
 }
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
-
-/** Writes a report file whole or not at all: a temporary file beside it, then a rename. */
-function writeAtomically(path: string, text: string): void {
-  const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
-  try {
-    writeFileSync(temporary, text);
-    renameSync(temporary, path);
-  } catch (error) {
-    if (existsSync(temporary)) unlinkSync(temporary);
-    throw new InputError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-}
 
 function onlyErrors(report: Report): Report {
   const files = report.files.map((file) => {
@@ -86,39 +80,90 @@ function onlyErrors(report: Report): Report {
   return { ...report, files, summary: countSeverities(files.flatMap((file) => file.findings)) };
 }
 
+/**
+ * --cache: the files whose earlier results still hold, and those to check. The HTML report needs each
+ * declaration's view, which the cache does not keep, so it checks every file.
+ */
+function fromCache(paths: readonly string[], options: CheckOptions, lang: Lang, io: CliIO) {
+  const location = resolve(io.cwd, options.cacheLocation ?? ".budget-rules-cache");
+  const fixedConfig = options.config !== undefined ? resolve(io.cwd, options.config) : undefined;
+  const { cache, warning } = ResultCache.load(location, {
+    version,
+    lang,
+    ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
+    ...(fixedConfig !== undefined ? { configPath: fixedConfig } : {}),
+  });
+  if (warning) io.stderr(`budget-rules: warning: ${warning}\n`);
+  const configOf = (path: string) => fixedConfig ?? findConfig(dirname(path), io.cwd);
+  const hits: FileReport[] = [];
+  const misses: string[] = [];
+  const pathOf = new Map<string, string>();
+  for (const path of declarationFiles(paths, io.cwd)) {
+    const earlier = cache.get(path, configOf(path));
+    if (earlier) hits.push(earlier);
+    else {
+      misses.push(path);
+      pathOf.set(displayName(path, io.cwd), path);
+    }
+  }
+  return { cache, hits, misses, pathOf, configOf };
+}
+
 async function runCheck(paths: string[], options: CheckOptions, io: CliIO): Promise<number> {
   const lang = options.lang ?? defaultLang(io.env);
-  const formats = options.format.length > 0 ? options.format : (["stylish"] as FormatName[]);
-  const outputs = options.output ?? [];
-  if (outputs.length > formats.length) throw new InputError(`${outputs.length} outputs for ${formats.length} format(s): pair each -o with a -f`);
-  // The last formats go to the outputs, in order; the others to stdout.
-  const toStdout = formats.slice(0, formats.length - outputs.length);
-  const toFiles = formats.slice(formats.length - outputs.length).map((format, index) => ({ format, path: resolve(io.cwd, outputs[index] ?? "") }));
-  for (const { path } of toFiles) {
-    const folder = dirname(path);
-    if (!existsSync(folder) || !statSync(folder).isDirectory())
-      throw new InputError(`cannot write ${relative(io.cwd, path)}: no such directory ${relative(io.cwd, folder) || "."}`);
+  const { toStdout, toFiles } = reportFiles(options.format, options.output ?? [], io.cwd);
+  const formats = [...toStdout, ...toFiles.map((file) => file.format)];
+  if (toFiles.length > 0) {
+    const declarations = declarationFiles(paths, io.cwd);
+    const folders = new Set(declarations.map((path) => dirname(path)));
+    const configs = options.config !== undefined ? [resolve(io.cwd, options.config)] : [...folders].flatMap((folder) => findConfig(folder) ?? []);
+    refuseInputs(toFiles, [...declarations, ...configs]);
   }
 
   const showProgress = Boolean(io.stderrIsTTY) && !io.env.CI;
-  // Code frames need the text of files with errors; the HTML report every file's.
-  const wanted = formats.includes("html") ? "all" : formats.includes("stylish") ? "errors" : "none";
-  const { report, sources } = await checkFilesInParallel(paths, {
-    cwd: io.cwd,
-    lang,
-    sources: wanted,
-    ...(options.config !== undefined ? { configPath: options.config } : {}),
-    ...(options.maxFileSize !== undefined ? { maxFileSize: Math.round(options.maxFileSize * 1024 * 1024) } : {}),
-    onProgress: (done, total, file) => {
-      if (showProgress && total > progressAbove) io.stderr(progressLine(done, total, file));
-    },
-  });
+  // Code frames need the text of files with errors; the HTML report reads each declaration's view.
+  const wanted = formats.includes("stylish") ? "errors" : "none";
+  const cached = options.cache && !formats.includes("html") ? fromCache(paths, options, lang, io) : undefined;
+  const checked =
+    cached?.misses.length === 0
+      ? { report: reportOf([]), sources: new Map<string, string>() }
+      : await checkFilesInParallel(cached?.misses ?? paths, {
+          cwd: io.cwd,
+          lang,
+          sources: wanted,
+          view: formats.includes("html"),
+          ...(options.config !== undefined ? { configPath: options.config } : {}),
+          ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
+          onProgress: (done, total, file) => {
+            if (showProgress && total > progressAbove) io.stderr(progressLine(done, total, file));
+          },
+        });
+  const report = cached ? reportOf([...cached.hits, ...checked.report.files]) : checked.report;
+  const sources = checked.sources;
+  if (cached) {
+    for (const hit of cached.hits) if (wanted === "errors" && hit.summary.error > 0) sources.set(hit.file, readFileSync(resolve(io.cwd, hit.file), "utf8"));
+    for (const file of checked.report.files) {
+      const path = cached.pathOf.get(file.file);
+      if (path !== undefined) cached.cache.set(path, cached.configOf(path), file);
+    }
+    const warning = cached.cache.save();
+    if (warning) io.stderr(`budget-rules: warning: ${warning}\n`);
+  }
   const shown = options.quiet ? onlyErrors(report) : report;
   const context = { lang, sources, failOn: options.failOn, version, chalk: new Chalk({ level: colourLevel(io.env, io.stdoutIsTTY) }) };
   for (const format of toStdout) io.stdout((await loadFormatter(format))(shown, context));
-  for (const { format, path } of toFiles) writeAtomically(path, (await loadFormatter(format))(shown, { ...context, chalk: new Chalk({ level: 0 }) }));
+  for (const file of toFiles) await writeReport(file, (await loadFormatter(file.format))(shown, { ...context, chalk: new Chalk({ level: 0 }) }));
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-  if (formats.includes("github") && summaryFile) appendFileSync(summaryFile, (await import("../report/github.js")).githubSummary(shown, lang));
+  if (formats.includes("github") && summaryFile) {
+    try {
+      appendFileSync(summaryFile, (await import("../report/github.js")).githubSummary(shown, lang));
+    } catch (error) {
+      // The annotations are out and count; the summary only repeats them, so its loss is a warning.
+      io.stderr(
+        `budget-rules: warning: cannot append the summary to GITHUB_STEP_SUMMARY (${summaryFile}): ${(error as NodeJS.ErrnoException).code ?? String(error)}\n`,
+      );
+    }
+  }
 
   const failing = report.files.some((file) => file.findings.some((finding) => atLeast(finding.severity, options.failOn)));
   const tooManyWarnings = options.maxWarnings !== undefined && report.summary.warning > options.maxWarnings;
@@ -153,7 +198,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     )
     .option("-o, --output <file>", "write the report of the matching -f to a file; repeat in pairs", collect)
     .addOption(langOption())
-    .option("-c, --config <path>", "use this config for every file (default: each file's nearest budget-rules.config.yaml)")
+    .option("-c, --config <path>", "use this config for every file (default: the nearest budget-rules.config.yaml above each file, up to the repository root)")
     .addOption(new Option("--fail-on <severity>", "the lowest severity that fails the check").choices(["error", "warning", "info"]).default("error"))
     .option("--max-warnings <n>", "fail when there are more warnings than this", (value: string) => {
       if (!/^\d+$/.test(value)) throw new InvalidArgumentError("a whole number is needed");
@@ -162,8 +207,13 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .option("-q, --quiet", "report errors only (the exit code still counts every finding)")
     .option("--max-file-size <MB>", "report larger files instead of checking them (default: 32)", (value: string) => {
       if (!/^\d+(\.\d+)?$/.test(value)) throw new InvalidArgumentError("a number of megabytes is needed");
-      return Number(value);
+      const bytes = Math.floor(Number(value) * 1024 * 1024);
+      // A limit below one byte would refuse every file, and print as "0 MB".
+      if (bytes < 1) throw new InvalidArgumentError("a limit of at least one byte (0.000001 MB) is needed");
+      return bytes;
     })
+    .option("--cache", "reuse the findings of files unchanged since the last run with --cache (size, time, config, version)")
+    .option("--cache-location <path>", "where --cache keeps its results (default: .budget-rules-cache)")
     .addHelpText(
       "after",
       [

@@ -1,5 +1,4 @@
 import type { Lang } from "../finding.js";
-import { examples } from "../rules/examples.js";
 import { severityWords } from "../report/vocabulary.js";
 import { rules, rulesById } from "../rules/index.js";
 
@@ -14,7 +13,7 @@ export function formatRuleList(lang: Lang): string {
 export function explainRule(id: string, lang: Lang): string | undefined {
   const rule = rulesById.get(id);
   if (!rule) return undefined;
-  const example = examples[id];
+  const { example } = rule.meta;
   const heading =
     lang === "zh"
       ? { severity: "默认严重程度", failing: "不通过的例子", passing: "通过的例子" }

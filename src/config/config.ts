@@ -1,13 +1,14 @@
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, parse as parsePath, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Lang, Severity } from "../finding.js";
 import { childPointer } from "../load/json-pointer.js";
-import { instanceOf } from "../load/instance.js";
+import { AliasExpansionError, instanceOf } from "../load/instance.js";
 import { locateRange, spanOf } from "../load/locate.js";
 import { parseSource } from "../load/parse.js";
-import { yaml } from "../load/meta.js";
+import { readWithin, sizeText } from "../load/read.js";
 import { mapValue, scalarText, seqItems } from "../load/yaml-tree.js";
-import { schema } from "../schema/meta.js";
+import { schema } from "../rules/schema.js";
+import { yaml } from "../rules/yaml.js";
 import { schemaProblems } from "../schema/schema-errors.js";
 import validateConfig from "../schema/config-validator.generated.js";
 import { fill } from "../text.js";
@@ -58,15 +59,27 @@ export class ConfigError extends Error {
   }
 }
 
-/** The nearest budget-rules.config.yaml in a folder or above it. */
-export function findConfig(folder: string): string | undefined {
-  let current = folder;
-  for (;;) {
+/**
+ * The nearest budget-rules.config.yaml in a folder or above it, up to the repository root: the nearest
+ * folder holding `.git` or `package.json`. Outside any repository the walk stops at `cwd` when the
+ * folder is inside it, else it looks in the folder alone: a config a stranger left higher up (in /tmp,
+ * in a home folder) never applies.
+ */
+export function findConfig(folder: string, cwd?: string): string | undefined {
+  const fromCwd = cwd === undefined ? undefined : relative(cwd, folder);
+  const insideCwd = fromCwd !== undefined && fromCwd !== ".." && !fromCwd.startsWith(`..${sep}`) && !isAbsolute(fromCwd);
+  const top = repositoryRoot(folder) ?? (insideCwd ? cwd : folder);
+  for (let current = folder; ; current = dirname(current)) {
     const candidate = join(current, configFileName);
     if (existsSync(candidate)) return candidate;
-    const parent = dirname(current);
-    if (parent === current || current === parsePath(current).root) return undefined;
-    current = parent;
+    if (current === top || dirname(current) === current) return undefined;
+  }
+}
+
+function repositoryRoot(folder: string): string | undefined {
+  for (let current = folder; ; current = dirname(current)) {
+    if (existsSync(join(current, ".git")) || existsSync(join(current, "package.json"))) return current;
+    if (dirname(current) === current) return undefined;
   }
 }
 
@@ -74,30 +87,45 @@ export function findConfig(folder: string): string | undefined {
  * The config for each declaration: one named for all (--config), else the nearest one above it; each
  * config file read once. `name` gives a path as reports show it.
  */
-export function configLookup(options: { configPath?: string; cwd: string; lang: Lang; name: (path: string) => string }): (declaration: string) => Config {
+export function configLookup(options: {
+  configPath?: string;
+  cwd: string;
+  lang: Lang;
+  name: (path: string) => string;
+  maxFileSize?: number;
+}): (declaration: string) => Config {
   const configs = new Map<string, Config>();
+  const found = new Map<string, string | undefined>();
   const fixed = options.configPath === undefined ? undefined : resolve(options.cwd, options.configPath);
   return (declaration) => {
-    const file = fixed ?? findConfig(dirname(declaration));
+    const folder = dirname(declaration);
+    if (fixed === undefined && !found.has(folder)) found.set(folder, findConfig(folder, options.cwd));
+    const file = fixed ?? found.get(folder);
     if (file === undefined) return emptyConfig;
     let config = configs.get(file);
     if (!config) {
       if (!existsSync(file)) throw new ConfigError([`no such config file: ${options.name(file)}`]);
-      config = readConfig(file, options.name(file), options.lang);
+      config = readConfig(file, options.name(file), options.lang, options.maxFileSize);
       configs.set(file, config);
     }
     return config;
   };
 }
 
-export function readConfig(file: string, displayName: string, lang: Lang): Config {
-  let text: string;
+/** The largest config read when no limit is given: as large as a declaration may be. */
+const defaultMaxConfigSize = 32 * 1024 * 1024;
+
+export function readConfig(file: string, displayName: string, lang: Lang, maxFileSize = defaultMaxConfigSize): Config {
+  let read;
   try {
-    text = readFileSync(file, "utf8");
+    read = readWithin(file, maxFileSize);
   } catch (error) {
-    throw new ConfigError([`${displayName}: cannot read the config (${(error as NodeJS.ErrnoException).code ?? String(error)})`]);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EISDIR") throw new ConfigError([`${displayName}: is a folder, not a config file; name the ${configFileName} in it`]);
+    throw new ConfigError([`${displayName}: cannot read the config (${code ?? String(error)})`]);
   }
-  return parseConfig(text, displayName, lang);
+  if ("tooLarge" in read) throw new ConfigError([`${displayName}: the config is larger than ${sizeText(maxFileSize, "en")}, the --max-file-size limit`]);
+  return parseConfig(new TextDecoder().decode(read.bytes), displayName, lang);
 }
 
 /** Parses and validates a config; throws ConfigError naming each problem's file, line and column. */
@@ -112,7 +140,13 @@ export function parseConfig(text: string, file: string, lang: Lang): Config {
     (problem) => `${at(problem.path, false, problem.range)}: ${fill(yaml.meta.messages[problem.messageId]?.text[lang] ?? "", problem.data ?? {}, lang)}`,
   );
   if (errors.length > 0 || !source) throw new ConfigError(errors);
-  const instance = instanceOf(source.doc);
+  let instance: unknown;
+  try {
+    instance = instanceOf(source.doc);
+  } catch (error) {
+    if (!(error instanceof AliasExpansionError)) throw error;
+    throw new ConfigError([`${at("")}: ${yaml.meta.messages["alias-expansion"]?.text[lang] ?? error.message}`]);
+  }
   if (instance === null || instance === undefined) return { ...emptyConfig, file };
   if (!validateConfig(instance)) {
     throw new ConfigError(
@@ -179,7 +213,9 @@ export function parseConfig(text: string, file: string, lang: Lang): Config {
     if (description !== undefined) check.description = description;
     return check;
   });
-  const duplicate = checks.find((check, index) => checks.findIndex((other) => other.id === check.id) !== index);
+  // One pass with a Set: a config of 40,000 checks took 13 s when each id was looked up in the whole list.
+  const ids = new Set<string>();
+  const duplicate = checks.find((check) => ids.size === ids.add(check.id).size);
   if (duplicate)
     throw new ConfigError([
       `${duplicate.where}: ${lang === "zh" ? `自定义核对 id「${duplicate.id}」重复` : `the custom check id “${duplicate.id}” is used twice`}`,

@@ -45,6 +45,7 @@ export function instanceOf(doc: Document): unknown {
     if (isMap(node)) {
       const object: Record<string, unknown> = {};
       for (const pair of node.items) {
+        // The key as the model reads it, so the schema validates the very key the model will use.
         const key = keyText(pair.key) ?? String(convert(pair.key));
         const value = convert(pair.value);
         // A key named __proto__ is data, never the object's prototype.

@@ -1,7 +1,10 @@
 import { aliasTarget } from "./aliases.js";
 import { isAlias, isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from "yaml";
 
-/** Reading the YAML tree with aliases resolved, shared by the locator and the model builder. */
+/**
+ * The one way every stage reads the YAML tree: aliases resolved, scalars as written. The schema's
+ * instance, the locator, the model and the config all read keys by `keyText`, so they agree on them.
+ */
 
 export function resolved(doc: Document, node: unknown): Node | undefined {
   let current = node;
@@ -16,11 +19,24 @@ function primitiveText(value: unknown): string {
   return typeof value === "number" || typeof value === "boolean" || typeof value === "bigint" ? String(value) : "";
 }
 
-export function keyText(key: unknown): string | undefined {
-  return isScalar(key) ? primitiveText(key.value) : undefined;
+/** A scalar's text as written: the source of a plain number, the value of a string. */
+export function scalarText(node: unknown): string | undefined {
+  if (!isScalar(node)) return undefined;
+  if (typeof node.value === "string") return node.value;
+  if (node.value === null) return undefined;
+  return node.source ?? primitiveText(node.value);
 }
 
-/** The pair of a map whose key is `key`. */
+/**
+ * A map key's text, as written like any scalar: `2023` and `"2023"` are the same key (the model reports
+ * the year twice), while `0x7E7` stays `0x7E7`, so the schema refuses it rather than the model misreading it.
+ */
+export function keyText(key: unknown): string | undefined {
+  if (!isScalar(key)) return undefined;
+  return scalarText(key) ?? key.source ?? "";
+}
+
+/** The pair of a map whose key is `key`: a short scan, cheaper than an index for each of a large declaration's rows. */
 export function pairOf(map: YAMLMap, key: string) {
   return map.items.find((pair) => keyText(pair.key) === key);
 }
@@ -31,15 +47,18 @@ export function mapValue(doc: Document, map: unknown, key: string): Node | undef
   return pair ? resolved(doc, pair.value) : undefined;
 }
 
+/** A map's entries in document order, keys as text; non-scalar keys are skipped. */
+export function mapEntries(doc: Document, map: unknown): { key: string; value: Node | undefined }[] {
+  if (!isMap(map)) return [];
+  const entries: { key: string; value: Node | undefined }[] = [];
+  for (const pair of map.items) {
+    const key = keyText(pair.key);
+    if (key !== undefined) entries.push({ key, value: resolved(doc, pair.value) });
+  }
+  return entries;
+}
+
 export function seqItems(doc: Document, node: unknown): Node[] {
   if (!isSeq(node)) return [];
   return node.items.map((item) => resolved(doc, item)).filter((item): item is Node => item !== undefined);
-}
-
-/** A scalar's text as written: the source of a plain number, the value of a string. */
-export function scalarText(node: unknown): string | undefined {
-  if (!isScalar(node)) return undefined;
-  if (typeof node.value === "string") return node.value;
-  if (node.value === null) return undefined;
-  return node.source ?? primitiveText(node.value);
 }

@@ -3,6 +3,8 @@ import type { Amount, Percent } from "./figure.js";
 
 /** The declaration as the rules see it: every figure a Decimal with its JSON pointer. */
 export interface Declaration {
+  /** The department or unit, as printed (may be empty in an excerpt). */
+  department: string;
   year: number;
   unit: string;
   precision: number;
@@ -57,6 +59,8 @@ export interface Line extends Row {
 export interface TotalRow extends Row {
   kind: "total";
   table: Table;
+  /** As printed: 合计, 总计, 支出合计. */
+  name: string;
 }
 
 export interface Column {

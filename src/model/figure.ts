@@ -95,6 +95,12 @@ export function decimalString(value: Exact): string {
   return value.toString();
 }
 
-export function percentString(value: Exact): string {
-  return `${decimalString(value)}%`;
+/** A percentage as the document printed it, trailing zeros and all (6.90%, -6.00%). */
+export function printedPercent(percent: Percent): string {
+  return `${percent.value.toFixed(percent.decimals)}%`;
+}
+
+/** An amount as the document printed it (825.00 stays 825.00). */
+export function printedAmount(amount: Amount): string {
+  return amount.value.toFixed(amount.decimals);
 }

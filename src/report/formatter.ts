@@ -17,30 +17,3 @@ export interface FormatContext {
 
 /** A formatter is a pure function from a report to text. */
 export type Formatter = (report: Report, context: FormatContext) => string;
-
-export const formatNames = ["stylish", "json", "sarif", "junit", "github", "html"] as const;
-export type FormatName = (typeof formatNames)[number];
-
-/** Loads only the formatter chosen, so a check does not pay for the others at start-up. */
-export async function loadFormatter(name: FormatName): Promise<Formatter> {
-  switch (name) {
-    case "stylish":
-      return (await import("./stylish.js")).formatStylish;
-    case "json":
-      return (await import("./json.js")).formatJson;
-    case "sarif":
-      return (await import("./sarif.js")).formatSarif;
-    case "junit":
-      return (await import("./junit.js")).formatJunit;
-    case "github":
-      return (await import("./github.js")).formatGithub;
-    case "html":
-      return (await import("./html.js")).formatHtml;
-  }
-}
-
-/** Severities from the most to the least serious; a threshold includes everything above it. */
-export function atLeast(severity: Severity, threshold: Severity): boolean {
-  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-  return rank[severity] <= rank[threshold];
-}

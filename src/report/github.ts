@@ -1,7 +1,7 @@
 import type { Finding, Lang, Severity } from "../finding.js";
 import type { FormatContext } from "./formatter.js";
 import type { Report } from "./report.js";
-import { counted, printable, suggestion } from "./vocabulary.js";
+import { configsApplied, configWord, counted, printable, suggestion } from "./vocabulary.js";
 
 const commands: Record<Severity, string> = { error: "error", warning: "warning", info: "notice" };
 
@@ -68,5 +68,7 @@ export function githubSummary(report: Report, lang: Lang): string {
   );
   const table =
     rows.length === 0 ? heading.none : [`| ${heading.columns.join(" | ")} |`, `|${heading.columns.map(() => "---").join("|")}|`, ...rows].join("\n");
-  return `## ${heading.title}\n\n${counts}\n\n${table}\n`;
+  const configs = configsApplied(report.files, lang);
+  const config = configs === undefined ? "" : `${configWord[lang]}${cell(configs)}\n\n`;
+  return `## ${heading.title}\n\n${counts}\n\n${config}${table}\n`;
 }

@@ -1,13 +1,10 @@
-import { parseDocument } from "yaml";
 import type { Finding, Lang, Severity } from "../finding.js";
 import { childPointer } from "../load/json-pointer.js";
-import { mapValue, scalarText } from "../load/yaml-tree.js";
-import { buildDeclaration } from "../model/build.js";
-import { type Declaration, type Line, type Row, type Table } from "../model/declaration.js";
-import { Exact, type Amount } from "../model/figure.js";
+import { Exact } from "../model/figure.js";
+import type { DeclarationView, FigureView, RowView, TableView } from "../model/view.js";
 import type { FormatContext } from "./formatter.js";
 import type { Report } from "./report.js";
-import { severityWords, suggestion } from "./vocabulary.js";
+import { configWord, severityWords, suggestion } from "./vocabulary.js";
 
 const words = {
   zh: {
@@ -123,6 +120,10 @@ class Page {
   anchor(path: string): string {
     return `f${this.fileIndex}${path.replace(/[^A-Za-z0-9]/g, "_")}`;
   }
+  /** A figure as printed, or an empty cell where `missing` would stand (findings can point there). */
+  figure(figure: FigureView | undefined, missing: string): string {
+    return this.cell(figure?.path ?? missing, escapeHtml(figure?.text ?? ""), "number");
+  }
   /** A cell for one figure: highlighted, titled and linked when a finding is about it. */
   cell(path: string, content: string, className = ""): string {
     this.rendered.add(path);
@@ -137,55 +138,50 @@ class Page {
 
 const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-function figure(amount: Amount | undefined): string {
-  return amount ? escapeHtml(amount.value.toString()) : "";
+const figureKeys = ["amount", "prior", "change", "growth", "share"] as const;
+
+/** A figure's cell: as printed, or empty where the row states none (findings can still point there). */
+function figureCell(page: Page, row: RowView, key: (typeof figureKeys)[number]): string {
+  const figure = row.figures[key];
+  return page.figure(figure, childPointer(row.path, key));
 }
 
-function computedSum(row: Row, parts: readonly Row[]): string {
-  if (parts.length === 0 || !row.amount || !parts.every((part) => part.amount)) return "";
-  const sum = parts.reduce((total, part) => total.plus(part.amount?.value ?? 0), new Exact(0));
-  return escapeHtml(sum.toString());
+/** What the check computed for a figure: the expected value of the findings about it, if any. */
+function computedCell(page: Page, row: RowView): string {
+  const path = row.figures.amount?.path ?? childPointer(row.path, "amount");
+  const expected = (page.byPath.get(path) ?? []).map(({ finding }) => finding.expected).find((value) => value !== undefined);
+  return `<td class="number computed">${escapeHtml(expected ?? "")}</td>`;
 }
 
-function rowHtml(page: Page, row: Row, name: string, code: string | undefined, parts: readonly Row[], depth: number, years: number[]): string {
+function rowHtml(page: Page, row: RowView, years: readonly string[]): string {
   const cells = [
-    page.cell(childPointer(row.path, "code"), escapeHtml(code ?? "")),
-    page.cell(childPointer(row.path, "name"), escapeHtml(name)),
-    page.cell(row.amount?.path ?? childPointer(row.path, "amount"), figure(row.amount), "number"),
-    `<td class="number computed">${computedSum(row, parts)}</td>`,
-    page.cell(childPointer(row.path, "prior"), figure(row.prior), "number"),
-    page.cell(childPointer(row.path, "change"), figure(row.change), "number"),
-    page.cell(childPointer(row.path, "growth"), row.growth ? `${escapeHtml(row.growth.value.toString())}%` : "", "number"),
-    page.cell(childPointer(row.path, "share"), row.share ? `${escapeHtml(row.share.value.toString())}%` : "", "number"),
-    ...years.map((year) => page.cell(childPointer(childPointer(row.path, "history"), year), figure(row.history.get(year)), "number")),
+    page.cell(childPointer(row.path, "code"), escapeHtml(row.code ?? "")),
+    page.cell(childPointer(row.path, "name"), escapeHtml(row.name)),
+    figureCell(page, row, "amount"),
+    computedCell(page, row),
+    ...figureKeys.slice(1).map((key) => figureCell(page, row, key)),
+    ...years.map((year) => page.figure(row.history[year], childPointer(childPointer(row.path, "history"), year))),
   ];
-  return `<tr class="depth-${Math.min(depth, 3)}">${cells.join("")}</tr>`;
+  return `<tr class="depth-${Math.min(row.depth, 3)}">${cells.join("")}</tr>`;
 }
 
-function columnCells(page: Page, table: Table, row: Row): string {
-  return table.columns
-    .map((column) => page.cell(childPointer(childPointer(row.path, "amount"), column.id), figure(row.columns.get(column.id)), "number"))
-    .join("");
-}
+const yearsOf = (records: readonly Record<string, unknown>[]) => [...new Set(records.flatMap((record) => Object.keys(record)))].sort();
 
-function tableHtml(page: Page, table: Table, tableNode: unknown, doc: ReturnType<typeof parseDocument>): string {
+function tableHtml(page: Page, table: TableView): string {
   const text = page.text;
-  const rows = [...(table.total ? [table.total] : []), ...table.allLines];
-  const years = [...new Set(rows.flatMap((row) => [...row.history.keys()]))].sort();
-  const head = [text.code, text.name, text.stated, text.computed, text.prior, text.change, text.growth, text.share, ...years.map(String)];
+  const years = yearsOf(table.rows.map((row) => row.history));
+  const head = [text.code, text.name, text.stated, text.computed, text.prior, text.change, text.growth, text.share, ...years];
   const parts: string[] = [`<h3 id="${page.anchor(table.path)}">${escapeHtml(table.id)} ${escapeHtml(table.title)}</h3>`];
   if (table.empty !== undefined) parts.push(`<p class="muted">${text.empty}: ${escapeHtml(table.empty)}</p>`);
-  if (rows.length > 0) {
-    const body = [
-      ...(table.total
-        ? [rowHtml(page, table.total, scalarText(mapValue(doc, mapValue(doc, tableNode, "total"), "name")) ?? "合计", undefined, table.lines, 0, years)]
-        : []),
-      ...table.allLines.map((line: Line) => rowHtml(page, line, line.name, line.code, line.lines, depthOf(line), years)),
-    ];
+  if (table.rows.length > 0) {
+    const body = table.rows.map((row) => rowHtml(page, row, years));
     parts.push(`<table><thead><tr>${head.map((cell) => `<th>${escapeHtml(cell)}</th>`).join("")}</tr></thead><tbody>${body.join("")}</tbody></table>`);
     if (table.columns.length > 1) {
-      const columnRows = rows.map(
-        (row) => `<tr><td>${escapeHtml(row.kind === "line" ? `${row.code ?? ""} ${row.name}` : "合计")}</td>${columnCells(page, table, row)}</tr>`,
+      const columnRows = table.rows.map(
+        (row) =>
+          `<tr><td>${escapeHtml(`${row.code ?? ""} ${row.name}`.trim())}</td>${table.columns
+            .map((column) => page.figure(row.columns[column.id], childPointer(childPointer(row.path, "amount"), column.id)))
+            .join("")}</tr>`,
       );
       parts.push(
         `<table><thead><tr><th></th>${table.columns.map((column) => `<th>${escapeHtml(column.name)}</th>`).join("")}</tr></thead><tbody>${columnRows.join("")}</tbody></table>`,
@@ -193,13 +189,13 @@ function tableHtml(page: Page, table: Table, tableNode: unknown, doc: ReturnType
     }
   }
   if (table.projects.length > 0) {
-    const projectYears = [...new Set(table.projects.flatMap((project) => [...project.history.keys()]))].sort();
+    const projectYears = yearsOf(table.projects.map((project) => project.history));
     const projectRows = table.projects.map((project) => {
       const cells = [
         page.cell(childPointer(project.path, "name"), escapeHtml(project.name)),
-        page.cell(childPointer(project.path, "budget"), figure(project.budget), "number"),
-        page.cell(childPointer(project.path, "amount"), figure(project.amount), "number"),
-        ...projectYears.map((year) => page.cell(childPointer(childPointer(project.path, "history"), year), figure(project.history.get(year)), "number")),
+        page.figure(project.budget, childPointer(project.path, "budget")),
+        page.figure(project.amount, childPointer(project.path, "amount")),
+        ...projectYears.map((year) => page.figure(project.history[year], childPointer(childPointer(project.path, "history"), year))),
       ];
       return `<tr>${cells.join("")}</tr>`;
     });
@@ -207,93 +203,67 @@ function tableHtml(page: Page, table: Table, tableNode: unknown, doc: ReturnType
       `<table><thead><tr><th>${text.projects}</th><th>${text.budget}</th><th>${text.stated}</th>${projectYears.map((year) => `<th>${year}</th>`).join("")}</tr></thead><tbody>${projectRows.join("")}</tbody></table>`,
     );
   }
-  if (table.indicators.length > 0) {
-    const indicatorYears = [...new Set(table.indicators.flatMap((indicator) => [...indicator.values.keys()]))].sort();
-    const indicatorRows = table.indicators
-      .filter((indicator) => indicator.values.size > 0)
-      .map(
-        (indicator) =>
-          `<tr><td>${escapeHtml(indicator.group ? `${indicator.group} / ${indicator.name}` : indicator.name)}</td>${indicatorYears.map((year) => page.cell(childPointer(childPointer(indicator.path, "values"), year), escapeHtml(indicator.values.get(year)?.text ?? ""), "number")).join("")}</tr>`,
-      );
-    if (indicatorRows.length > 0)
-      parts.push(
-        `<table><thead><tr><th>${text.indicators}</th>${indicatorYears.map((year) => `<th>${year}</th>`).join("")}</tr></thead><tbody>${indicatorRows.join("")}</tbody></table>`,
-      );
+  const indicators = table.indicators.filter((indicator) => Object.keys(indicator.values).length > 0);
+  if (indicators.length > 0) {
+    const indicatorYears = yearsOf(indicators.map((indicator) => indicator.values));
+    const indicatorRows = indicators.map(
+      (indicator) =>
+        `<tr><td>${escapeHtml(indicator.name)}</td>${indicatorYears.map((year) => page.figure(indicator.values[year], childPointer(childPointer(indicator.path, "values"), year))).join("")}</tr>`,
+    );
+    parts.push(
+      `<table><thead><tr><th>${text.indicators}</th>${indicatorYears.map((year) => `<th>${year}</th>`).join("")}</tr></thead><tbody>${indicatorRows.join("")}</tbody></table>`,
+    );
   }
   return parts.join("\n");
 }
 
-function depthOf(line: Line): number {
-  let depth = 0;
-  for (let parent = line.parent; parent; parent = parent.parent) depth += 1;
-  return depth;
-}
-
 /** A bar for each part of the expenditure: the function classes of the general budget, or the first table with lines. */
-function chartHtml(declaration: Declaration, text: Words): string {
+function chartHtml(view: DeclarationView, text: Words): string {
+  const topLines = (table: TableView) => table.rows.filter((row) => row.kind === "line" && row.depth === 0);
   const table =
-    declaration.tables.find((candidate) => candidate.kind === "general-by-function" && candidate.lines.length > 0) ??
-    declaration.tables.find((candidate) => candidate.lines.length > 1 && candidate.lines.every((line) => line.amount));
+    view.tables.find((candidate) => candidate.kind === "general-by-function" && topLines(candidate).length > 0) ??
+    view.tables.find((candidate) => topLines(candidate).length > 1 && topLines(candidate).every((row) => row.figures.amount));
   if (!table) return "";
-  const parts = table.lines.filter((line) => line.amount && !line.amount.value.isNegative());
-  const total = parts.reduce((sum, line) => sum.plus(line.amount?.value ?? 0), new Exact(0));
+  const parts = topLines(table).flatMap((row) =>
+    row.figures.amount && !row.figures.amount.text.startsWith("-") ? [{ name: row.name, amount: new Exact(row.figures.amount.text) }] : [],
+  );
+  const total = parts.reduce((sum, part) => sum.plus(part.amount), new Exact(0));
   if (parts.length === 0 || total.isZero()) return "";
   const barWidth = 420;
   const rowHeight = 26;
-  const bars = parts.map((line, index) => {
-    const share = (line.amount?.value ?? new Exact(0)).div(total);
+  const bars = parts.map((part, index) => {
+    const share = part.amount.div(total);
     // A pixel width, not money: the one place a Decimal becomes a JS number.
     const width = share.times(barWidth).toDecimalPlaces(1).toNumber();
     const y = index * rowHeight;
-    return `<text x="0" y="${y + 16}">${escapeHtml(line.name)}</text><rect x="220" y="${y + 4}" width="${width}" height="16" fill="#2e90fa"/><text x="${226 + width}" y="${y + 16}">${escapeHtml(line.amount?.value.toString() ?? "")}（${share.times(100).toDecimalPlaces(2).toString()}%）</text>`;
+    return `<text x="0" y="${y + 16}">${escapeHtml(part.name)}</text><rect x="220" y="${y + 4}" width="${width}" height="16" fill="#2e90fa"/><text x="${226 + width}" y="${y + 16}">${escapeHtml(part.amount.toString())}（${share.times(100).toDecimalPlaces(2).toString()}%）</text>`;
   });
   return `<figure><figcaption>${text.chart}（${escapeHtml(table.id)} ${escapeHtml(table.title)}）</figcaption><svg role="img" width="820" height="${parts.length * rowHeight + 8}" viewBox="0 0 820 ${parts.length * rowHeight + 8}">${bars.join("")}</svg></figure>`;
 }
 
-function fileHtml(file: Report["files"][number], source: string | undefined, fileIndex: number, first: number, lang: Lang): string {
+function statementsHtml(page: Page, view: DeclarationView): string {
+  if (view.statements.length === 0) return "";
+  const text = page.text;
+  const blocks = view.statements.map((statement) => {
+    const rows = statement.figures.map(
+      (row) =>
+        `<tr>${page.cell(childPointer(row.path, "restates"), escapeHtml(row.restates))}${figureKeys.map((key) => figureCell(page, row, key)).join("")}</tr>`,
+    );
+    return `<blockquote>${escapeHtml(statement.text)}</blockquote><table><thead><tr><th></th><th>${text.stated}</th><th>${text.prior}</th><th>${text.change}</th><th>${text.growth}</th><th>${text.share}</th></tr></thead><tbody>${rows.join("")}</tbody></table>`;
+  });
+  return [`<h2>${text.statements}</h2>`, ...blocks].join("\n");
+}
+
+function fileHtml(file: Report["files"][number], fileIndex: number, first: number, lang: Lang): string {
   const text = words[lang];
   const page = new Page(fileIndex, file.findings, first, text);
-  const sections: string[] = [];
-  let heading = escapeHtml(file.file);
-  if (source !== undefined) {
-    try {
-      const doc = parseDocument(source.replace(/\r\n?/g, "\n"));
-      const department = mapValue(doc, doc.contents, "department");
-      const name = scalarText(mapValue(doc, department, "name"));
-      const year = scalarText(mapValue(doc, department, "year"));
-      if (name) heading = `${escapeHtml(name)}${year ? ` ${escapeHtml(year)}` : ""} <span class="muted">${escapeHtml(file.file)}</span>`;
-      if (doc.errors.length === 0) {
-        const { declaration } = buildDeclaration(doc);
-        const tablesNode = mapValue(doc, doc.contents, "tables");
-        sections.push(chartHtml(declaration, text));
-        sections.push(`<h2>${text.tables}</h2>`);
-        declaration.tables.forEach((table, index) =>
-          sections.push(tableHtml(page, table, (tablesNode as { items?: unknown[] } | undefined)?.items?.[index], doc)),
-        );
-        if (declaration.statements.length > 0) {
-          sections.push(`<h2>${text.statements}</h2>`);
-          for (const statement of declaration.statements) {
-            const rows = statement.figures.map((stated) => {
-              const cells = (["amount", "prior", "change", "growth", "share"] as const).map((key) => {
-                const value = stated[key];
-                return page.cell(
-                  childPointer(stated.path, key),
-                  value ? `${escapeHtml(value.value.toString())}${key === "growth" || key === "share" ? "%" : ""}` : "",
-                  "number",
-                );
-              });
-              return `<tr>${page.cell(childPointer(stated.path, "restates"), escapeHtml(stated.restates.text))}${cells.join("")}</tr>`;
-            });
-            sections.push(
-              `<blockquote>${escapeHtml(statement.text)}</blockquote><table><thead><tr><th></th><th>${text.stated}</th><th>${text.prior}</th><th>${text.change}</th><th>${text.growth}</th><th>${text.share}</th></tr></thead><tbody>${rows.join("")}</tbody></table>`,
-            );
-          }
-        }
-      }
-    } catch {
-      // A file that cannot be modelled is still listed with its findings.
-    }
-  }
+  const { view } = file;
+  const heading = view?.department
+    ? `${escapeHtml(view.department)}${view.year ? ` ${view.year}` : ""} <span class="muted">${escapeHtml(file.file)}</span>`
+    : escapeHtml(file.file);
+  const sections = view
+    ? [chartHtml(view, text), `<h2>${text.tables}</h2>`, ...view.tables.map((table) => tableHtml(page, table)), statementsHtml(page, view)]
+    : [];
   const list =
     file.findings.length === 0
       ? `<p>${text.none}</p>`
@@ -306,15 +276,15 @@ function fileHtml(file: Report["files"][number], source: string | undefined, fil
             return `<li id="finding-${index}"><span class="badge ${finding.severity}">${severityWords[lang][finding.severity]}</span> ${target ? `<a href="${target}">${where}</a>` : where} ${escapeHtml(finding.message)}${suggested ? ` <strong>${escapeHtml(suggested)}</strong>` : ""} <span class="rule">${escapeHtml(finding.rule)}</span></li>`;
           })
           .join("")}</ol>`;
-  return `<section><h2>${heading}</h2><p class="counts">${severityCounts(file.summary, lang)}</p><h3>${text.findings}</h3>${list}${sections.join("\n")}</section>`;
+  return `<section><h2>${heading}</h2><p class="counts">${severityCounts(file.summary, lang)}</p>${file.config === null ? "" : `<p class="config">${configWord[lang]}${escapeHtml(file.config)}</p>`}<h3>${text.findings}</h3>${list}${sections.join("\n")}</section>`;
 }
 
 /** One self-contained HTML page: no script, no network; prints cleanly. */
-export function formatHtml(report: Report, { lang, sources, version }: FormatContext): string {
+export function formatHtml(report: Report, { lang, version }: FormatContext): string {
   const text = words[lang];
   let first = 1;
   const files = report.files.map((file, index) => {
-    const html = fileHtml(file, sources.get(file.file), index, first, lang);
+    const html = fileHtml(file, index, first, lang);
     first += file.findings.length;
     return html;
   });

@@ -1,6 +1,6 @@
-import type { Finding } from "../finding.js";
 import { rules } from "../rules/index.js";
-import { atLeast, type FormatContext } from "./formatter.js";
+import { atLeast, type Finding } from "../finding.js";
+import type { FormatContext } from "./formatter.js";
 import type { Report } from "./report.js";
 
 /** XML text and attribute escaping; characters XML 1.0 cannot carry at all are dropped. */
@@ -35,7 +35,8 @@ export function formatJunit(report: Report, { failOn }: FormatContext): string {
     });
     tests += ruleIds.length;
     failedTests += failedCases;
-    return `  <testsuite name="${escapeXml(file.file)}" tests="${ruleIds.length}" failures="${failedCases}" errors="0" skipped="0">\n${cases.join("\n")}\n  </testsuite>`;
+    const properties = file.config === null ? "" : `    <properties><property name="config" value="${escapeXml(file.config)}"/></properties>\n`;
+    return `  <testsuite name="${escapeXml(file.file)}" tests="${ruleIds.length}" failures="${failedCases}" errors="0" skipped="0">\n${properties}${cases.join("\n")}\n  </testsuite>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="budget-rules" tests="${tests}" failures="${failedTests}" errors="0">\n${suites.join("\n")}\n</testsuites>\n`;
 }

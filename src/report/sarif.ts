@@ -76,8 +76,16 @@ export function formatSarif(report: Report, context: FormatContext): string {
     runs: [
       {
         tool: { driver: { name: "budget-rules", informationUri, semanticVersion: context.version, version: context.version, rules: driverRules } },
+        // The configs that applied: in the run's one invocation, and each file's beside it as an artifact's property.
+        invocations: [
+          { executionSuccessful: true, properties: { configs: [...new Set(report.files.flatMap((file) => (file.config === null ? [] : [file.config])))] } },
+        ],
         columnKind: "utf16CodeUnits",
-        artifacts: report.files.map((file) => ({ location: { uri: uriOf(file.file), uriBaseId: "%SRCROOT%" }, mimeType: "application/yaml" })),
+        artifacts: report.files.map((file) => ({
+          location: { uri: uriOf(file.file), uriBaseId: "%SRCROOT%" },
+          mimeType: "application/yaml",
+          ...(file.config === null ? {} : { properties: { config: file.config } }),
+        })),
         results: report.files.flatMap((file) => file.findings.map((finding) => result(file.file, finding))),
       },
     ],

@@ -2,11 +2,12 @@ import type { Lang, Severity } from "../finding.js";
 import { codeFrame } from "./code-frame.js";
 import type { FormatContext } from "./formatter.js";
 import type { Report } from "./report.js";
-import { counted, printable, severityWords, suggestion } from "./vocabulary.js";
+import { configsApplied, configWord, counted, printable, severityWords, suggestion } from "./vocabulary.js";
 
 /**
  * Findings grouped by file, one per line as `line:col  severity  message  rule`; under each error the
- * YAML around it with a caret under the figure, and the suggested value; then a summary.
+ * YAML around it with a caret under the figure, and the suggested value; the config that applied under
+ * each file's name; then a summary.
  */
 export function formatStylish(report: Report, { lang, chalk, sources }: FormatContext): string {
   const paint: Record<Severity, (text: string) => string> = { error: chalk.red, warning: chalk.yellow, info: chalk.blue };
@@ -14,6 +15,7 @@ export function formatStylish(report: Report, { lang, chalk, sources }: FormatCo
   for (const file of report.files) {
     if (file.findings.length === 0) continue;
     lines.push(chalk.underline(printable(file.file)));
+    if (file.config !== null) lines.push(chalk.dim(`  ${configWord[lang]}${printable(file.config)}`));
     const positionWidth = Math.max(...file.findings.map((finding) => `${finding.line}:${finding.column}`.length));
     const severityWidth = Math.max(...file.findings.map((finding) => severityWords[lang][finding.severity].length));
     const source = sources.get(file.file)?.split(/\r\n?|\n/);
@@ -30,6 +32,9 @@ export function formatStylish(report: Report, { lang, chalk, sources }: FormatCo
     }
     lines.push("");
   }
+  // A file with findings names its config under its name; the files without findings are named nowhere else.
+  const configs = report.files.some((file) => file.findings.length === 0) ? configsApplied(report.files, lang) : undefined;
+  if (configs !== undefined) lines.push(chalk.dim(`${configWord[lang]}${configs}`));
   lines.push(summaryLine(report, lang, chalk));
   return `${lines.join("\n").replace(/\n{3,}/g, "\n\n")}\n`;
 }

@@ -44,3 +44,22 @@ const unsafe = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a
 export function printable(text: string): string {
   return text.replace(/\t/g, " ").replace(unsafe, "\ufffd");
 }
+
+/** “config: ” as each report labels the config that applied. */
+export const configWord: Record<Lang, string> = { zh: "配置：", en: "config: " };
+
+/**
+ * The configs that applied, for a report's summary: their names, each with its count of files when
+ * there are several, and “none” for files no config applied to. Undefined when none applied anywhere.
+ */
+export function configsApplied(files: readonly { config: string | null }[], lang: Lang): string | undefined {
+  const counts = new Map<string | null, number>();
+  for (const { config } of files) counts.set(config, (counts.get(config) ?? 0) + 1);
+  if (!files.some(({ config }) => config !== null)) return undefined;
+  const none = lang === "zh" ? "无" : "none";
+  const entries = [...counts].sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0));
+  if (entries.length === 1) return entries[0]?.[0] ?? none;
+  return entries
+    .map(([config, count]) => (lang === "zh" ? `${config ?? none}（${count} 个文件）` : `${config ?? none} (${counted(count, "file")})`))
+    .join(lang === "zh" ? "，" : ", ");
+}

@@ -28,6 +28,8 @@ export interface Comparison {
   actual: Exact;
   difference: Exact;
   tolerance: Exact;
+  /** For a ratio: part ÷ whole before rounding to the stated decimals (18.7505 beside 18.75). */
+  unrounded?: Exact;
 }
 
 const halfUnits = new Map<number, Exact>();
@@ -174,8 +176,9 @@ export function compareRatio(stated: Percent, part: Interval, whole: Interval): 
   const computed = new Ratio(part.mid).div(whole.mid).times(100);
   const shown = stated.decimals + extraPercentDecimals;
   const rounded = computed.toDecimalPlaces(stated.decimals);
-  const difference = stated.value.minus(computed).toDecimalPlaces(shown);
-  const base = { expected: rounded, actual: stated.value, difference };
+  // What a reader compares: the printed percentage with the ratio printed the same way, in points.
+  const difference = stated.value.minus(rounded);
+  const base = { expected: rounded, actual: stated.value, difference, unrounded: computed.toDecimalPlaces(shown) };
   if (rounded.eq(stated.value)) return { agreement: "exact", ...base, tolerance: statedHalf };
 
   const wholeLow = whole.mid.minus(whole.half);

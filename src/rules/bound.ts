@@ -2,8 +2,8 @@ import { type Declaration, type Project } from "../model/declaration.js";
 import { decimalString, Exact, type Amount } from "../model/figure.js";
 import { declaredInterval } from "../rounding/tolerance.js";
 import { figureNames, figureOf, yearFigure } from "./relation-report.js";
-import { checkRelation, relationMessages } from "./relation.js";
-import type { Report, Rule } from "./rule.js";
+import { checkRelation, relationMessages, type RelationMessage } from "./relation.js";
+import { declarationExample, defineRule, type Messages, type Report } from "./rule.js";
 
 const partOfWhole = { zh: "部分不超过整体", en: "a part never exceeds its whole" };
 
@@ -29,7 +29,7 @@ function departmentTotal(declaration: Declaration, year: number): { amount: Amou
   return undefined;
 }
 
-function checkProjectHistory(declaration: Declaration, report: Report) {
+function checkProjectHistory(declaration: Declaration, report: Report<Message>) {
   const projects = distinctProjects(declaration);
   const years = new Set(projects.flatMap((project) => [...project.history.keys()]));
   for (const year of [...years].sort()) {
@@ -64,7 +64,19 @@ function checkProjectHistory(declaration: Declaration, report: Report) {
   }
 }
 
-export const bound: Rule = {
+const messages = {
+  "compare-exceeds": relationMessages["compare-exceeds"],
+  "projects-exceed": {
+    severity: "warning",
+    text: {
+      zh: "所列项目 {year} 年预算之和 {actual}（{projects}）超过了{whole} {expected}，超出 {difference}",
+      en: "The listed projects' budgets for {year} add up to {actual} ({projects}), above {whole}, {expected}, by {difference}",
+    },
+  },
+} satisfies Messages;
+type Message = keyof typeof messages;
+
+export const bound = defineRule({
   id: "bound",
   meta: {
     name: "PartWithinWhole",
@@ -73,20 +85,29 @@ export const bound: Rule = {
       en: "A part never exceeds its whole: no line above its table total; the earlier budgets of the listed projects not above that year's department total (a warning).",
     },
     defaultSeverity: "error",
+    example: {
+      failing: declarationExample(`
+        tables:
+          - id: t
+            title: 表
+            total: { amount: 100 }
+            lines:
+              - { name: 甲, amount: 120 }
+      `),
+      passing: declarationExample(`
+        tables:
+          - id: t
+            title: 表
+            total: { amount: 120 }
+            lines:
+              - { name: 甲, amount: 120 }
+      `),
+    },
     docs: {
       zh: "不论在哪一层，表中任何一行的金额都不应超过表合计（超出尾差容差即为错误）。项目绩效目标表列出项目前两年的预算；同一年所列项目预算之和不应超过该年部门支出总额（整体绩效目标表或部门收支总表中以前年度的支出合计）。所列项目可能只是当年项目的一部分，所以这只能是上限，不符时报警告：多半是某个数字抄错了单位或小数点。",
       en: "Whatever its depth, no line of a table may exceed the table total beyond rounding (an error). Project performance tables list each project's budgets of the two years before; for one year, the listed projects' budgets together may not exceed that year's department total (the earlier-year expenditure total of the overall performance table or the summary table). The listed projects may be only some of that year's, so this is only an upper bound, and a breach is a warning: most often one figure was copied in the wrong unit or with a misplaced decimal point.",
     },
-    messages: {
-      "compare-exceeds": relationMessages["compare-exceeds"],
-      "projects-exceed": {
-        severity: "warning",
-        text: {
-          zh: "所列项目 {year} 年预算之和 {actual}（{projects}）超过了{whole} {expected}，超出 {difference}",
-          en: "The listed projects' budgets for {year} add up to {actual} ({projects}), above {whole}, {expected}, by {difference}",
-        },
-      },
-    },
+    messages,
   },
   check({ declaration, report }) {
     for (const table of declaration.tables) {
@@ -96,7 +117,8 @@ export const bound: Rule = {
       for (const line of table.allLines) {
         if (line.amount)
           checkRelation(
-            report,
+            // A compare relation reports only compare-exceeds, which is bound's own.
+            report as Report<RelationMessage>,
             { kind: "compare", left: { amount: line.amount, label: figureOf(line.label, figureNames.amount) }, right: whole, what: partOfWhole },
             declaration.ratioBasis,
           );
@@ -104,4 +126,4 @@ export const bound: Rule = {
     }
     checkProjectHistory(declaration, report);
   },
-};
+});

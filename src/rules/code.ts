@@ -1,7 +1,8 @@
 import { childPointer } from "../load/json-pointer.js";
+import type { Line } from "../model/declaration.js";
 import { nameKey } from "../model/name.js";
 import { officialNames } from "./classification-codes.js";
-import type { Rule } from "./rule.js";
+import { declarationExample, defineRule, type Messages } from "./rule.js";
 
 const levels: Record<number, { zh: string; en: string }> = {
   3: { zh: "类", en: "类 (class)" },
@@ -9,7 +10,38 @@ const levels: Record<number, { zh: string; en: string }> = {
   7: { zh: "项", en: "项 (item)" },
 };
 
-export const code: Rule = {
+const messages = {
+  length: {
+    text: { zh: "科目编码「{code}」应为 3、5 或 7 位数字（类、款、项）", en: "The code “{code}” should have 3, 5 or 7 digits (类, 款, 项)" },
+  },
+  "not-under-parent": {
+    text: { zh: "科目编码「{code}」不以上级编码「{parent}」开头", en: "The code “{code}” does not begin with its parent's code “{parent}”" },
+  },
+  "not-deeper": {
+    text: {
+      zh: "{level}编码「{code}」不应在「{parent}」之下：下级编码应更长",
+      en: "The {level} code “{code}” cannot be under “{parent}”: a child's code is longer",
+    },
+  },
+  duplicate: {
+    text: { zh: "科目编码「{code}」在表 {table} 的同一分支中出现了两次", en: "The code “{code}” appears twice in one branch of table {table}" },
+  },
+  name: {
+    severity: "warning",
+    text: {
+      zh: "科目编码「{code}」的官方名称是「{official}」，这里写作「{name}」",
+      en: "The official name of code “{code}” is “{official}”; here it is “{name}”",
+    },
+  },
+} satisfies Messages;
+
+function branchOf(line: Line): string {
+  let parent = line.parent;
+  while (parent && parent.code !== undefined) parent = parent.parent;
+  return parent?.path ?? "";
+}
+
+export const code = defineRule({
   id: "code",
   meta: {
     name: "OfficialClassificationCode",
@@ -18,34 +50,33 @@ export const code: Rule = {
       en: "Classification codes have 3/5/7 digits (类/款/项); a child's code begins with its parent's; no code twice in one table; a known code carries its official name (a different name is a warning).",
     },
     defaultSeverity: "error",
+    example: {
+      failing: declarationExample(`
+        tables:
+          - id: t5-1
+            title: 一般公共预算支出表
+            lines:
+              - code: "201"
+                name: 一般公共服务支出
+                lines:
+                  - { code: "2080505", name: 机关事业单位基本养老保险缴费支出 }
+      `),
+      passing: declarationExample(`
+        tables:
+          - id: t5-1
+            title: 一般公共预算支出表
+            lines:
+              - code: "201"
+                name: 一般公共服务支出
+                lines:
+                  - { code: "2010350", name: 事业运行 }
+      `),
+    },
     docs: {
       zh: "政府收支分类科目：类 3 位，款 5 位，项 7 位（如 201 / 20103 / 2010350），下级编码以上级编码开头。同一编码在一张表中只能出现一次，否则合计会重复计算。已知编码（领域资料第 5 节，可在配置的 codes 中补充）的名称应与官方名称一致；公开文本常有细微差别（如少了“（室）”），所以名称不同只报警告，并给出官方名称。全角与半角括号视为相同。",
       en: "Government classification codes: 3 digits for 类, 5 for 款, 7 for 项 (201 / 20103 / 2010350), a child's code beginning with its parent's. A code appears once in a table, or its amount is counted twice. A known code (the domain guide's section 5, extendable with the config's codes) should carry its official name; published names drift (a missing （室）), so a different name is only a warning that shows the official one. Full-width and half-width brackets compare equal.",
     },
-    messages: {
-      length: {
-        text: { zh: "科目编码「{code}」应为 3、5 或 7 位数字（类、款、项）", en: "The code “{code}” should have 3, 5 or 7 digits (类, 款, 项)" },
-      },
-      "not-under-parent": {
-        text: { zh: "科目编码「{code}」不以上级编码「{parent}」开头", en: "The code “{code}” does not begin with its parent's code “{parent}”" },
-      },
-      "not-deeper": {
-        text: {
-          zh: "{level}编码「{code}」不应在「{parent}」之下：下级编码应更长",
-          en: "The {level} code “{code}” cannot be under “{parent}”: a child's code is longer",
-        },
-      },
-      duplicate: {
-        text: { zh: "科目编码「{code}」在表 {table} 中出现了两次", en: "The code “{code}” appears twice in table {table}" },
-      },
-      name: {
-        severity: "warning",
-        text: {
-          zh: "科目编码「{code}」的官方名称是「{official}」，这里写作「{name}」",
-          en: "The official name of code “{code}” is “{official}”; here it is “{name}”",
-        },
-      },
-    },
+    messages,
   },
   check({ declaration, report, codeNames }) {
     for (const table of declaration.tables) {
@@ -73,9 +104,12 @@ export const code: Rule = {
             });
           }
         }
-        const earlier = seen.get(value);
+        // A code may recur under different branches (302 商品和服务支出 under both 基本支出 and 项目支出):
+        // a branch is the nearest line above without a code, or the table itself.
+        const key = `${branchOf(line)}|${value}`;
+        const earlier = seen.get(key);
         if (earlier) report({ messageId: "duplicate", path, data: { code: value, table: table.id }, related: [earlier] });
-        else seen.set(value, path);
+        else seen.set(key, path);
         const official = codeNames.get(value) ?? officialNames.get(value);
         if (official !== undefined && nameKey(official) !== nameKey(line.name)) {
           report({ messageId: "name", path: childPointer(line.path, "name"), data: { code: value, official, name: line.name } });
@@ -83,4 +117,4 @@ export const code: Rule = {
       }
     }
   },
-};
+});

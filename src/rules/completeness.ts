@@ -1,8 +1,9 @@
 import { childPointer } from "../load/json-pointer.js";
-import { allRows, type Row } from "../model/declaration.js";
+import { allRows, type AnyRow, type Declaration, type Line, type Row } from "../model/declaration.js";
+import { printedAmount } from "../model/figure.js";
 import { resolveReference } from "../model/reference.js";
 import type { Text } from "../text.js";
-import type { Rule } from "./rule.js";
+import { declarationExample, defineRule, type Messages } from "./rule.js";
 
 /** The standard tables every department budget publishes (the seed's 表1–表11), by kind. */
 export const standardTables: readonly [string, Text][] = [
@@ -20,7 +21,45 @@ export const standardTables: readonly [string, Text][] = [
   ["performance-overall", { zh: "部门整体支出绩效目标表", en: "overall performance targets" }],
 ];
 
-export const completeness: Rule = {
+const messages = {
+  "missing-table": {
+    text: {
+      zh: "缺少{title}（kind: {kind}）：没有数据也应列为空表并说明",
+      en: "The {title} (kind: {kind}) is missing: without data it is still declared, empty, with an explanation",
+    },
+  },
+  "empty-without-reason": {
+    text: {
+      zh: "表 {table} 没有数据，也没有说明为什么为空（empty.reason）",
+      en: "Table {table} has no data and no explanation of why it is empty (empty.reason)",
+    },
+  },
+  "change-without-reason": {
+    text: { zh: "{row}的增减额 {change} 没有写明主要原因（reason）", en: "The change {change} of {row} has no reason given (reason)" },
+  },
+} satisfies Messages;
+
+/**
+ * Where the disclosure rules ask for the reason of a change: a total's change (收支总额, a table's 合计,
+ * a sentence restating one) and each “三公” item; the lines below a total are explained through it.
+ */
+function reasonRequired(declaration: Declaration, row: AnyRow): boolean {
+  if (row.kind === "total") return true;
+  // A top-level line of a table without a total row is one of its totals (收入总计, 支出总计).
+  if (row.kind === "line") return row.table.kind === "three-public" || (row.parent === undefined && row.table.total === undefined);
+  const resolution = resolveReference(declaration, row.restates);
+  return resolution.found && (resolution.row.kind === "total" || (resolution.row.kind === "line" && reasonRequired(declaration, resolution.row as Line)));
+}
+
+/** “主要是基本支出增加 128.8 万元”: a parent's reason that names this line's change explains it. */
+function namedByAncestor(row: AnyRow): boolean {
+  if (row.kind !== "line" || !row.change) return false;
+  const printed = printedAmount(row.change).replace(/^-/, "");
+  for (let parent = row.parent; parent; parent = parent.parent) if (parent.reason?.includes(printed)) return true;
+  return false;
+}
+
+export const completeness = defineRule({
   id: "completeness",
   meta: {
     name: "EveryTableDisclosed",
@@ -29,27 +68,26 @@ export const completeness: Rule = {
       en: "Each standard table of a department budget is declared, a table without data declared empty with its explanation; every change the narrative states that is not 0 has a reason.",
     },
     defaultSeverity: "warning",
+    example: {
+      failing: declarationExample(`
+        tables:
+          - id: t8
+            title: 政府性基金预算支出表
+            kind: government-fund
+      `),
+      passing: declarationExample(`
+        tables:
+          - id: t8
+            title: 政府性基金预算支出表
+            kind: government-fund
+            empty: { reason: 2025 年没有使用政府性基金预算拨款安排的支出。 }
+      `),
+    },
     docs: {
       zh: "《地方预决算公开操作规程》要求公开全部标准表，没有数据的表也要列出空表并说明。声明中有部门收支总表（kind: summary）时，视为完整的部门预算，缺少的标准表报警告；任何一张既无数据又无 empty 说明的表也报警告。《预算法》要求对重要事项作出说明：每个不为 0 的增减额都应有主要原因（reason），写在该行或重述它的说明上。",
       en: "The disclosure rules require every standard table to be published, a table without data as an empty table with an explanation. A declaration with a summary table (kind: summary) is taken to be a whole department budget, and a missing standard table is a warning; so is any table with neither data nor an `empty` explanation. The Budget Law requires important items explained: every change that is not 0 should have its main reason (reason), on its line or on a statement restating it.",
     },
-    messages: {
-      "missing-table": {
-        text: {
-          zh: "缺少{title}（kind: {kind}）：没有数据也应列为空表并说明",
-          en: "The {title} (kind: {kind}) is missing: without data it is still declared, empty, with an explanation",
-        },
-      },
-      "empty-without-reason": {
-        text: {
-          zh: "表 {table} 没有数据，也没有说明为什么为空（empty.reason）",
-          en: "Table {table} has no data and no explanation of why it is empty (empty.reason)",
-        },
-      },
-      "change-without-reason": {
-        text: { zh: "{row}的增减额 {change} 没有写明主要原因（reason）", en: "The change {change} of {row} has no reason given (reason)" },
-      },
-    },
+    messages,
   },
   check({ declaration, report }) {
     if (declaration.tables.some((table) => table.kind === "summary")) {
@@ -73,7 +111,8 @@ export const completeness: Rule = {
     }
     for (const row of allRows(declaration)) {
       if (!row.change || row.change.value.isZero() || row.reason !== undefined || explained.has(row)) continue;
-      report({ messageId: "change-without-reason", path: childPointer(row.path, "change"), data: { row: row.label, change: row.change.value.toString() } });
+      if (!reasonRequired(declaration, row) || namedByAncestor(row)) continue;
+      report({ messageId: "change-without-reason", path: childPointer(row.path, "change"), data: { row: row.label, change: printedAmount(row.change) } });
     }
   },
-};
+});

@@ -3,8 +3,8 @@ import { type Declaration, type Line, type Project, type Row, type Table } from 
 import { Exact, type Amount } from "../model/figure.js";
 import type { Text } from "../text.js";
 import { columnFigure, figureNames, figureOf, yearFigure } from "./relation-report.js";
-import { checkRelation, relationMessages, type Figure, type Relation } from "./relation.js";
-import type { Rule } from "./rule.js";
+import { checkRelation, relationMessages, type Figure, type Relation, type RelationMessage } from "./relation.js";
+import { declarationExample, defineRule, type Messages, type Report } from "./rule.js";
 
 /** The first table of a standard kind; links apply only where both sides are declared. */
 function tableOf(declaration: Declaration, kind: string): Table | undefined {
@@ -52,6 +52,7 @@ const words = {
     en: "the fund table's total = its column of the appropriation table",
   },
   sameProject: { zh: "同一项目在绩效目标表与项目支出表中金额相同", en: "a project has the same amount in its performance table and the project table" },
+  personnelInBasic: { zh: "人员经费是基本支出的一部分", en: "personnel costs are part of basic expenditure" },
   classOrder: { zh: "同一科目：一般公共预算 ≤ 财政拨款 ≤ 部门收支", en: "one classification code: general budget ≤ appropriations ≤ department total" },
   personnel: {
     zh: "惯例：人员经费 = 301 工资福利支出 + 303 对个人和家庭的补助",
@@ -111,6 +112,12 @@ function exactLinks(declaration: Declaration): Relation[] {
     ...equal(totalOf(tableOf(declaration, "government-fund")), totalOf(appropriation, "government-fund"), words.fundColumn),
     ...equal(totalOf(tableOf(declaration, "state-capital")), totalOf(appropriation, "state-capital"), words.fundColumn),
   ];
+  // Without a summary table, the income and expenditure tables still balance each other.
+  if (!summary) relations.push(...equal(totalOf(tableOf(declaration, "income")), totalOf(tableOf(declaration, "expenditure")), words.balance));
+  // 人员经费 is part of 基本支出, whichever tables state them.
+  const personnel = totalOf(tableOf(declaration, "general-basic"), "personnel");
+  const basicColumn = totalOf(byFunction, "basic") ?? totalOf(tableOf(declaration, "expenditure"), "basic");
+  if (personnel && basicColumn) relations.push({ kind: "compare", left: personnel, right: basicColumn, what: words.personnelInBasic });
   const appropriationTotal = lineFigure(sideOf(appropriation, "expenditure")) ?? totalOf(appropriation);
   const funds = [totalOf(byFunction), totalOf(tableOf(declaration, "government-fund")), totalOf(tableOf(declaration, "state-capital"))];
   if (appropriationTotal && funds.every((fund): fund is Figure => fund !== undefined)) {
@@ -183,7 +190,22 @@ function conventionLinks(declaration: Declaration): Relation[] {
   return relations;
 }
 
-export const crossTable: Rule = {
+const messages = {
+  // Cross-table links are equalities, sums and part-of-whole comparisons; never ratios.
+  "equal-mismatch": relationMessages["equal-mismatch"],
+  "equal-coarse": relationMessages["equal-coarse"],
+  "sum-mismatch": relationMessages["sum-mismatch"],
+  "sum-rounding": relationMessages["sum-rounding"],
+  "compare-exceeds": relationMessages["compare-exceeds"],
+  "target-count": {
+    text: {
+      zh: "说明称设置了 {stated} 个项目支出绩效目标，但声明了 {tables} 张项目支出绩效目标表",
+      en: "The narrative says {stated} project performance targets were set, but {tables} project performance tables are declared",
+    },
+  },
+} satisfies Messages;
+
+export const crossTable = defineRule({
   id: "cross-table",
   meta: {
     name: "SameFigureAcrossTables",
@@ -192,22 +214,36 @@ export const crossTable: Rule = {
       en: "Links between tables: the same total agrees in every table, income balances expenditure, appropriations = general budget + government funds + state capital, the basic expenditure and project tables equal their columns, a project has one amount in every table, one code's general budget ≤ appropriations ≤ department total; conventions such as personnel = 301 + 303 are warnings.",
     },
     defaultSeverity: "error",
+    example: {
+      failing: declarationExample(`
+        tables:
+          - id: t1
+            title: 部门收支总表
+            kind: summary
+            lines:
+              - { id: income, name: 收入总计, amount: 825.04 }
+              - { id: expenditure, name: 支出总计, amount: 826.04 }
+      `),
+      passing: declarationExample(`
+        tables:
+          - id: t1
+            title: 部门收支总表
+            kind: summary
+            lines:
+              - { id: income, name: 收入总计, amount: 825.04 }
+              - { id: expenditure, name: 支出总计, amount: 825.04 }
+      `),
+    },
     docs: {
       zh: "部门预算的各张表互相勾稽（财预〔2016〕143号）。只有两边都声明了的链接才核对；表的种类由 kind 标明。两栏表（部门收支总表、财政拨款收支总表）的两边是 id 为 income 和 expenditure 的顶层行；标准栏 id 为 basic、project、personnel、public、government-fund、state-capital。同一个数字在两张表中印两次必须一字不差。每条发现都列出所涉及的全部位置（related）。人员经费 = 301 + 303、公用经费 = 302 + 310 只是多数部门的惯例（有的把委托业务费计入人员经费），不符时报警告。",
       en: "The tables of a department budget are linked (财预〔2016〕143号). A link is checked only where both of its sides are declared; `kind` says which standard table a table is. The two sides of a two-sided table (部门收支总表, 财政拨款收支总表) are its top-level lines with ids income and expenditure; the standard column ids are basic, project, personnel, public, government-fund and state-capital. One figure printed in two tables must be identical. Every finding lists all the places involved (related). Personnel = 301 + 303 and public costs = 302 + 310 are conventions most departments follow (some count 委托业务费 as personnel): a mismatch is a warning.",
     },
-    messages: {
-      ...relationMessages,
-      "target-count": {
-        text: {
-          zh: "说明称设置了 {stated} 个项目支出绩效目标，但声明了 {tables} 张项目支出绩效目标表",
-          en: "The narrative says {stated} project performance targets were set, but {tables} project performance tables are declared",
-        },
-      },
-    },
+    messages,
   },
   check({ declaration, report }) {
-    for (const relation of exactLinks(declaration)) checkRelation(report, relation, declaration.ratioBasis);
+    // The links are equalities, sums and comparisons: checkRelation reports none of the ratio messages.
+    const reportLink = report as Report<RelationMessage>;
+    for (const relation of exactLinks(declaration)) checkRelation(reportLink, relation, declaration.ratioBasis);
     // “设置了……2 个项目支出绩效目标”: one project performance table for each target set.
     const projectTables = declaration.tables.filter((table) => table.kind === "performance-project");
     for (const statement of declaration.statements) {
@@ -222,6 +258,6 @@ export const crossTable: Rule = {
         related: projectTables.map((table) => table.path),
       });
     }
-    for (const relation of conventionLinks(declaration)) checkRelation(report, relation, declaration.ratioBasis, "warning");
+    for (const relation of conventionLinks(declaration)) checkRelation(reportLink, relation, declaration.ratioBasis, "warning");
   },
-};
+});

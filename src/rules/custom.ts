@@ -4,10 +4,26 @@ import type { Amount, Percent } from "../model/figure.js";
 import { resolveReference } from "../model/reference.js";
 import type { Text } from "../text.js";
 import { checkRelation, relationMessages, type Figure, type Relation } from "./relation.js";
-import type { Report, Rule } from "./rule.js";
+import { defineRule, type Messages, type Report } from "./rule.js";
+
+const messages = {
+  ...relationMessages,
+  "wrong-kind": {
+    text: {
+      zh: "自定义核对 {check}（{where}）中的 {reference} 是{found}，这里需要{needed}",
+      en: "In the custom check {check} ({where}), {reference} is {found} where {needed} is needed",
+    },
+  },
+  "unknown-figure": {
+    text: {
+      zh: "自定义核对 {check}（{where}）引用的 {reference} 在本声明中不存在",
+      en: "The custom check {check} ({where}) refers to {reference}, which this declaration does not state",
+    },
+  },
+} satisfies Messages;
 
 /** Custom checks from a bureau's config report as `custom/<id>` with these messages. */
-export const custom: Rule = {
+export const custom = defineRule({
   id: "custom",
   meta: {
     name: "CustomCheck",
@@ -20,23 +36,9 @@ export const custom: Rule = {
       zh: "在 budget-rules.config.yaml 的 checks 中用引用（表 id/行编码或 id:栏 id.字段）写出本地的勾稽关系，例如湖北的整体绩效目标表中“人员类项目支出”等于基本支出表的人员经费。不执行任何代码。引用的数字在声明中不存在时报错误，绝不悄悄通过。",
       en: "A bureau writes its local relations in the `checks` of budget-rules.config.yaml with references (table id/line code or id:column id.field), such as Hubei's 人员类项目支出 in the overall performance table equalling the basic expenditure table's personnel costs. No code is run. A reference to a figure the declaration does not state is an error, never a silent pass.",
     },
-    messages: {
-      ...relationMessages,
-      "wrong-kind": {
-        text: {
-          zh: "自定义核对 {check}（{where}）中的 {reference} 是{found}，这里需要{needed}",
-          en: "In the custom check {check} ({where}), {reference} is {found} where {needed} is needed",
-        },
-      },
-      "unknown-figure": {
-        text: {
-          zh: "自定义核对 {check}（{where}）引用的 {reference} 在本声明中不存在",
-          en: "The custom check {check} ({where}) refers to {reference}, which this declaration does not state",
-        },
-      },
-    },
+    messages,
   },
-};
+});
 
 type Resolved = { amount: Amount; label: Text } | { percent: Percent; label: Text };
 

@@ -1,10 +1,57 @@
 import { allRows } from "../model/declaration.js";
 import { compareLinear, compareRatio, declaredInterval, differenceInterval, ratioOperand, roundsTo, type Interval } from "../rounding/tolerance.js";
 import { figureNames, figureOf, reportComparison } from "./relation-report.js";
-import type { Rule } from "./rule.js";
-import { decimalString, percentString } from "../model/figure.js";
+import { declarationExample, defineRule, type Messages } from "./rule.js";
+import { decimalString, printedAmount, printedPercent } from "../model/figure.js";
 
-export const growth: Rule = {
+const messages = {
+  "change-mismatch": {
+    text: {
+      zh: "{target}应为本年数 − 上年数 = {expected}，实为 {actual}，差 {difference}，超出容差 {tolerance}",
+      en: "{target} should be amount − prior = {expected} but is {actual}: off by {difference}, beyond the tolerance {tolerance}",
+    },
+  },
+  "change-rounding": {
+    severity: "info",
+    text: {
+      zh: "{target} {actual} 与本年数 − 上年数 = {expected} 相差 {difference}，在尾差容差 {tolerance} 之内",
+      en: "{target} {actual} differs from amount − prior = {expected} by {difference}: within the rounding tolerance {tolerance}",
+    },
+  },
+  mismatch: {
+    text: {
+      zh: "{target}应为 {expected}（增减额 {change} ÷ 上年数 {prior} = {unrounded}），实为 {actual}，差 {difference}，超出容差 {tolerance}",
+      en: "{target} should be {expected} (change {change} ÷ prior {prior} = {unrounded}) but is {actual}: off by {difference}, beyond the tolerance {tolerance}",
+    },
+  },
+  rounding: {
+    severity: "info",
+    text: {
+      zh: "{target} {actual} 与增减额 {change} ÷ 上年数 {prior} = {unrounded} 四舍五入的 {expected} 不同，但在金额的尾差范围内（差 {difference}，容差 {tolerance}）",
+      en: "{target} {actual} is not change {change} ÷ prior {prior} = {unrounded} rounded, {expected}, but the amounts' rounding allows it (off by {difference}, tolerance {tolerance})",
+    },
+  },
+  "zero-base": {
+    text: {
+      zh: "{target} {actual} 以 0 为基数：上年数为 0 时没有增长率",
+      en: "{target} {actual} is against a prior of 0: there is no growth rate when the prior year is 0",
+    },
+  },
+  "negative-prior": {
+    text: {
+      zh: "{target} {change} 大于本年数 {amount}：上年数将为 {prior}，低于零",
+      en: "{target}, {change}, is more than the amount {amount}: the prior year would be {prior}, below zero",
+    },
+  },
+  "sign-mismatch": {
+    text: {
+      zh: "{target} {actual} 与增减额 {change} 的符号相反",
+      en: "{target} {actual} has the opposite sign to the change {change}",
+    },
+  },
+} satisfies Messages;
+
+export const growth = defineRule({
   id: "growth",
   meta: {
     name: "GrowthMatchesChange",
@@ -13,50 +60,27 @@ export const growth: Rule = {
       en: "Change = amount − prior; growth = change ÷ prior (the prior year is the base); where only amount and change are stated, prior = amount − change; a growth rate against a prior of 0 is an error; change and growth have the same sign.",
     },
     defaultSeverity: "error",
+    example: {
+      failing: declarationExample(`
+        tables:
+          - id: t5-1
+            title: 一般公共预算支出表
+            lines:
+              - { code: "2010350", name: 事业运行, amount: 308.86, change: 87.37, growth: 28.29% }
+      `),
+      passing: declarationExample(`
+        tables:
+          - id: t5-1
+            title: 一般公共预算支出表
+            lines:
+              - { code: "2010350", name: 事业运行, amount: 308.86, change: 87.37, growth: 39.45% }
+      `),
+    },
     docs: {
       zh: "同比增长率以上年数为基数：增长率 = 增减额 ÷ 上年数，而不是除以本年数。多数情况说明只写本年数、增减额和增长率，上年数由本年数 − 增减额推出，其四舍五入区间为两者区间之和。增长率按所写的小数位核对，规则与占比相同。上年数为 0（新设单位或科目）时没有增长率，写了增长率就是错误。增减额为正而增长率为负（或相反）也是错误。",
       en: "A year-on-year growth rate is based on the prior year: growth = change ÷ prior, not ÷ the current year. Most narratives state only the amount, the change and the rate; the prior is then amount − change, whose rounding interval is the sum of both. The rate is checked at the decimals it is written with, as shares are. A prior of 0 (a new unit or item) has no growth rate: stating one is an error. A positive change with a negative rate (or the reverse) is an error too.",
     },
-    messages: {
-      "change-mismatch": {
-        text: {
-          zh: "{target}应为本年数 − 上年数 = {expected}，实为 {actual}，差 {difference}，超出容差 {tolerance}",
-          en: "{target} should be amount − prior = {expected} but is {actual}: off by {difference}, beyond the tolerance {tolerance}",
-        },
-      },
-      "change-rounding": {
-        severity: "info",
-        text: {
-          zh: "{target} {actual} 与本年数 − 上年数 = {expected} 相差 {difference}，在尾差容差 {tolerance} 之内",
-          en: "{target} {actual} differs from amount − prior = {expected} by {difference}: within the rounding tolerance {tolerance}",
-        },
-      },
-      mismatch: {
-        text: {
-          zh: "{target}应为 {expected}（增减额 {change} ÷ 上年数 {prior}），实为 {actual}，差 {difference}，超出容差 {tolerance}",
-          en: "{target} should be {expected} (change {change} ÷ prior {prior}) but is {actual}: off by {difference}, beyond the tolerance {tolerance}",
-        },
-      },
-      rounding: {
-        severity: "info",
-        text: {
-          zh: "{target} {actual} 与增减额 {change} ÷ 上年数 {prior} 四舍五入的 {expected} 不同，但在金额的尾差范围内（差 {difference}，容差 {tolerance}）",
-          en: "{target} {actual} is not change {change} ÷ prior {prior} rounded, {expected}, but the amounts' rounding allows it (off by {difference}, tolerance {tolerance})",
-        },
-      },
-      "zero-base": {
-        text: {
-          zh: "{target} {actual} 以 0 为基数：上年数为 0 时没有增长率",
-          en: "{target} {actual} is against a prior of 0: there is no growth rate when the prior year is 0",
-        },
-      },
-      "sign-mismatch": {
-        text: {
-          zh: "{target} {actual} 与增减额 {change} 的符号相反",
-          en: "{target} {actual} has the opposite sign to the change {change}",
-        },
-      },
-    },
+    messages,
   },
   check({ declaration, report }) {
     for (const row of allRows(declaration)) {
@@ -74,6 +98,24 @@ export const growth: Rule = {
             related: [amount.path, prior.path],
           });
       }
+      // 收入 128.8 万元, “增加 130 万元”: last year would have been below zero, which no budget is.
+      if (amount && change && !prior) {
+        const implied = differenceInterval(amount, change);
+        if (implied.mid.plus(implied.half).isNegative()) {
+          report({
+            messageId: "negative-prior",
+            path: change.path,
+            data: {
+              target: figureOf(row.label, figureNames.change),
+              amount: printedAmount(amount),
+              change: printedAmount(change),
+              prior: decimalString(implied.mid),
+            },
+            related: [amount.path],
+          });
+          continue;
+        }
+      }
       if (!rate) continue;
       // The common case first, on the printed figures alone: the rate is their ratio, rounded.
       const wholeMid = prior ? prior.value : amount && change ? amount.value.minus(change.value) : undefined;
@@ -84,7 +126,7 @@ export const growth: Rule = {
         report({
           messageId: "sign-mismatch",
           path: rate.path,
-          data: { target: target(), actual: percentString(rate.value), change: decimalString(change.value) },
+          data: { target: target(), actual: printedPercent(rate), change: printedAmount(change) },
           related: [change.path],
         });
         continue;
@@ -100,16 +142,21 @@ export const growth: Rule = {
       if (comparison.agreement === "exact") continue;
       const related = [amount?.path, prior?.path, change?.path].filter((path): path is string => path !== undefined);
       if (comparison.agreement === "zero-base") {
-        report({ messageId: "zero-base", path: rate.path, data: { target: target(), actual: percentString(rate.value) }, related });
+        report({ messageId: "zero-base", path: rate.path, data: { target: target(), actual: printedPercent(rate) }, related });
         continue;
       }
       reportComparison(report, comparison, {
         messages: { mismatch: "mismatch", rounding: "rounding" },
         path: rate.path,
-        data: { target: target(), change: decimalString(part.mid), prior: decimalString(whole.mid) },
+        // Printed figures as printed; a derived one at the decimals of those it comes from.
+        data: {
+          target: target(),
+          change: change ? printedAmount(change) : part.mid.toFixed(Math.max(amount?.decimals ?? 0, prior?.decimals ?? 0)),
+          prior: prior ? printedAmount(prior) : whole.mid.toFixed(Math.max(amount?.decimals ?? 0, change?.decimals ?? 0)),
+        },
         related,
-        percent: true,
+        percent: { decimals: rate.decimals },
       });
     }
   },
-};
+});

@@ -1,6 +1,6 @@
-import { suppression } from "../config/suppression-meta.js";
-import { yaml } from "../load/meta.js";
-import { schema } from "../schema/meta.js";
+import { suppression } from "./suppression.js";
+import { yaml } from "./yaml.js";
+import { schema } from "./schema.js";
 import { bound } from "./bound.js";
 import { code } from "./code.js";
 import { completeness } from "./completeness.js";

@@ -1,7 +1,7 @@
 import type { Indicator } from "../model/declaration.js";
 import { Exact } from "../model/figure.js";
 import { nameKey } from "../model/name.js";
-import type { Rule } from "./rule.js";
+import { declarationExample, defineRule, type Messages } from "./rule.js";
 
 /** Full-width digits, ％, spaces and invisible characters are how the same value is often printed differently. */
 const normalised = nameKey;
@@ -20,7 +20,16 @@ function keyOf(indicator: Indicator): string {
   return indicator.id !== undefined ? `id:${indicator.id}` : `name:${nameKey(indicator.group ?? "")}/${nameKey(indicator.name)}`;
 }
 
-export const indicator: Rule = {
+const messages = {
+  mismatch: {
+    text: {
+      zh: "{left}的 {year} 年值为 {actual}，与{right}的 {expected} 不一致",
+      en: "{left} has {actual} for {year}, but {right} has {expected}",
+    },
+  },
+} satisfies Messages;
+
+export const indicator = defineRule({
   id: "indicator",
   meta: {
     name: "IndicatorAgrees",
@@ -29,18 +38,31 @@ export const indicator: Rule = {
       en: "The same performance indicator, for the same year, has the same value in every table that states it.",
     },
     defaultSeverity: "error",
+    example: {
+      failing: declarationExample(`
+        tables:
+          - id: t11
+            title: 整体绩效目标表
+            indicators: [{ id: events, name: 招聘活动场次, values: { 2024: 9 } }]
+          - id: t12-1
+            title: 项目绩效目标表
+            indicators: [{ id: events, name: 招聘活动场次, values: { 2024: 10 } }]
+      `),
+      passing: declarationExample(`
+        tables:
+          - id: t11
+            title: 整体绩效目标表
+            indicators: [{ id: events, name: 招聘活动场次, values: { 2024: 9 } }]
+          - id: t12-1
+            title: 项目绩效目标表
+            indicators: [{ id: events, name: 招聘活动场次, values: { 2024: 9 } }]
+      `),
+    },
     docs: {
       zh: "部门整体绩效目标表和项目绩效目标表常常重复同一指标（如“招聘活动场次”的前年、上年、当年值）。用相同的 id 标明同一指标（没有 id 时，分组和名称都相同的视为同一指标）；同一年的值必须相同。比较时全角数字和％与半角相同，数字按数值比较（86 与 86.0 相同）。",
       en: "The overall and project performance tables often repeat an indicator (its values for the year before last, last year and this year). Mark the same indicator with the same id (without ids, the same group and name count as the same indicator); its value for a year must be the same in every table. Full-width digits and ％ compare equal to half-width ones, and numbers compare by value (86 and 86.0 agree).",
     },
-    messages: {
-      mismatch: {
-        text: {
-          zh: "{left}的 {year} 年值为 {actual}，与{right}的 {expected} 不一致",
-          en: "{left} has {actual} for {year}, but {right} has {expected}",
-        },
-      },
-    },
+    messages,
   },
   check({ declaration, report }) {
     const first = new Map<string, Indicator>();
@@ -73,4 +95,4 @@ export const indicator: Rule = {
       }
     }
   },
-};
+});

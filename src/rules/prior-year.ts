@@ -4,7 +4,7 @@ import { compareIntervals, declaredInterval, differenceInterval, type Interval }
 import type { Text } from "../text.js";
 import { figureOf, reportComparison } from "./relation-report.js";
 import { sameRows } from "./cross-table.js";
-import type { Report, Rule } from "./rule.js";
+import { declarationExample, defineRule, type Messages, type Report } from "./rule.js";
 
 /** A prior-year amount as the declaration gives it, directly or through a row's change. */
 interface Prior {
@@ -62,7 +62,24 @@ class SameFigure {
 
 const preference: Record<Prior["how"], number> = { stated: 0, history: 1, derived: 2 };
 
-export const priorYear: Rule = {
+const messages = {
+  mismatch: {
+    text: {
+      zh: "{left}为 {actual}，与{right} {expected} 不一致，差 {difference}，超出容差 {tolerance}",
+      en: "{left} is {actual}, but {right} is {expected}: off by {difference}, beyond the tolerance {tolerance}",
+    },
+  },
+  rounding: {
+    severity: "info",
+    text: {
+      zh: "{left} {actual} 与{right} {expected} 相差 {difference}，在尾差容差 {tolerance} 之内",
+      en: "{left}, {actual}, differs from {right}, {expected}, by {difference}: within the rounding tolerance {tolerance}",
+    },
+  },
+} satisfies Messages;
+type Message = keyof typeof messages;
+
+export const priorYear = defineRule({
   id: "prior-year",
   meta: {
     name: "PriorYearAddsUp",
@@ -71,25 +88,31 @@ export const priorYear: Rule = {
       en: "Prior-year amounts (stated, listed among earlier years, or derived as amount − change) add up like the current year's, level by level, and agree with the same prior-year total stated elsewhere; a derived prior carries two roundings, and the tolerance widens with it.",
     },
     defaultSeverity: "error",
+    example: {
+      failing: declarationExample(`
+        tables:
+          - id: t
+            title: 表
+            total: { amount: 30, change: 8 }
+            lines:
+              - { name: 甲, amount: 10, change: 5 }
+              - { name: 乙, amount: 20, change: 5 }
+      `),
+      passing: declarationExample(`
+        tables:
+          - id: t
+            title: 表
+            total: { amount: 30, change: 10 }
+            lines:
+              - { name: 甲, amount: 10, change: 5 }
+              - { name: 乙, amount: 20, change: 5 }
+      `),
+    },
     docs: {
       zh: "情况说明通常只写本年数和增减额。由此推出的上年数 = 本年数 − 增减额，其区间是两者区间之和。各项的上年数之和应等于上级和合计的上年数（例如各项增减额之和应约等于总增减额），也应等于声明中其他地方写明的上年合计，例如整体绩效目标表中上年的支出合计。同一个数字（说明与所述表行、各表中的同一合计）的上年数互相核对。",
       en: "The narrative usually states only the amount and the change. The prior is then amount − change, whose interval is the sum of both. The priors of the items must add up to the prior of their parent and of the total (so the items' changes add up to the total change), and agree with a prior-year total stated elsewhere, such as last year's expenditure total in the overall performance table. The priors of one figure (a statement and the line it restates, the same total in two tables) are checked against each other.",
     },
-    messages: {
-      mismatch: {
-        text: {
-          zh: "{left}为 {actual}，与{right} {expected} 不一致，差 {difference}，超出容差 {tolerance}",
-          en: "{left} is {actual}, but {right} is {expected}: off by {difference}, beyond the tolerance {tolerance}",
-        },
-      },
-      rounding: {
-        severity: "info",
-        text: {
-          zh: "{left} {actual} 与{right} {expected} 相差 {difference}，在尾差容差 {tolerance} 之内",
-          en: "{left}, {actual}, differs from {right}, {expected}, by {difference}: within the rounding tolerance {tolerance}",
-        },
-      },
-    },
+    messages,
   },
   check({ declaration, report }) {
     const same = new SameFigure();
@@ -162,9 +185,9 @@ export const priorYear: Rule = {
       }
     }
   },
-};
+});
 
-function compare(report: Report, prior: Prior, expected: Interval, expectedLabel: Text, expectedPath: string) {
+function compare(report: Report<Message>, prior: Prior, expected: Interval, expectedLabel: Text, expectedPath: string) {
   const comparison = compareIntervals(prior.interval, expected);
   if (comparison.agreement === "exact") return;
   reportComparison(report, comparison, {

@@ -1,4 +1,4 @@
-import { decimalString, type Exact } from "../model/figure.js";
+import { decimalString } from "../model/figure.js";
 import type { Comparison } from "../rounding/tolerance.js";
 import type { MessageData, Text } from "../text.js";
 import type { Report } from "./rule.js";
@@ -27,27 +27,47 @@ export function figureOf(label: Text, figure: Text): Text {
   return { zh: `${label.zh}${before}的${after}${figure.zh}`, en: `the ${figure.en} of ${label.en}` };
 }
 
-export interface RelationReport {
+export interface RelationReport<M extends string> {
   /** Message ids for a mismatch and for agreement only through rounding (and at the written decimals). */
-  messages: { mismatch: string; rounding: string; coarse?: string };
+  messages: { mismatch: M; rounding: M; coarse?: M };
   path: string;
   /** A function when the data is costly to build: it is built only if there is something to report. */
   data: MessageData | (() => MessageData);
   related?: string[];
-  /** Percentages are reported with a % sign; amounts bare. */
-  percent?: boolean;
+  /** A percentage comparison: figures shown as printed at these decimals (6.90%), differences in points. */
+  percent?: { decimals: number; expectedDecimals?: number };
+}
+
+/** “0.01 个百分点”, “0.01 percentage points”. */
+function points(value: string): Text {
+  return { zh: `${value} 个百分点`, en: `${value} percentage point${value === "1" ? "" : "s"}` };
 }
 
 /** Turns a comparison into a finding: nothing when exact, info within rounding, an error beyond it. */
-export function reportComparison(report: Report, comparison: Comparison, relation: RelationReport): void {
+export function reportComparison<M extends string>(report: Report<M>, comparison: Comparison, relation: RelationReport<M>): void {
   if (comparison.agreement === "exact") return;
-  const show = (value: Exact) => (relation.percent ? `${decimalString(value)}%` : decimalString(value));
-  const figures = {
-    expected: show(comparison.expected),
-    actual: show(comparison.actual),
-    difference: show(comparison.difference),
-    tolerance: show(comparison.tolerance),
-  };
+  const { percent } = relation;
+  const figures = percent
+    ? {
+        expected: `${comparison.expected.toFixed(percent.expectedDecimals ?? percent.decimals)}%`,
+        actual: `${comparison.actual.toFixed(percent.decimals)}%`,
+        // Percentages differ in percentage points, never in "%".
+        difference: decimalString(comparison.difference),
+        tolerance: decimalString(comparison.tolerance),
+      }
+    : {
+        expected: decimalString(comparison.expected),
+        actual: decimalString(comparison.actual),
+        difference: decimalString(comparison.difference),
+        tolerance: decimalString(comparison.tolerance),
+      };
+  const words = percent
+    ? {
+        difference: points(figures.difference),
+        tolerance: points(figures.tolerance),
+        ...(comparison.unrounded ? { unrounded: `${decimalString(comparison.unrounded)}%` } : {}),
+      }
+    : {};
   const messageId =
     comparison.agreement === "mismatch"
       ? relation.messages.mismatch
@@ -57,7 +77,7 @@ export function reportComparison(report: Report, comparison: Comparison, relatio
   report({
     messageId,
     path: relation.path,
-    data: { ...(typeof relation.data === "function" ? relation.data() : relation.data), ...figures },
+    data: { ...(typeof relation.data === "function" ? relation.data() : relation.data), ...figures, ...words },
     ...figures,
     ...(relation.related && relation.related.length > 0 ? { related: relation.related } : {}),
   });

@@ -3,7 +3,7 @@ import { compareRatio, compareRestated, compareSum, declaredInterval, ratioOpera
 import type { Severity } from "../finding.js";
 import type { Text } from "../text.js";
 import { reportComparison } from "./relation-report.js";
-import type { MessageMeta, Report } from "./rule.js";
+import type { Messages, Report } from "./rule.js";
 
 /** A figure a relation names: its amount and how to call it in a message. */
 export interface Figure {
@@ -51,15 +51,15 @@ export const relationMessages = {
   },
   "ratio-mismatch": {
     text: {
-      zh: "{left}应为 {expected}（{part} ÷ {whole}），实为 {actual}，差 {difference}，超出容差 {tolerance}（{what}）",
-      en: "{left} should be {expected} ({part} ÷ {whole}) but is {actual}: off by {difference}, beyond the tolerance {tolerance} ({what})",
+      zh: "{left}应为 {expected}（{part} ÷ {whole} = {unrounded}），实为 {actual}，差 {difference}，超出容差 {tolerance}（{what}）",
+      en: "{left} should be {expected} ({part} ÷ {whole} = {unrounded}) but is {actual}: off by {difference}, beyond the tolerance {tolerance} ({what})",
     },
   },
   "ratio-rounding": {
     severity: "info",
     text: {
-      zh: "{left} {actual} 与 {part} ÷ {whole} 四舍五入的 {expected} 不同，但在金额的尾差范围内（{what}）",
-      en: "{left}, {actual}, is not {part} ÷ {whole} rounded, {expected}, but the amounts' rounding allows it ({what})",
+      zh: "{left} {actual} 与 {part} ÷ {whole} = {unrounded} 四舍五入的 {expected} 不同，但在金额的尾差范围内（{what}）",
+      en: "{left}, {actual}, is not {part} ÷ {whole} = {unrounded} rounded, {expected}, but the amounts' rounding allows it ({what})",
     },
   },
   "compare-exceeds": {
@@ -68,15 +68,16 @@ export const relationMessages = {
       en: "{left}, {actual}, exceeds {right}, {expected}, by {difference}, beyond the tolerance {tolerance} ({what})",
     },
   },
-} satisfies Record<string, MessageMeta>;
+} satisfies Messages;
+export type RelationMessage = keyof typeof relationMessages;
 
 function joined(labels: readonly Text[]): Text {
   return { zh: labels.map((label) => label.zh).join("、"), en: labels.map((label) => label.en).join(", ") };
 }
 
 /** Checks one relation with the rounding model and reports it; `severity` overrides a mismatch's. */
-export function checkRelation(report: Report, relation: Relation, basis: "unrounded" | "printed", severity?: Severity): void {
-  const withSeverity: Report = severity
+export function checkRelation(report: Report<RelationMessage>, relation: Relation, basis: "unrounded" | "printed", severity?: Severity): void {
+  const withSeverity: Report<RelationMessage> = severity
     ? (problem) => report(problem.messageId.endsWith("-mismatch") || problem.messageId === "compare-exceeds" ? { ...problem, severity } : problem)
     : report;
   switch (relation.kind) {
@@ -116,7 +117,7 @@ export function checkRelation(report: Report, relation: Relation, basis: "unroun
         path: percent.value.path,
         data: { left: percent.label, part: decimalString(part.amount.value), whole: decimalString(whole.amount.value), what: relation.what },
         related: [part.amount.path, whole.amount.path],
-        percent: true,
+        percent: { decimals: percent.value.decimals },
       });
       return;
     }

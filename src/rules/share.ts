@@ -4,7 +4,7 @@ import type { Amount, Percent } from "../model/figure.js";
 import { resolveReference } from "../model/reference.js";
 import { compareHundred, compareRatio, compareSum, declaredInterval, derivedInterval, ratioOperand, type Interval } from "../rounding/tolerance.js";
 import { figureNames, figureOf, reportComparison } from "./relation-report.js";
-import type { Rule } from "./rule.js";
+import { declarationExample, defineRule, type Messages } from "./rule.js";
 import { decimalString } from "../model/figure.js";
 
 /** The whole a share is of. `key` identifies it, so that shares of the same whole can be added up. */
@@ -68,7 +68,62 @@ function containerOf(row: AnyRow): string {
   return row.path;
 }
 
-export const share: Rule = {
+const messages = {
+  mismatch: {
+    text: {
+      zh: "{target}应为 {expected}（{part} ÷ {whole} = {unrounded}），实为 {actual}，差 {difference}，超出容差 {tolerance}",
+      en: "{target} should be {expected} ({part} ÷ {whole} = {unrounded}) but is {actual}: off by {difference}, beyond the tolerance {tolerance}",
+    },
+  },
+  rounding: {
+    severity: "info",
+    text: {
+      zh: "{target} {actual} 与 {part} ÷ {whole} = {unrounded} 四舍五入的 {expected} 不同，但在金额的尾差范围内（差 {difference}，容差 {tolerance}）",
+      en: "{target} {actual} is not {part} ÷ {whole} = {unrounded} rounded, {expected}, but the amounts' rounding allows it (off by {difference}, tolerance {tolerance})",
+    },
+  },
+  "unknown-whole": {
+    text: {
+      zh: "占比的基数 {reference} 不存在",
+      en: "The share is of {reference}, which does not exist",
+    },
+  },
+  "no-part": {
+    severity: "info",
+    text: {
+      zh: "{target}无法核对：没有可作分子的金额",
+      en: "{target} cannot be checked: there is no amount it is a share of",
+    },
+  },
+  "no-whole": {
+    severity: "info",
+    text: {
+      zh: "{target}无法核对：其基数（整体）未列金额，各部分也不全",
+      en: "{target} cannot be checked: its whole states no amount, and not all of its parts do",
+    },
+  },
+  "zero-whole": {
+    text: {
+      zh: "{target}的基数为 0，不能有非零占比",
+      en: "{target} is of a whole of 0, which has no share other than 0 of 0",
+    },
+  },
+  "hundred-mismatch": {
+    text: {
+      zh: "{group}的占比之和应为 100%，实为 {actual}，差 {difference}，超出容差 {tolerance}",
+      en: "The shares of {group} should add up to 100% but add up to {actual}: off by {difference}, beyond the tolerance {tolerance}",
+    },
+  },
+  "hundred-rounding": {
+    severity: "info",
+    text: {
+      zh: "{group}的占比之和为 {actual}，与 100% 相差 {difference}，在尾差容差 {tolerance} 之内",
+      en: "The shares of {group} add up to {actual}, {difference} from 100%: within the rounding tolerance {tolerance}",
+    },
+  },
+} satisfies Messages;
+
+export const share = defineRule({
   id: "share",
   meta: {
     name: "ShareIsPartOfWhole",
@@ -77,64 +132,31 @@ export const share: Rule = {
       en: "A stated share equals part ÷ whole (the table total unless stated otherwise), and the shares of the parts of one whole add up to 100%.",
     },
     defaultSeverity: "error",
+    example: {
+      failing: declarationExample(`
+        tables:
+          - id: t
+            title: 表
+            total: { amount: 825.04 }
+            lines:
+              - { name: 基本支出, amount: 436.54, share: 53.91% }
+              - { name: 项目支出, amount: 388.5, share: 47.09% }
+      `),
+      passing: declarationExample(`
+        tables:
+          - id: t
+            title: 表
+            total: { amount: 825.04 }
+            lines:
+              - { name: 基本支出, amount: 436.54, share: 52.91% }
+              - { name: 项目支出, amount: 388.5, share: 47.09% }
+      `),
+    },
     docs: {
       zh: "占比 = 部分 ÷ 整体。百分比按所写的小数位理解（75.1% 为 1 位）：只要金额在其四舍五入区间内的某组真值之比能四舍五入成所写的百分比，就算相容。按打印金额算出的比值恰好四舍五入成所写值时不报告；只靠金额尾差相容报 info；否则报 error。整体默认为表合计，可用 shareOf 改为上级行（parent）或任一引用。同一整体下的各部分若全部写了占比且金额之和等于整体，它们的占比之和应为 100%（容差为各占比最后一位的一半之和）；占比之和等于 100% 并不能证明单个占比正确，所以每个占比也单独核对。",
       en: "Share = part ÷ whole. A percentage is read at the decimals it is written with (75.1% has 1): it agrees when some true amounts within the printed amounts' rounding intervals give a ratio that rounds half-up to it. When the ratio of the printed amounts rounds to it, nothing is reported; agreement only through the amounts' rounding is info; otherwise an error. The whole is the table total unless shareOf says parent or names a reference. When every part of one whole states a share and their amounts add up to the whole, the shares must add up to 100% (within half a unit of the last decimal of each); since shares can add to 100% while single shares are wrong, each share is checked on its own too.",
     },
-    messages: {
-      mismatch: {
-        text: {
-          zh: "{target}应为 {expected}（{part} ÷ {whole}），实为 {actual}，差 {difference}，超出容差 {tolerance}",
-          en: "{target} should be {expected} ({part} ÷ {whole}) but is {actual}: off by {difference}, beyond the tolerance {tolerance}",
-        },
-      },
-      rounding: {
-        severity: "info",
-        text: {
-          zh: "{target} {actual} 与 {part} ÷ {whole} 四舍五入的 {expected} 不同，但在金额的尾差范围内（差 {difference}，容差 {tolerance}）",
-          en: "{target} {actual} is not {part} ÷ {whole} rounded, {expected}, but the amounts' rounding allows it (off by {difference}, tolerance {tolerance})",
-        },
-      },
-      "unknown-whole": {
-        text: {
-          zh: "占比的基数 {reference} 不存在",
-          en: "The share is of {reference}, which does not exist",
-        },
-      },
-      "no-part": {
-        severity: "info",
-        text: {
-          zh: "{target}无法核对：没有可作分子的金额",
-          en: "{target} cannot be checked: there is no amount it is a share of",
-        },
-      },
-      "no-whole": {
-        severity: "info",
-        text: {
-          zh: "{target}无法核对：其基数（整体）未列金额，各部分也不全",
-          en: "{target} cannot be checked: its whole states no amount, and not all of its parts do",
-        },
-      },
-      "zero-whole": {
-        text: {
-          zh: "{target}的基数为 0，不能有非零占比",
-          en: "{target} is of a whole of 0, which has no share other than 0 of 0",
-        },
-      },
-      "hundred-mismatch": {
-        text: {
-          zh: "{group}的占比之和应为 100%，实为 {actual}，差 {difference}，超出容差 {tolerance}",
-          en: "The shares of {group} should add up to 100% but add up to {actual}: off by {difference}, beyond the tolerance {tolerance}",
-        },
-      },
-      "hundred-rounding": {
-        severity: "info",
-        text: {
-          zh: "{group}的占比之和为 {actual}，与 100% 相差 {difference}，在尾差容差 {tolerance} 之内",
-          en: "The shares of {group} add up to {actual}, {difference} from 100%: within the rounding tolerance {tolerance}",
-        },
-      },
-    },
+    messages,
   },
   check({ declaration, report }) {
     const groups = new Map<string, { whole: Whole; rows: AnyRow[]; shares: Percent[] }>();
@@ -172,7 +194,7 @@ export const share: Rule = {
           path: row.share.path,
           data: { target, part: decimalString(amount.value), whole: decimalString(whole.interval.mid) },
           related: [amount.path, whole.path],
-          percent: true,
+          percent: { decimals: row.share.decimals },
         });
       if (whole.key === row.path) continue; // a 合计 row's 100% of itself
       const key = `${containerOf(row)}|${whole.key}`;
@@ -197,11 +219,11 @@ export const share: Rule = {
         path: last.path,
         data: { group },
         related: shares.slice(0, -1).map((percent) => percent.path),
-        percent: true,
+        percent: { decimals: Math.max(...shares.map((percent) => percent.decimals)) },
       });
     }
   },
-};
+});
 
 /** Shares add to 100% only when their parts make up the whole: every part, and nothing else. */
 function coversWhole(whole: Whole, rows: readonly AnyRow[]): boolean {

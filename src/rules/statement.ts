@@ -4,7 +4,7 @@ import { resolveReference } from "../model/reference.js";
 import { compareDerived, compareRestated, differenceInterval } from "../rounding/tolerance.js";
 import type { Text } from "../text.js";
 import { figureNames, figureOf, reportComparison } from "./relation-report.js";
-import type { Report, Rule } from "./rule.js";
+import { declarationExample, defineRule, type Messages, type Report } from "./rule.js";
 
 const missingTexts = {
   table: { zh: "没有这张表", en: "there is no such table" },
@@ -50,7 +50,7 @@ function printedAs(numbers: readonly PrintedNumber[], value: Exact, percent: boo
 type FigureKey = "amount" | "prior" | "change";
 
 /** Compares what the statement prints with what the line it restates states. */
-function compareWithLine(report: Report, figure: StatedFigure, line: Row, restatedAmount: Amount | undefined) {
+function compareWithLine(report: Report<Message>, figure: StatedFigure, line: Row, restatedAmount: Amount | undefined) {
   const pairs: [FigureKey | "growth" | "share", Amount | Percent | undefined, Amount | Percent | undefined][] = [
     ["amount", figure.amount, restatedAmount],
     ["prior", figure.prior, line.prior],
@@ -60,13 +60,13 @@ function compareWithLine(report: Report, figure: StatedFigure, line: Row, restat
   ];
   for (const [key, stated, restated] of pairs) {
     if (!stated || !restated) continue;
-    const percent = key === "growth" || key === "share";
+    const percent = key === "growth" || key === "share" ? { decimals: stated.decimals, expectedDecimals: restated.decimals } : undefined;
     reportComparison(report, compareRestated(stated.value, stated.decimals, restated.value, restated.decimals), {
       messages: { mismatch: "mismatch", rounding: "coarse", coarse: "coarse" },
       path: stated.path,
       data: { figure: figureNames[key], line: line.label },
       related: [restated.path],
-      percent,
+      ...(percent ? { percent } : {}),
     });
   }
   // A prior that one side states and the other implies as amount − change.
@@ -91,7 +91,7 @@ function compareWithLine(report: Report, figure: StatedFigure, line: Row, restat
 }
 
 /** Every figure the statement states appears in its sentence, with 增加/减少 matching its sign. */
-function checkText(report: Report, figure: StatedFigure) {
+function checkText(report: Report<Message>, figure: StatedFigure) {
   const numbers = numbersIn(figure.statement.text);
   const checks: [keyof typeof figureNames, Amount | Percent | undefined, boolean][] = [
     ["amount", figure.amount, false],
@@ -118,7 +118,62 @@ function checkText(report: Report, figure: StatedFigure) {
   }
 }
 
-export const statement: Rule = {
+const messages = {
+  "unknown-reference": {
+    text: {
+      zh: "所述的 {reference} 不存在：{missing}",
+      en: "The statement restates {reference}, which does not exist: {missing}",
+    },
+  },
+  mismatch: {
+    text: {
+      zh: "情况说明所述{line}的{figure}为 {actual}，与表中的 {expected} 不一致，差 {difference}",
+      en: "The narrative gives the {figure} of {line} as {actual}, but the table has {expected}: off by {difference}",
+    },
+  },
+  coarse: {
+    severity: "info",
+    text: {
+      zh: "情况说明所述{line}的{figure} {actual} 与表中的 {expected} 只在四舍五入到较少的小数位后一致",
+      en: "The narrative gives the {figure} of {line} as {actual}, which matches the table's {expected} only when rounded to the fewer decimals",
+    },
+  },
+  "prior-mismatch": {
+    text: {
+      zh: "情况说明所述{line}的本年数 − 增减额为 {expected}，与表中的上年数 {actual} 不一致，差 {difference}，超出容差 {tolerance}",
+      en: "The narrative's amount − change for {line} is {expected}, but the table's prior-year amount is {actual}: off by {difference}, beyond the tolerance {tolerance}",
+    },
+  },
+  "prior-rounding": {
+    severity: "info",
+    text: {
+      zh: "{line}的上年数 {actual} 与本年数 − 增减额 {expected} 相差 {difference}，在尾差容差 {tolerance} 之内",
+      en: "The prior-year amount of {line}, {actual}, differs from amount − change, {expected}, by {difference}: within the rounding tolerance {tolerance}",
+    },
+  },
+  direction: {
+    text: {
+      zh: "原文写“{word}”，但{target}为 {actual}：文字与正负号不符（减少应写负数）",
+      en: "The text says “{word}” but {target} is {actual}: the word and the sign disagree (a decrease is written negative)",
+    },
+  },
+  "line-without-amount": {
+    severity: "info",
+    text: {
+      zh: "情况说明重述{line}，但该行在表中未列金额：无从比较",
+      en: "The narrative restates {line}, which states no amount in its table: there is nothing to compare with",
+    },
+  },
+  "not-in-text": {
+    text: {
+      zh: "原句中找不到{target} {actual}",
+      en: "The original sentence does not print {target}, {actual}",
+    },
+  },
+} satisfies Messages;
+type Message = keyof typeof messages;
+
+export const statement = defineRule({
   id: "statement",
   meta: {
     name: "NarrativeMatchesTables",
@@ -127,63 +182,31 @@ export const statement: Rule = {
       en: "Every figure a narrative statement gives (amount, prior, change, growth, share) equals the line it restates, and its words 增加/减少, 增长/下降 agree with the sign.",
     },
     defaultSeverity: "error",
+    example: {
+      failing: declarationExample(`
+        tables:
+          - id: t6
+            title: 基本支出表
+            total: { amount: 436.54 }
+        statements:
+          - text: 基本支出 463.54 万元。
+            figures: [{ restates: t6, amount: 463.54 }]
+      `),
+      passing: declarationExample(`
+        tables:
+          - id: t6
+            title: 基本支出表
+            total: { amount: 436.54 }
+        statements:
+          - text: 基本支出 436.54 万元。
+            figures: [{ restates: t6, amount: 436.54 }]
+      `),
+    },
     docs: {
       zh: "情况说明反复重述表中的数字（如 §一 和 §五(一) 的收支总额、§三 和 §六 的基本支出）。同一个数字印两次，在相同小数位下必须一字不差；小数位不同（388.5 与 388.50）时，较精确的一个四舍五入到较粗的位数后应相等（报 info）。上年数一边写明、另一边由本年数 − 增减额推出时，按区间比较。每个所述数字都应出现在原句中，原句中紧挨着增减额或增长率的“增加/增长”或“减少/下降”应与其符号一致；减少写负数。",
       en: "The narrative restates the tables' figures again and again (the totals in §一 and §五(一), 基本支出 in §三 and §六). One figure printed twice must be identical at the same decimals; at different decimals (388.5 and 388.50) the finer one rounded to the coarser must equal it (info). A prior stated on one side and implied as amount − change on the other is compared by intervals. Every stated figure must appear in the original sentence, and the word printed just before a change or growth rate (增加/增长 or 减少/下降) must agree with its sign; a decrease is written negative.",
     },
-    messages: {
-      "unknown-reference": {
-        text: {
-          zh: "所述的 {reference} 不存在：{missing}",
-          en: "The statement restates {reference}, which does not exist: {missing}",
-        },
-      },
-      mismatch: {
-        text: {
-          zh: "情况说明所述{line}的{figure}为 {actual}，与表中的 {expected} 不一致，差 {difference}",
-          en: "The narrative gives the {figure} of {line} as {actual}, but the table has {expected}: off by {difference}",
-        },
-      },
-      coarse: {
-        severity: "info",
-        text: {
-          zh: "情况说明所述{line}的{figure} {actual} 与表中的 {expected} 只在四舍五入到较少的小数位后一致",
-          en: "The narrative gives the {figure} of {line} as {actual}, which matches the table's {expected} only when rounded to the fewer decimals",
-        },
-      },
-      "prior-mismatch": {
-        text: {
-          zh: "情况说明所述{line}的本年数 − 增减额为 {expected}，与表中的上年数 {actual} 不一致，差 {difference}，超出容差 {tolerance}",
-          en: "The narrative's amount − change for {line} is {expected}, but the table's prior-year amount is {actual}: off by {difference}, beyond the tolerance {tolerance}",
-        },
-      },
-      "prior-rounding": {
-        severity: "info",
-        text: {
-          zh: "{line}的上年数 {actual} 与本年数 − 增减额 {expected} 相差 {difference}，在尾差容差 {tolerance} 之内",
-          en: "The prior-year amount of {line}, {actual}, differs from amount − change, {expected}, by {difference}: within the rounding tolerance {tolerance}",
-        },
-      },
-      direction: {
-        text: {
-          zh: "原文写“{word}”，但{target}为 {actual}：文字与正负号不符（减少应写负数）",
-          en: "The text says “{word}” but {target} is {actual}: the word and the sign disagree (a decrease is written negative)",
-        },
-      },
-      "line-without-amount": {
-        severity: "info",
-        text: {
-          zh: "情况说明重述{line}，但该行在表中未列金额：无从比较",
-          en: "The narrative restates {line}, which states no amount in its table: there is nothing to compare with",
-        },
-      },
-      "not-in-text": {
-        text: {
-          zh: "原句中找不到{target} {actual}",
-          en: "The original sentence does not print {target}, {actual}",
-        },
-      },
-    },
+    messages,
   },
   check({ declaration, report }) {
     for (const statementNode of declaration.statements) {
@@ -205,4 +228,4 @@ export const statement: Rule = {
       }
     }
   },
-};
+});

@@ -191,6 +191,40 @@ if (section("aliases")) {
   rows.push(["alias bomb with `-f html`: refused", ms(bombHtml.seconds), mib(bombHtml.rss), ""]);
 }
 
+// 5. 1,000 copies of the seed in one run with --cache: the first run fills the cache, the second reuses
+// every file; beside them, a one-core bare parse of the same files.
+if (section("cache")) {
+  const copies = join(work, "copies");
+  mkdirSync(copies);
+  const seedText = readFileSync(join(root, "fixtures", "wuchang-2025.yaml"), "utf8");
+  const copyFiles = Array.from({ length: 1000 }, (_, index) => join(copies, `s${String(index).padStart(4, "0")}.yaml`));
+  for (const file of copyFiles) writeFileSync(file, seedText);
+  const cacheFile = join(work, "bench-cache");
+  const firsts = [];
+  const seconds = [];
+  const bares = [];
+  for (let run = 0; run < manyRunsFor(runs); run += 1) {
+    rmSync(cacheFile, { force: true });
+    bares.push(once([bare, ...copyFiles]).seconds);
+    firsts.push(once([bin, "check", "--cache", "--cache-location", cacheFile, "-f", "json", "-o", join(work, "copies.json"), copies]).seconds);
+    seconds.push(once([bin, "check", "--cache", "--cache-location", cacheFile, "-f", "json", "-o", join(work, "copies.json"), copies]).seconds);
+  }
+  const [first, second, bareCopies] = [median(firsts), median(seconds), median(bares)];
+  rows.push(["1,000 seeds: bare parse, one process", `${s(bareCopies)} (${(1000 / bareCopies).toFixed(0)} files/s)`, "", "the floor on one core"]);
+  rows.push([
+    "1,000 seeds: `check --cache`, first run",
+    `${s(first)} (${(1000 / first).toFixed(0)} files/s)`,
+    "",
+    `${(bareCopies / first).toFixed(2)}× the one-core bare parse's throughput (target ≥ 1.7×: ${verdict(bareCopies / first >= 1.7)})`,
+  ]);
+  rows.push([
+    "1,000 seeds: `check --cache`, unchanged re-run",
+    s(second),
+    "",
+    `${(first / second).toFixed(1)}× faster than the first (target ≥ 10×: ${verdict(first / second >= 10)})`,
+  ]);
+}
+
 rmSync(work, { recursive: true, force: true });
 console.log(
   `Machine: ${cpus()[0]?.model ?? "unknown"}, ${availableParallelism()} cores, Node ${process.version}; medians of ${runs} runs (${manyRuns} for 1,000 files and 20,000 lines, 3 for 200,000), peak RSS the largest seen.\n`,

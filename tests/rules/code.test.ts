@@ -13,6 +13,15 @@ describe("code", () => {
   testRule("code", {
     valid: [
       {
+        name: "an economic code under both 基本支出 and 项目支出 (two branches)",
+        body: lines(
+          "- name: 基本支出",
+          '  lines: [{ code: "301", name: 工资福利支出 }, { code: "302", name: 商品和服务支出 }]',
+          "- name: 项目支出",
+          '  lines: [{ code: "302", name: 商品和服务支出 }]',
+        ),
+      },
+      {
         name: "类 / 款 / 项 with their official names",
         body: lines(
           '- code: "201"',
@@ -40,6 +49,11 @@ describe("code", () => {
         name: "a child's code no longer than its parent's",
         body: lines('- code: "201"', "  name: 一般公共服务支出", "  lines:", '    - { code: "208", name: 社会保障和就业支出 }'),
         findings: [{ messageId: "not-deeper", line: 12 }],
+      },
+      {
+        name: "a code twice in one branch",
+        body: lines("- name: 项目支出", '  lines: [{ code: "302", name: 商品和服务支出 }, { code: "302", name: 商品和服务支出 }]'),
+        findings: [{ messageId: "duplicate", line: 10 }],
       },
       {
         name: "a code twice in one table",

@@ -32,6 +32,33 @@ describe("completeness", () => {
                 - { restates: t/2010399, amount: 388.5, change: 247, reason: 基地费用纳入预算 }
         `,
       },
+      {
+        name: "a line's change under a total that gives the reason needs none of its own",
+        body: `
+          tables:
+            - id: t
+              title: 表
+              total: { amount: 30, change: 5, reason: 主要是人员增加 }
+              lines:
+                - { name: 甲, amount: 20, change: 3 }
+                - { name: 乙, amount: 10, change: 2 }
+        `,
+      },
+      {
+        name: "a 三公 item whose parent's reason names its change",
+        body: `
+          tables:
+            - id: t7
+              title: 一般公共预算“三公”经费支出表
+              kind: three-public
+              lines:
+                - name: 公务用车购置及运行维护费
+                  amount: 5.5
+                  change: -0.5
+                  reason: 主要是公务用车运行维护费减少 0.5 万元
+                  lines: [{ name: 公务用车运行维护费, amount: 5.5, change: -0.5 }]
+        `,
+      },
     ],
     invalid: [
       {
@@ -45,9 +72,19 @@ describe("completeness", () => {
         findings: [{ messageId: "empty-without-reason", line: 6, severity: "warning" }],
       },
       {
-        name: "a change without a reason",
+        name: "a change of a table's top line without a reason",
         body: "tables:\n  - id: t\n    title: 表\n    lines:\n      - { name: 甲, amount: 10, change: -2 }\n",
         findings: [{ messageId: "change-without-reason", line: 9, severity: "warning" }],
+      },
+      {
+        name: "a total's change without a reason",
+        body: "tables:\n  - id: t\n    title: 表\n    total: { amount: 10, change: -2 }\n    lines:\n      - { name: 甲, amount: 10, change: -2 }\n",
+        findings: [{ messageId: "change-without-reason", line: 8, severity: "warning" }],
+      },
+      {
+        name: "a 三公 item's change without a reason",
+        body: "tables:\n  - id: t7\n    title: 三公\n    kind: three-public\n    total: { amount: 3, change: 1, reason: 接待增加 }\n    lines:\n      - { name: 公务接待费, amount: 3, change: 1 }\n",
+        findings: [{ messageId: "change-without-reason", line: 11, severity: "warning" }],
       },
     ],
   });

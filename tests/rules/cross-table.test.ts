@@ -100,6 +100,62 @@ describe("cross-table", () => {
         findings: [{ messageId: "equal-mismatch", line: 11, expected: "824.04", actual: "825.04", difference: "1" }],
       },
       {
+        name: "the same total printed with fewer decimals in 表3 (825 for 825.04) agrees only when rounded",
+        body: summaryAndExpenditure("825.04", "825.04", "825"),
+        findings: [{ messageId: "equal-coarse", line: 11, severity: "info" }],
+      },
+      {
+        name: "财政拨款 one cent from the sum of its budgets: a rounding residual",
+        body: appropriation("830.05", "825.04"),
+        findings: [{ messageId: "sum-rounding", line: 11, severity: "info" }],
+      },
+      {
+        name: "a 类 of the general budget above the same 类 of all appropriations",
+        body: `
+          tables:
+            - id: t4
+              title: 财政拨款收支总表
+              kind: appropriation
+              lines:
+                - { id: income, name: 收入总计, amount: 120 }
+                - id: expenditure
+                  name: 支出总计
+                  amount: 120
+                  lines: [{ code: "201", name: 一般公共服务支出, amount: 100 }, { code: "208", name: 社会保障和就业支出, amount: 20 }]
+            - id: t5-1
+              title: 一般公共预算支出表（分功能科目）
+              kind: general-by-function
+              lines: [{ code: "201", name: 一般公共服务支出, amount: 110 }]
+        `,
+        findings: [{ messageId: "compare-exceeds", line: 18 }],
+      },
+      {
+        name: "without a summary table, the income table's total against the expenditure table's",
+        body: `
+          tables:
+            - { id: t2, title: 部门收入总表, kind: income, total: { amount: 1085203.63 } }
+            - { id: t3, title: 部门支出总表, kind: expenditure, total: { amount: 1085203.53 } }
+        `,
+        findings: [{ messageId: "equal-mismatch", line: 6, expected: "1085203.53", actual: "1085203.63" }],
+      },
+      {
+        name: "人员经费 above the 基本支出 it belongs to",
+        body: `
+          tables:
+            - id: t3
+              title: 部门支出总表
+              kind: expenditure
+              columns: [{ id: total, name: 合计, sum: [basic] }, { id: basic, name: 基本支出 }]
+              total: { amount: { total: 400, basic: 400 } }
+            - id: t6
+              title: 一般公共预算基本支出表
+              kind: general-basic
+              columns: [{ id: total, name: 合计, sum: [personnel] }, { id: personnel, name: 人员经费 }]
+              total: { amount: { total: 420, personnel: 420 } }
+        `,
+        findings: [{ messageId: "compare-exceeds", line: 15 }],
+      },
+      {
         name: "财政拨款 is not the sum of its three budgets",
         body: appropriation("831.04", "825.04"),
         findings: [{ messageId: "sum-mismatch", line: 11, expected: "830.04", actual: "831.04" }],

@@ -33,7 +33,17 @@ describe("growth", () => {
       {
         name: "a growth rate 0.10 points off",
         body: table("{ name: 事业运行, amount: 308.86, change: 87.37, growth: 39.55% }"),
-        findings: [{ messageId: "mismatch", line: 9, expected: "39.45%", difference: "0.1035%" }],
+        findings: [{ messageId: "mismatch", line: 9, expected: "39.45%", difference: "0.1" }],
+      },
+      {
+        name: "a change one cent from amount − prior: a rounding residual",
+        body: table("{ name: 事业运行, amount: 308.86, prior: 221.49, change: 87.38 }"),
+        findings: [{ messageId: "change-rounding", line: 9, severity: "info", expected: "87.37", actual: "87.38" }],
+      },
+      {
+        name: "an increase larger than the amount: the prior year would be below zero",
+        body: table("{ name: 收入, amount: 128.8, change: 130 }"),
+        findings: [{ messageId: "negative-prior", line: 9 }],
       },
       {
         name: "a change that is not amount − prior",
@@ -71,7 +81,7 @@ describe("growth", () => {
               lines:
                 - { name: 公务接待费, amount: 0.45, change: 0.06, growth: 15.48% }
         `,
-        findings: [{ messageId: "mismatch", line: 10, expected: "15.38%", tolerance: "0.005%" }],
+        findings: [{ messageId: "mismatch", line: 10, expected: "15.38%", tolerance: "0.005" }],
       },
     ],
   });

@@ -181,7 +181,7 @@ describe("share", () => {
                 - { name: 乙, amount: 1, share: 33% }
                 - { name: 丙, amount: 1, share: 33% }
         `,
-        findings: [{ messageId: "hundred-rounding", line: 12, severity: "info", actual: "99%", difference: "-1%", tolerance: "1.5%" }],
+        findings: [{ messageId: "hundred-rounding", line: 12, severity: "info", actual: "99%", difference: "-1", tolerance: "1.5" }],
       },
       {
         name: "shares that add to 100.2% at two decimals",
@@ -199,7 +199,7 @@ describe("share", () => {
           { messageId: "rounding", line: 10, severity: "info" },
           { messageId: "rounding", line: 11, severity: "info" },
           { messageId: "rounding", line: 12, severity: "info" },
-          { messageId: "hundred-mismatch", line: 12, actual: "100.2%", tolerance: "0.15%" },
+          { messageId: "hundred-mismatch", line: 12, actual: "100.2%", tolerance: "0.15" },
         ],
       },
       {

@@ -110,6 +110,34 @@ describe("statement", () => {
         findings: [{ messageId: "not-in-text", line: 20 }],
       },
       {
+        name: "the narrative's amount − change is not the table's prior-year amount",
+        body: `
+          tables:
+            - id: t
+              title: 表
+              lines: [{ id: a, name: 甲, amount: 308.86, prior: 221.49 }]
+          statements:
+            - text: 甲 308.86 万元，比上年增加 77.37 万元。
+              figures:
+                - { restates: t/a, amount: 308.86, change: 77.37 }
+        `,
+        findings: [{ messageId: "prior-mismatch", line: 12, expected: "231.49", actual: "221.49" }],
+      },
+      {
+        name: "the narrative's amount − change one cent from the table's prior-year amount",
+        body: `
+          tables:
+            - id: t
+              title: 表
+              lines: [{ id: a, name: 甲, amount: 308.86, prior: 221.49 }]
+          statements:
+            - text: 甲 308.86 万元，比上年增加 87.38 万元。
+              figures:
+                - { restates: t/a, amount: 308.86, change: 87.38 }
+        `,
+        findings: [{ messageId: "prior-rounding", line: 12, severity: "info" }],
+      },
+      {
         name: "a sentence restating a line that states no amount",
         body: `
           tables:

@@ -1,0 +1,34 @@
+// The pipeline's stages read left to right: load → schema → model → rules → report. A stage may import
+// an earlier one, never a later one; run/, cli/ and the check entry points sit on top of them all.
+const stages = ["load", "schema", "model", "rules", "report"];
+
+module.exports = {
+  forbidden: [
+    ...stages.map((stage, index) => ({
+      name: `${stage}-imports-a-later-stage`,
+      comment: `${stage} is stage ${index + 1} of the pipeline: it may not depend on ${stages.slice(index + 1).join(", ") || "nothing later"}`,
+      severity: "error",
+      from: { path: `^src/${stage}/` },
+      to: { path: `^src/(${stages.slice(index + 1).join("|") || "(?!)"})/` },
+    })),
+    {
+      name: "report-reads-only-the-report",
+      comment: "a report is made from the report (findings and each file's view), never by parsing or modelling a declaration again",
+      severity: "error",
+      from: { path: "^src/report/" },
+      to: { path: "^src/(load|schema)/|^src/model/build", pathNot: "^src/load/json-pointer" },
+    },
+    {
+      name: "no-circular",
+      severity: "error",
+      from: { path: "^src/" },
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    exclude: { path: "\\.generated\\.js$" },
+  },
+};

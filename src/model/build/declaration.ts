@@ -1,0 +1,42 @@
+import type { Document } from "yaml";
+import type { Problem } from "../../problem.js";
+import { childPointer } from "../../load/json-pointer.js";
+import type { Declaration } from "../declaration.js";
+import { integerAt, itemsAt, nodeAt, textAt, within } from "./context.js";
+import { buildStatement } from "./statement.js";
+import { buildTable } from "./table.js";
+
+export const defaultPrecision = 2;
+
+/**
+ * Builds the rules' model from a declaration that passed the schema. Figures are read from the
+ * scalars' source text into Decimals; nothing goes through a JS number. Problems are the structural
+ * ones the schema cannot see (an amount for a column the table does not declare, an id used twice).
+ */
+export function buildDeclaration(doc: Document, defaults: { precision?: number } = {}): { declaration: Declaration; problems: Problem[] } {
+  const root = doc.contents;
+  const problems: Problem[] = [];
+  // The document's own precision wins over the config's, which wins over the default.
+  const context = within({ doc, problems, precision: defaults.precision ?? defaultPrecision }, root);
+  const declaration: Declaration = {
+    year: integerAt(context, nodeAt(context, root, "department"), "year") ?? 0,
+    department: textAt(context, nodeAt(context, root, "department"), "name") ?? "",
+    unit: textAt(context, root, "unit") ?? "",
+    precision: context.precision,
+    ratioBasis: textAt(context, root, "ratioBasis") === "printed" ? "printed" : "unrounded",
+    tables: [],
+    tablesById: new Map(),
+    statements: [],
+  };
+  itemsAt(context, root, "tables").forEach((node, index) => {
+    const table = buildTable(context, node, childPointer("/tables", index));
+    if (declaration.tablesById.has(table.id)) {
+      problems.push({ rule: "schema", messageId: "duplicate-id", path: childPointer(table.path, "id"), data: { id: table.id, table: table.id } });
+    } else {
+      declaration.tablesById.set(table.id, table);
+    }
+    declaration.tables.push(table);
+  });
+  declaration.statements = itemsAt(context, root, "statements").map((node, index) => buildStatement(context, node, childPointer("/statements", index)));
+  return { declaration, problems };
+}

@@ -1,0 +1,59 @@
+import { isMap, type Node, type YAMLMap } from "yaml";
+import { childPointer } from "../../load/json-pointer.js";
+import { mapEntries } from "../../load/yaml-tree.js";
+import type { Row, Table } from "../declaration.js";
+import { amountAt, amountOf, historyAt, percentAt, shareBaseAt } from "./figures.js";
+import { nodeAt, textAt, type BuildContext } from "./context.js";
+
+/** The figures every row has (a line, a total, a stated figure): amount per column, prior, change, growth, share, history. */
+export function fillRow(context: BuildContext, row: Row, node: Node, table: Table | undefined): void {
+  const path = row.path;
+  fillAmount(context, row, nodeAt(context, node, "amount"), table);
+  const prior = amountAt(context, node, "prior", path);
+  if (prior) row.prior = prior;
+  const change = amountAt(context, node, "change", path);
+  if (change) row.change = change;
+  const growth = percentAt(context, node, "growth", path);
+  if (growth) row.growth = growth;
+  const share = percentAt(context, node, "share", path);
+  if (share) row.share = share;
+  const shareOf = shareBaseAt(context, node, path);
+  if (shareOf) row.shareOf = shareOf;
+  row.history = historyAt(context, node, path);
+  const reason = textAt(context, node, "reason");
+  if (reason !== undefined) row.reason = reason;
+}
+
+/** `amount: 436.54` is the main column's; `amount: { total: 436.54, basic: 400 }` gives each column its own. */
+function fillAmount(context: BuildContext, row: Row, amountNode: Node | undefined, table: Table | undefined): void {
+  const main = table?.columns[0]?.id;
+  if (isMap(amountNode)) {
+    const amountPath = childPointer(row.path, "amount");
+    if (!table || table.columns.length === 0) {
+      context.problems.push({ rule: "schema", messageId: "no-columns", path: amountPath, data: { table: table?.id ?? "" } });
+      return;
+    }
+    row.columns = columnAmounts(context, amountNode, amountPath, table);
+    if (main !== undefined) row.amount = row.columns.get(main);
+    return;
+  }
+  const amount = amountOf(context, amountNode, row.path, "amount");
+  if (amount) {
+    row.amount = amount;
+    if (main !== undefined) row.columns = new Map([[main, amount]]);
+  }
+}
+
+function columnAmounts(context: BuildContext, amountNode: YAMLMap, amountPath: string, table: Table): Row["columns"] {
+  const columns: Row["columns"] = new Map();
+  for (const { key: column, value } of mapEntries(context.doc, amountNode)) {
+    if (!table.columns.some((declared) => declared.id === column)) {
+      const path = childPointer(amountPath, column);
+      context.problems.push({ rule: "schema", messageId: "unknown-column", path, atKey: true, data: { column, table: table.id } });
+      continue;
+    }
+    const amount = amountOf(context, value, amountPath, column);
+    if (amount) columns.set(column, amount);
+  }
+  return columns;
+}

@@ -1,0 +1,23 @@
+import type { Formatter } from "./formatter.js";
+
+/** The report formats, each a module of its own. */
+export const formatNames = ["stylish", "json", "sarif", "junit", "github", "html"] as const;
+export type FormatName = (typeof formatNames)[number];
+
+/** Loads only the formatter chosen, so a check does not pay for the others at start-up. */
+export async function loadFormatter(name: FormatName): Promise<Formatter> {
+  switch (name) {
+    case "stylish":
+      return (await import("./stylish.js")).formatStylish;
+    case "json":
+      return (await import("./json.js")).formatJson;
+    case "sarif":
+      return (await import("./sarif.js")).formatSarif;
+    case "junit":
+      return (await import("./junit.js")).formatJunit;
+    case "github":
+      return (await import("./github.js")).formatGithub;
+    case "html":
+      return (await import("./html.js")).formatHtml;
+  }
+}

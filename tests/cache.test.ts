@@ -1,0 +1,97 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../src/cli/main.js";
+
+const fixtures = new URL("../fixtures/broken/", import.meta.url);
+
+/** A repository folder with the broken fixtures (9 errors in 6 files), checked with --cache. */
+function project(): string {
+  const folder = mkdtempSync(join(tmpdir(), "budget-rules-cache-"));
+  mkdirSync(join(folder, ".git"));
+  cpSync(fixtures, join(folder, "broken"), { recursive: true });
+  return folder;
+}
+
+async function check(folder: string, extra: string[] = []) {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(["check", "--cache", "-f", "json", "--lang", "en", ...extra, "broken"], {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    env: {},
+    cwd: folder,
+    stdoutIsTTY: false,
+  });
+  return {
+    code,
+    stderr,
+    messages: (JSON.parse(stdout) as { files: { findings: { message: string }[] }[] }).files.flatMap((file) => file.findings.map((finding) => finding.message)),
+  };
+}
+
+const cacheFile = (folder: string) => join(folder, ".budget-rules-cache");
+/** Marks every cached finding, so that a run that reuses the cache shows the mark. */
+function markCache(folder: string): void {
+  writeFileSync(cacheFile(folder), readFileSync(cacheFile(folder), "utf8").replace(/"message":"/g, '"message":"CACHED '));
+}
+
+describe("--cache", () => {
+  it.each<[string, (folder: string) => void, boolean]>([
+    ["nothing changed: every file's findings are reused", () => undefined, true],
+    [
+      "a file changed: it is checked again",
+      (folder) => writeFileSync(join(folder, "broken", "sum.yaml"), `${readFileSync(join(folder, "broken", "sum.yaml"), "utf8")}# edited\n`),
+      false,
+    ],
+    [
+      "the config changed: every file is checked again",
+      (folder) =>
+        writeFileSync(
+          join(folder, "broken", "budget-rules.config.yaml"),
+          `${readFileSync(join(folder, "broken", "budget-rules.config.yaml"), "utf8")}# changed\n`,
+        ),
+      false,
+    ],
+    [
+      "another tool version wrote it: it is not used",
+      (folder) =>
+        writeFileSync(cacheFile(folder), readFileSync(cacheFile(folder), "utf8").replace(/\\"version\\":\\"[^\\]*\\"/, '\\"version\\":\\"0.0.0-old\\"')),
+      false,
+    ],
+    ["another language: it is not used", () => undefined, false],
+  ])("%s", async (name, change, reused) => {
+    const folder = project();
+    const first = await check(folder);
+    expect(first.messages.length).toBeGreaterThan(0);
+    markCache(folder);
+    change(folder);
+    const second = await check(folder, name.startsWith("another language") ? ["--lang", "zh"] : []);
+    const marked = second.messages.filter((message) => message.startsWith("CACHED "));
+    if (name.startsWith("a file changed")) {
+      // Only the edited file is checked again.
+      expect(marked.length).toBeGreaterThan(0);
+      expect(second.messages.some((message) => !message.startsWith("CACHED "))).toBe(true);
+    } else expect(marked.length > 0).toBe(reused);
+    expect(second.code).toBe(1);
+  });
+
+  it.each<[string, (folder: string) => void, RegExp]>([
+    [
+      "a corrupt cache is ignored with a warning",
+      (folder) => writeFileSync(cacheFile(folder), "{not json"),
+      /warning: the cache .* is not one budget-rules wrote/,
+    ],
+    ["a cache that cannot be written is a warning", (folder) => mkdirSync(cacheFile(folder)), /warning: cannot (read|write) the cache/],
+  ])("%s, never a wrong result", async (_name, spoil, warning) => {
+    const folder = project();
+    spoil(folder);
+    const result = await check(folder);
+    expect(result.stderr).toMatch(warning);
+    expect(result.code).toBe(1);
+    // The broken fixtures' findings, all checked afresh.
+    expect(result.messages).toHaveLength(10);
+    expect(result.messages.some((message) => message.startsWith("CACHED "))).toBe(false);
+  });
+});
