@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkDisclosureText } from "../../src/read/text/index.js";
-import { lineOf, quoted } from "./corpus-source.js";
+import { lineOf, quoted, source } from "./corpus-source.js";
 
 const findings = (text: string) =>
   checkDisclosureText(text, { lang: "en" })
@@ -92,6 +92,15 @@ describe("each check, on real sentences", () => {
     expect(findings("内设综合部、信息技术部、开标评标服务部、交易服务部、财务部6个部室,")).toEqual(["error count-mismatch 6 (expected 5)"]);
     expect(findings("2018年收入总预算317.6万元,同比增加8.25万元,同比下降2.7%。")).toEqual(["error growth-sign"]);
     expect(findings("支出决算为12.02万元,比上年决算数增加12.02万元,增长10%。")).toEqual(["error growth-zero-base"]);
+  });
+
+  it("a scope sentence naming another year than the document's titles (xizang-hulu-2025, raw); a comparison does not vote", () => {
+    const text = source("xizang-hulu-2025");
+    expect(findings(text).filter((finding) => finding.includes("budget-year"))).toEqual(["error budget-year 2024 (expected 2025)"]);
+    const titles = "2025年度部门预算\n2025年部门预算表\n比2024年部门预算增加10万元。比2024年部门预算减少5万元。比2024年度部门预算减少5万元。\n";
+    expect(findings(`${titles}纳入本部门2025年度部门预算范围的单位包括本级。`)).toEqual([]);
+    expect(findings(`${titles}纳入本部门2024年度部门预算范围的单位包括本级。`)).toEqual(["error budget-year 2024 (expected 2025)"]);
+    expect(findings("2025年度部门预算\n纳入本部门2024年度部门预算范围的单位包括本级。")).toEqual([]);
   });
 
   it("places a finding at the figure in the original text, full-width and split across lines", () => {

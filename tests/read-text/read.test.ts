@@ -21,6 +21,12 @@ function describe_(relation: Relation): string {
       return `count ${relation.stated}: ${relation.names.join("、")}`;
     case "restated":
       return `restated ${relation.label}: ${show(relation.first)} then ${show(relation.second)}`;
+    case "year":
+      return `year ${relation.stated} of ${relation.expected}`;
+    case "breakdown":
+      return `breakdown ${show(relation.total)} = ${relation.parts.map((part) => `${part.word}${show(part)}`).join(" ")}`;
+    case "product":
+      return `product ${show(relation.count)} × ${show(relation.rate)} = ${show(relation.total)}`;
   }
 }
 

@@ -11,7 +11,7 @@ import {
 } from "../../rounding/tolerance.js";
 import type { MessageData } from "../../text.js";
 import { moneyUnits, type Figure, type MoneyUnit } from "./figures.js";
-import type { Count, Growth, List, Reading, Relation, Share } from "./read.js";
+import type { BudgetYear, Count, Growth, List, Reading, Relation, Share } from "./relations.js";
 
 /** A finding before it is placed and rendered: offsets in the normalised text. */
 export interface TextProblem {
@@ -260,6 +260,16 @@ export function checkReading(reading: Reading, name: Namer): TextProblem[] {
       related: group.map((share) => (share as Share).share.start),
     });
   }
+  for (const year of relations.filter((relation): relation is BudgetYear => relation.kind === "year"))
+    if (year.stated !== year.expected)
+      problems.push({
+        messageId: "budget-year",
+        data: { expected: String(year.expected), actual: String(year.stated) },
+        start: year.start,
+        end: year.end,
+        expected: String(year.expected),
+        actual: String(year.stated),
+      });
   for (const unread of reading.unread)
     problems.push({
       messageId: unread.kind === "table" ? "not-read-table" : "not-read",

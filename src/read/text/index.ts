@@ -85,7 +85,7 @@ export function checkDisclosureText(text: string, options: DisclosureTextOptions
     ];
   }
   findings.sort(compareFindings);
-  return { file, findings, summary: countSeverities(findings) };
+  return { file, config: null, findings, summary: countSeverities(findings) };
 }
 
 type Locate = (offset: number) => { line: number; column: number };

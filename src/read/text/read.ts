@@ -1,82 +1,9 @@
 import { countValue, figuresIn, type Figure } from "./figures.js";
 import { normalise, type Normalised } from "./normalise.js";
+import { readBudgetYear } from "./year.js";
+import { before, clauseText, type Growth, type List, type Reading, type Relation, type Sentence, type Share, type Unread } from "./relations.js";
 
-/** A sentence (to 。！？ or the end of its line), its clauses (split at , ; : outside brackets) and figures. */
-export interface Sentence {
-  start: number;
-  end: number;
-  text: string;
-  /** Index of its line's paragraph and of its top-level section (一、 第一部分). */
-  paragraph: number;
-  section: number;
-  /** The heading in force (一、… （一）… 1. …), for context. */
-  outline: string;
-  clauses: { start: number; end: number; delimiter: string }[];
-  figures: Figure[];
-}
-
-export interface Growth {
-  kind: "growth";
-  subject?: Figure;
-  prior?: Figure;
-  change?: Figure;
-  rate?: Figure;
-}
-export interface Unchanged {
-  kind: "unchanged";
-  subject?: Figure;
-  start: number;
-  end: number;
-}
-export interface Share {
-  kind: "share";
-  share: Figure;
-  part?: Figure;
-  /** A stated whole, or the parts of a whole whose shares add up to 100%. */
-  whole?: Figure;
-  parts?: Figure[];
-  /** The list the part belongs to, for the 100% check. */
-  list?: List;
-}
-export interface List {
-  kind: "sum";
-  whole?: Figure;
-  parts: Figure[];
-  /** Why the parts are all the parts (分别为, 划分为, 基本支出 + 项目支出…); undefined: only a bound. */
-  complete?: string;
-  /** A nested 其中 whose end is not marked: which figures are parts is not known. */
-  ambiguous: boolean;
-  start: number;
-  end: number;
-}
-export interface Count {
-  kind: "count";
-  stated: number;
-  names: string[];
-  start: number;
-  end: number;
-}
-export interface Restated {
-  kind: "restated";
-  label: string;
-  first: Figure;
-  second: Figure;
-}
-export type Relation = Growth | Unchanged | Share | List | Count | Restated;
-
-export interface Unread {
-  kind: "sentence" | "table";
-  start: number;
-  end: number;
-  excerpt: string;
-}
-
-export interface Reading {
-  normalised: Normalised;
-  sentences: Sentence[];
-  relations: Relation[];
-  unread: Unread[];
-}
+export type { Reading, Relation, Sentence } from "./relations.js";
 
 const outlinePattern = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、](?!\d)|\(\d+\))/;
 const topLevel = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)/;
@@ -171,17 +98,6 @@ function sentencesOf(normalised: Normalised, unread: Unread[]): Sentence[] {
     }
   }
   return sentences;
-}
-
-/** The sentence's text from the start of the figure's clause to the figure. */
-function before(sentence: Sentence, figure: Figure): string {
-  const clause = sentence.clauses[figure.clause];
-  return clause ? sentence.text.slice(clause.start - sentence.start, figure.start - sentence.start) : "";
-}
-
-function clauseText(sentence: Sentence, index: number): string {
-  const clause = sentence.clauses[index];
-  return clause ? sentence.text.slice(clause.start - sentence.start, clause.end - sentence.start) : "";
 }
 
 /** What each figure is, from the words around it. */
@@ -564,6 +480,7 @@ export function readDisclosure(original: string): Reading {
     if (relation.kind === "unchanged" && relation.subject) relation.subject.read = true;
   }
   readRestated(sentences, relations);
+  readBudgetYear(normalised.text, relations);
   for (const sentence of sentences) {
     // A clause that only states one plain figure is read as a statement of it; anything else with figures unread is reported.
     const unreadFigures = sentence.figures.filter((figure) => {

@@ -147,6 +147,12 @@ export const narrative: Rule = {
           en: "“{label}” is {first} earlier but {actual} here",
         },
       },
+      "budget-year": {
+        text: {
+          zh: "本文件是 {expected} 年度的预算，纳入预算范围的说明却写的是 {actual} 年度",
+          en: "This is the budget of {expected}, but the sentence on what the budget covers names {actual}",
+        },
+      },
       "not-read": {
         severity: "info",
         text: {
