@@ -76,6 +76,13 @@ describe("each check, on real sentences", () => {
       lineOf("guangdong-czt-sangong-juesuan-2023", "其中:因公出国(境)费支出决算为12.02万元"),
       ["info list-ambiguous", "info growth-rounding 1055.4% (expected 1052.6%)"],
     ],
+    // a change and its main parts (主要是…): exact, within rounding (1042 is ±0.5); never more than info
+    ["changshou-tuanquwei-2023", "收入较去年增加157.93万元,主要是一般公共预算拨款增加170.68万元,政府性基金预算拨款收入减少12.75万元。", []],
+    [
+      "tongliang-czj-2025",
+      "收入较2024年减少844.18万元,主要是农林水支出经费拨款减少1042万元,一般公共服务支出经费拨款增加207.93万元,社会保障和就业支出经费拨款减少3.53万元,卫生健康支出经费拨款减少2.95万元,住房保障支出经费拨款减少3.62万元。",
+      ["info breakdown-rounding -844.18 (expected -844.17)"],
+    ],
     // counts
     [
       "tongliang-czj-2025",
@@ -92,6 +99,7 @@ describe("each check, on real sentences", () => {
     expect(findings("内设综合部、信息技术部、开标评标服务部、交易服务部、财务部6个部室,")).toEqual(["error count-mismatch 6 (expected 5)"]);
     expect(findings("2018年收入总预算317.6万元,同比增加8.25万元,同比下降2.7%。")).toEqual(["error growth-sign"]);
     expect(findings("支出决算为12.02万元,比上年决算数增加12.02万元,增长10%。")).toEqual(["error growth-zero-base"]);
+    expect(findings("收入较去年增加157.93万元,主要是一般公共预算拨款增加170.68万元。")).toEqual(["info breakdown-partial 157.93 (expected 170.68)"]);
   });
 
   it("a scope sentence naming another year than the document's titles (xizang-hulu-2025, raw); a comparison does not vote", () => {

@@ -1,6 +1,7 @@
 import { Exact, Ratio, decimalString, type Amount, type Percent } from "../../model/figure.js";
 import {
   compareHundred,
+  compareLinear,
   compareRatio,
   compareSum,
   declaredInterval,
@@ -11,7 +12,7 @@ import {
 } from "../../rounding/tolerance.js";
 import type { MessageData } from "../../text.js";
 import { moneyUnits, type Figure, type MoneyUnit } from "./figures.js";
-import type { BudgetYear, Count, Growth, List, Reading, Relation, Share } from "./relations.js";
+import type { Breakdown, BudgetYear, Count, Growth, List, Reading, Relation, Share } from "./relations.js";
 
 /** A finding before it is placed and rendered: offsets in the normalised text. */
 export interface TextProblem {
@@ -204,6 +205,29 @@ function checkList(list: List, shares: readonly Share[], name: Namer, problems: 
   else if (comparison.difference.isNegative()) problems.push({ messageId: "sum-exceeds", data: { ...data, ...shown }, ...at, ...shown });
 }
 
+/** The main changes (主要是…) do not claim to be every change: a sum that differs is said, never an error. */
+function checkBreakdown(breakdown: Breakdown, name: Namer, problems: TextProblem[]): void {
+  const { total, parts } = breakdown;
+  if (total.sign === 0 || parts.some((part) => part.sign === 0)) return;
+  const unit = unitOf([total, ...parts]);
+  const signOf = (figure: Figure): 1 | -1 => (figure.sign < 0 ? -1 : 1);
+  const comparison = compareLinear(
+    amountIn(total, unit, signOf(total)),
+    parts.map((part) => ({ amount: amountIn(part, unit, signOf(part)), sign: 1 as const })),
+  );
+  if (comparison.agreement === "exact") return;
+  const shown = figures(comparison);
+  const named = parts.map((part) => `${part.word}${part.text}`).join("、");
+  problems.push({
+    messageId: comparison.agreement === "mismatch" ? "breakdown-partial" : "breakdown-rounding",
+    data: { whole: name(total), parts: named, ...shown },
+    start: total.start,
+    end: total.end,
+    ...shown,
+    related: parts.map((part) => part.start),
+  });
+}
+
 function checkCount(count: Count, problems: TextProblem[]): void {
   if (count.names.length === count.stated) return;
   problems.push({
@@ -229,6 +253,7 @@ export function checkReading(reading: Reading, name: Namer): TextProblem[] {
     else if (relation.kind === "share" && checkShare(relation, shares, name, problems)) failedShares.add(relation);
     else if (relation.kind === "sum") checkList(relation, shares, name, problems);
     else if (relation.kind === "count") checkCount(relation, problems);
+    else if (relation.kind === "breakdown") checkBreakdown(relation, name, problems);
     else if (relation.kind === "restated")
       problems.push({
         messageId: "restated-differs",

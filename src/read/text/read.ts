@@ -1,6 +1,7 @@
 import { countValue, figuresIn, type Figure } from "./figures.js";
 import { normalise, type Normalised } from "./normalise.js";
 import { readBudgetYear } from "./year.js";
+import { readBreakdowns } from "./breakdown.js";
 import { before, clauseText, type Growth, type List, type Reading, type Relation, type Sentence, type Share, type Unread } from "./relations.js";
 
 export type { Reading, Relation, Sentence } from "./relations.js";
@@ -473,6 +474,7 @@ export function readDisclosure(original: string): Reading {
     readLists(sentences, at, relations);
     readGrowth(sentence, relations);
   });
+  readBreakdowns(sentences, relations);
   readOutlineLists(sentences, relations);
   readShares(sentences, relations);
   for (const relation of relations) {
