@@ -100,6 +100,8 @@ describe("each check, on real sentences", () => {
     expect(findings("2018年收入总预算317.6万元,同比增加8.25万元,同比下降2.7%。")).toEqual(["error growth-sign"]);
     expect(findings("支出决算为12.02万元,比上年决算数增加12.02万元,增长10%。")).toEqual(["error growth-zero-base"]);
     expect(findings("收入较去年增加157.93万元,主要是一般公共预算拨款增加170.68万元。")).toEqual(["info breakdown-partial 157.93 (expected 170.68)"]);
+    expect(findings("测算标准:268名代表,年人均2400元计634200元。")).toEqual(["error product-mismatch 634200 (expected 643200)"]);
+    expect(findings("测算标准:268名代表,年人均2.4万元计643.2万元。")).toEqual([]);
   });
 
   it("a scope sentence naming another year than the document's titles (xizang-hulu-2025, raw); a comparison does not vote", () => {

@@ -151,6 +151,13 @@ describe("each recogniser, on real sentences", () => {
       "2024年年初预算数1062.12万元,比2023年支出减少104.67万元。主要是项目支出预算减少115.5万元,基本支出预算增加10.83万元。",
       ["growth 1062.12万元 prior - 减少104.67万元 -", "breakdown 104.67万元 = 减少115.5万元 增加10.83万元"],
     ],
+    // a count times a rate, the total after it (计) or before it (按…测算)
+    ["panlong-rendaban-2017", "测算标准:268名代表,年人均2400元计643200元。", ["product 268名 × 2400元 = 643200元"]],
+    [
+      "panlong-rendaban-2017",
+      "10、 街道人大工委代表工作联络指导经费120000元,按12家街道工委每家10000元测算,同上年。",
+      ["unchanged 120000元", "product 12家 × 10000元 = 120000元"],
+    ],
   ])("%s: %s", (folder, sentence, relations) => {
     expect(read(quoted(folder, sentence)).relations).toEqual(relations);
   });
@@ -158,7 +165,7 @@ describe("each recogniser, on real sentences", () => {
 
 describe("what is not read is said, never guessed", () => {
   it.each([
-    ["panlong-rendaban-2017", "测算标准:268名代表,年人均2400元计643200元。", ["年人均2400元计643200元。"]],
+    ["panlong-rendaban-2017", "代表活动及视察经费以268名代表,年人均2000元测算。", ["年人均2000元测算。"]],
     ["youxian-zfb-2022-sangong", "减少6万元。", ["减少6万元。"]],
     ["cq-shiji-sangong-2024", "合计 |\n6.08 |\n因公出国(境)费 |\n0.66 |", ["合计| 6.08| 因公出国(境)费| 0.66"]],
   ])("%s: %j", (folder, sentence, unread) => {

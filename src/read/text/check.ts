@@ -1,6 +1,7 @@
 import { Exact, Ratio, decimalString, type Amount, type Percent } from "../../model/figure.js";
 import {
   compareHundred,
+  compareDerived,
   compareLinear,
   compareRatio,
   compareSum,
@@ -12,7 +13,7 @@ import {
 } from "../../rounding/tolerance.js";
 import type { MessageData } from "../../text.js";
 import { moneyUnits, type Figure, type MoneyUnit } from "./figures.js";
-import type { Breakdown, BudgetYear, Count, Growth, List, Reading, Relation, Share } from "./relations.js";
+import type { Breakdown, BudgetYear, Count, Product, Growth, List, Reading, Relation, Share } from "./relations.js";
 
 /** A finding before it is placed and rendered: offsets in the normalised text. */
 export interface TextProblem {
@@ -228,6 +229,25 @@ function checkBreakdown(breakdown: Breakdown, name: Namer, problems: TextProblem
   });
 }
 
+/** A count times a rate (年人均 2400 元计 643200 元) states its total: each of the count's rates may round. */
+function checkProduct(product: Product, name: Namer, problems: TextProblem[]): void {
+  const { count, rate, total } = product;
+  const unit = unitOf([total, rate]);
+  const each = declaredInterval(amountIn(rate, unit));
+  const times = count.value;
+  const comparison = compareDerived(amountIn(total, unit), { mid: each.mid.times(times), half: each.half.times(times) });
+  if (comparison.agreement === "exact") return;
+  const shown = figures(comparison);
+  problems.push({
+    messageId: comparison.agreement === "mismatch" ? "product-mismatch" : "product-rounding",
+    data: { whole: name(total), count: count.text, rate: rate.text, ...shown },
+    start: total.start,
+    end: total.end,
+    ...shown,
+    related: [count.start, rate.start],
+  });
+}
+
 function checkCount(count: Count, problems: TextProblem[]): void {
   if (count.names.length === count.stated) return;
   problems.push({
@@ -254,6 +274,7 @@ export function checkReading(reading: Reading, name: Namer): TextProblem[] {
     else if (relation.kind === "sum") checkList(relation, shares, name, problems);
     else if (relation.kind === "count") checkCount(relation, problems);
     else if (relation.kind === "breakdown") checkBreakdown(relation, name, problems);
+    else if (relation.kind === "product") checkProduct(relation, name, problems);
     else if (relation.kind === "restated")
       problems.push({
         messageId: "restated-differs",

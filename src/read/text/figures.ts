@@ -16,6 +16,8 @@ export type Role =
   | "prior"
   /** an amount before 的 x%: the whole of a share (完成预算 84.82 万元的 73.2%) */
   | "whole"
+  /** an amount per counted thing (年人均 2400 元, 每家 10000 元): a rate, never a total or a subject */
+  | "per"
   /** a percentage after 增长/下降 */
   | "rate"
   /** a percentage after 占, 的, or alone after an amount */

@@ -2,6 +2,7 @@ import { countValue, figuresIn, type Figure } from "./figures.js";
 import { normalise, type Normalised } from "./normalise.js";
 import { readBudgetYear } from "./year.js";
 import { readBreakdowns } from "./breakdown.js";
+import { readProducts } from "./product.js";
 import { before, clauseText, type Growth, type List, type Reading, type Relation, type Sentence, type Share, type Unread } from "./relations.js";
 
 export type { Reading, Relation, Sentence } from "./relations.js";
@@ -12,6 +13,8 @@ const comparison = /比|较|相比|对比/;
 const changeWord = /(增加\/减少|增加|减少|增长|下降|降低|减|增)(了)?$/;
 const rateWord = /(增长\/下降|增长|下降|降低|减少|增加|上升|提高|增幅|降幅)(了|为)?$/;
 const unchangedWords = /持平|无增减|无变化|没有变化|同上年|不变/;
+/** A rate per counted thing: 年人均 2400 元, 每家 10000 元, 每人每年 500 元. */
+const perUnit = /(?:人均|每人|每名|每家|每个|每户|每辆)[^,;:]{0,4}$/;
 const explanation = /^(?:主要|用于|原因|具体用于|其中主要)/;
 
 function signOf(word: string): -1 | 0 | 1 {
@@ -121,6 +124,7 @@ function assignRoles(sentence: Sentence): void {
     const change = changeWord.exec(pre);
     if (change?.[1]) Object.assign(figure, { role: "change", sign: signOf(change[1]), word: change[1] });
     else if (figure.kind !== "amount") return;
+    else if (perUnit.test(pre)) figure.role = "per";
     else if (after.startsWith("的") && next?.kind === "percent" && next.start === figure.end + 1) figure.role = "whole";
     else if (comparison.test(pre) && /^(?:相比)?(?:增加|减少|下降|降低|增长)/.test(after) && next?.kind === "amount") figure.role = "prior";
   });
@@ -475,6 +479,7 @@ export function readDisclosure(original: string): Reading {
     readGrowth(sentence, relations);
   });
   readBreakdowns(sentences, relations);
+  readProducts(sentences, relations);
   readOutlineLists(sentences, relations);
   readShares(sentences, relations);
   for (const relation of relations) {

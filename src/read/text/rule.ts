@@ -14,8 +14,8 @@ export const narrative: Rule = {
     },
     defaultSeverity: "error",
     docs: {
-      zh: "读取部门预算公开情况说明的原文（.txt），不需要人工转录成 YAML。读取前先规范化：全角数字和标点转为半角，去掉数字中的千分位逗号和空格、被换行拆开的数字、页面杂项（【打印】、扫一扫在手机打开当前页）；发现仍指向原文的行和列。只识别固定句式：“X 万元，比/较上年增加/减少 Y 万元，增长/下降 Z%”（增长率以上年 X − Y 为基数；若所写增长率恰好是 Y ÷ X，即以本年为基数，会特别指出）；“与上年持平”等；“A 万元，占（…的）P%”（整体为所在“其中”列表的总数、“完成预算 W 万元的 P%”中的 W，或同一句中占比合计 100% 的各部分之和）；“X 万元，其中：A a 万元，B b 万元……”（写明“分别为”、“划分为”，或列出基本支出和项目支出、三公经费的三项、公务用车的购置和运行等全部组成时按等式核对，否则只核对各项之和不超过 X）；“内设 A、B、C 3 个科室”、“N 个……分别为 A、B、C”；“收入较上年增加 T 万元，主要是 A 增加 a 万元，B 减少 b 万元”（所列只是主要部分：各项增减之和与 T 不同时只作提示）；“纳入……N 年度部门预算范围”中的年度与文件标题的预算年度一致；同一名称的金额前后不一致（警告）。金额按所写的小数位理解，舍入模型与其他规则相同。年份、日期、索引号不是数字；表格和任何读不懂的含金额或百分比的句子报告为提示“未读”，从不猜测关系，也从不静默丢弃。",
-      en: "Reads the text of a published budget explanation (.txt) without a person transcribing it to YAML. The text is normalised first: full-width digits and punctuation to half-width, no thousands separators or spaces inside figures, no line break splitting a number, no page debris (【打印】, 扫一扫在手机打开当前页); findings still point at the line and column of the original. Only formulaic wording is read: “X 万元, 比/较上年增加/减少 Y 万元, 增长/下降 Z%” (the rate is based on the prior year X − Y; a rate that is exactly Y ÷ X, based on the current year, is called out); “与上年持平” and the like; “A 万元, 占 (… 的) P%” (the whole is the total of the 其中 list the part is in, W in “完成预算 W 万元的 P%”, or the sum of the parts of one sentence whose shares add to 100%); “X 万元, 其中: A a 万元, B b 万元 …” (checked as an equality when the list says 分别为 or 划分为 or names every component, such as 基本支出 and 项目支出, the three 三公 items, or a car's purchase and running costs; otherwise only that the parts do not add up to more than X); “内设 A、B、C 3 个科室” and “N 个 … 分别为 A、B、C”; “收入较上年增加 T 万元, 主要是 A 增加 a 万元, B 减少 b 万元” (the main parts only: a sum of changes that differs from T is info); the year of “纳入 … N 年度部门预算范围” against the budget year of the document’s titles; the same name with two different amounts (a warning). Amounts are read at the decimals they are written with, under the same rounding model as the other rules. Years, dates and index numbers are not figures; tables and any sentence with an amount or a percentage that is not read are reported as info “not read”: no relation is guessed and nothing is dropped silently.",
+      zh: "读取部门预算公开情况说明的原文（.txt），不需要人工转录成 YAML。读取前先规范化：全角数字和标点转为半角，去掉数字中的千分位逗号和空格、被换行拆开的数字、页面杂项（【打印】、扫一扫在手机打开当前页）；发现仍指向原文的行和列。只识别固定句式：“X 万元，比/较上年增加/减少 Y 万元，增长/下降 Z%”（增长率以上年 X − Y 为基数；若所写增长率恰好是 Y ÷ X，即以本年为基数，会特别指出）；“与上年持平”等；“A 万元，占（…的）P%”（整体为所在“其中”列表的总数、“完成预算 W 万元的 P%”中的 W，或同一句中占比合计 100% 的各部分之和）；“X 万元，其中：A a 万元，B b 万元……”（写明“分别为”、“划分为”，或列出基本支出和项目支出、三公经费的三项、公务用车的购置和运行等全部组成时按等式核对，否则只核对各项之和不超过 X）；“内设 A、B、C 3 个科室”、“N 个……分别为 A、B、C”；“收入较上年增加 T 万元，主要是 A 增加 a 万元，B 减少 b 万元”（所列只是主要部分：各项增减之和与 T 不同时只作提示）；“纳入……N 年度部门预算范围”中的年度与文件标题的预算年度一致；“268 名代表，年人均 2400 元计 643200 元”“经费 120000 元，按 12 家每家 10000 元测算”（人数 × 标准 = 金额）；同一名称的金额前后不一致（警告）。金额按所写的小数位理解，舍入模型与其他规则相同。年份、日期、索引号不是数字；表格和任何读不懂的含金额或百分比的句子报告为提示“未读”，从不猜测关系，也从不静默丢弃。",
+      en: "Reads the text of a published budget explanation (.txt) without a person transcribing it to YAML. The text is normalised first: full-width digits and punctuation to half-width, no thousands separators or spaces inside figures, no line break splitting a number, no page debris (【打印】, 扫一扫在手机打开当前页); findings still point at the line and column of the original. Only formulaic wording is read: “X 万元, 比/较上年增加/减少 Y 万元, 增长/下降 Z%” (the rate is based on the prior year X − Y; a rate that is exactly Y ÷ X, based on the current year, is called out); “与上年持平” and the like; “A 万元, 占 (… 的) P%” (the whole is the total of the 其中 list the part is in, W in “完成预算 W 万元的 P%”, or the sum of the parts of one sentence whose shares add to 100%); “X 万元, 其中: A a 万元, B b 万元 …” (checked as an equality when the list says 分别为 or 划分为 or names every component, such as 基本支出 and 项目支出, the three 三公 items, or a car's purchase and running costs; otherwise only that the parts do not add up to more than X); “内设 A、B、C 3 个科室” and “N 个 … 分别为 A、B、C”; “收入较上年增加 T 万元, 主要是 A 增加 a 万元, B 减少 b 万元” (the main parts only: a sum of changes that differs from T is info); the year of “纳入 … N 年度部门预算范围” against the budget year of the document’s titles; “268 名代表, 年人均 2400 元计 643200 元” and “经费 120000 元, 按 12 家每家 10000 元测算” (count × rate = amount); the same name with two different amounts (a warning). Amounts are read at the decimals they are written with, under the same rounding model as the other rules. Years, dates and index numbers are not figures; tables and any sentence with an amount or a percentage that is not read are reported as info “not read”: no relation is guessed and nothing is dropped silently.",
     },
     messages: {
       "growth-mismatch": {
@@ -159,6 +159,19 @@ export const narrative: Rule = {
         text: {
           zh: "{whole}后“主要是”所列的增减（{parts}）之和为 {expected}，与它相差 {difference}：所列只是主要部分，未作为等式核对",
           en: "The changes named after {whole} as the main ones ({parts}) add up to {expected}, {difference} away: they are the main parts only, so this is not checked as a sum",
+        },
+      },
+      "product-mismatch": {
+        text: {
+          zh: "{whole}应为 {count} × {rate} = {expected}，实为 {actual}，差 {difference}，超出容差 {tolerance}",
+          en: "{whole} should be {count} × {rate} = {expected} but is {actual}: off by {difference}, beyond the tolerance {tolerance}",
+        },
+      },
+      "product-rounding": {
+        severity: "info",
+        text: {
+          zh: "{whole} {actual} 与 {count} × {rate} = {expected} 相差 {difference}，在尾差容差 {tolerance} 之内",
+          en: "{whole} {actual} differs from {count} × {rate} = {expected} by {difference}: within the rounding tolerance {tolerance}",
         },
       },
       "budget-year": {
