@@ -87,6 +87,8 @@ describe("each recogniser, on real sentences", () => {
       "机管局2013年收支总预算4,471.22万元,含区泾河源山庄管理处经费250万元,政府机关幼儿园经费537.31万元;比2012年预算增加755.18万元,增长20.32%。",
       ["sum 4471.22万元 ≥ 250万元 + 537.31万元", "growth 4471.22万元 prior - 增加755.18万元 增长20.32%"],
     ],
+    // the change in a sentence of its own after the rate
+    ["youxian-zfb-2022-sangong", "公务用车运行维护费预算安排8万元,较2021年预算下降42.86%。减少6万元。", ["growth 8万元 prior - 减少6万元 下降42.86%"]],
     // unchanged
     ["youxian-zfb-2022-sangong", "2022年预算安排1万元,与2021年预算持平。", ["unchanged 1万元"]],
     ["qinan-sixiao-2022", "一般公共服务支出 0 万元,比2021年预算增加/减少 0 万元,增长/下降 0 %", ["growth 0万元 prior - 增加/减少0万元 增长/下降0%"]],

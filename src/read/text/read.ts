@@ -466,6 +466,22 @@ function readCounts(sentence: Sentence, relations: Relation[]): void {
   }
 }
 
+/** 较2021年预算下降42.86%。减少6万元。: a sentence that is only the change of the growth the sentence before left without one. */
+function readContinuedChanges(sentences: readonly Sentence[], relations: Relation[]): void {
+  sentences.forEach((sentence, at) => {
+    const [change, ...others] = sentence.figures;
+    const previous = sentences[at - 1];
+    if (!change || others.length > 0 || change.role !== "change" || change.read || !previous || previous.paragraph !== sentence.paragraph) return;
+    if (!changeWord.test(sentence.text.slice(0, change.start - sentence.start))) return;
+    const growth = relations.find(
+      (relation): relation is Growth => relation.kind === "growth" && relation.rate !== undefined && previous.figures.includes(relation.rate),
+    );
+    if (!growth || growth.change || growth.rate !== previous.figures.at(-1)) return;
+    growth.change = change;
+    change.read = true;
+  });
+}
+
 /** Reads the narrative: every relation it states in the formulaic wording, and every sentence with figures it could not read. */
 export function readDisclosure(original: string): Reading {
   const normalised = normalise(original);
@@ -478,6 +494,7 @@ export function readDisclosure(original: string): Reading {
     readLists(sentences, at, relations);
     readGrowth(sentence, relations);
   });
+  readContinuedChanges(sentences, relations);
   readBreakdowns(sentences, relations);
   readProducts(sentences, relations);
   readOutlineLists(sentences, relations);
