@@ -248,6 +248,12 @@ function checkProduct(product: Product, name: Namer, problems: TextProblem[]): v
   });
 }
 
+function checkYear(year: BudgetYear, problems: TextProblem[]): void {
+  if (year.stated === year.expected) return;
+  const [expected, actual] = [String(year.expected), String(year.stated)];
+  problems.push({ messageId: "budget-year", data: { expected, actual }, start: year.start, end: year.end, expected, actual });
+}
+
 function checkCount(count: Count, problems: TextProblem[]): void {
   if (count.names.length === count.stated) return;
   problems.push({
@@ -275,6 +281,7 @@ export function checkReading(reading: Reading, name: Namer): TextProblem[] {
     else if (relation.kind === "count") checkCount(relation, problems);
     else if (relation.kind === "breakdown") checkBreakdown(relation, name, problems);
     else if (relation.kind === "product") checkProduct(relation, name, problems);
+    else if (relation.kind === "year") checkYear(relation, problems);
     else if (relation.kind === "restated")
       problems.push({
         messageId: "restated-differs",
@@ -306,16 +313,6 @@ export function checkReading(reading: Reading, name: Namer): TextProblem[] {
       related: group.map((share) => (share as Share).share.start),
     });
   }
-  for (const year of relations.filter((relation): relation is BudgetYear => relation.kind === "year"))
-    if (year.stated !== year.expected)
-      problems.push({
-        messageId: "budget-year",
-        data: { expected: String(year.expected), actual: String(year.stated) },
-        start: year.start,
-        end: year.end,
-        expected: String(year.expected),
-        actual: String(year.stated),
-      });
   for (const unread of reading.unread)
     problems.push({
       messageId: unread.kind === "table" ? "not-read-table" : "not-read",
