@@ -21,8 +21,9 @@ export interface Finding {
   messageId: string;
   severity: Severity;
   message: string;
-  /** JSON pointer into the declaration. */
+  /** JSON pointer into the declaration ("" in a document). */
   path: string;
+  /** Line and column in the file; in a Word, PDF or Excel document, in its text as read, which `place` names. */
   line: number;
   column: number;
   endLine: number;
@@ -36,6 +37,8 @@ export interface Finding {
   /** The largest difference that rounding of the printed figures can explain. */
   tolerance?: string;
   related?: RelatedLocation[];
+  /** Where in a Word, PDF or Excel document: 第 3 段 / paragraph 3, 第 2 页第 5 行 / page 2, line 5, 部门收支总表!D4. */
+  place?: string;
 }
 
 export type SeverityCounts = Record<Severity, number>;

@@ -8,7 +8,7 @@ let readme = readFileSync(readmeUrl, "utf8");
 
 describe("the README stays in step", () => {
   it("its rules table lists every rule as the registry describes it (npm run generate writes it)", () => {
-    const isRow = (line: string) => /^\| `[a-z-]+` \|/.test(line);
+    const isRow = (line: string) => /^\| `[a-z-]+` \| (?:error|warning|info) \|/.test(line);
     const generated = rules.map((rule) => `| \`${rule.id}\` | ${rule.meta.defaultSeverity} | ${rule.meta.description.zh}<br>${rule.meta.description.en} |`);
     if (process.env.UPDATE_GENERATED) {
       const lines = readme.split("\n");

@@ -1,7 +1,7 @@
 import type { Finding, Lang, Severity } from "../finding.js";
 import type { FormatContext } from "./formatter.js";
 import type { Report } from "./report.js";
-import { configsApplied, configWord, counted, printable, suggestion } from "./vocabulary.js";
+import { configsApplied, configWord, counted, position, printable, suggestion } from "./vocabulary.js";
 
 const commands: Record<Severity, string> = { error: "error", warning: "warning", info: "notice" };
 
@@ -27,7 +27,7 @@ export function formatGithub(report: Report, { lang }: FormatContext): string {
         `title=${escapeProperty(`budget-rules ${finding.rule}`)}`,
       ].join(",");
       const suggested = suggestion(finding, lang);
-      return `::${commands[finding.severity]} ${properties}::${escapeData(suggested ? `${finding.message}\n${suggested}` : finding.message)}`;
+      return `::${commands[finding.severity]} ${properties}::${escapeData(`${finding.place ? `${finding.place}: ` : ""}${finding.message}${suggested ? `\n${suggested}` : ""}`)}`;
     }),
   );
   return lines.length > 0 ? `${lines.join("\n")}\n` : "";
@@ -62,8 +62,7 @@ export function githubSummary(report: Report, lang: Lang): string {
     lang === "zh" ? `${error} 个错误，${warning} 个警告，${info} 条提示` : `${counted(error, "error")}, ${counted(warning, "warning")}, ${info} info`;
   const rows = report.files.flatMap((file) =>
     file.findings.map(
-      (finding: Finding) =>
-        `| ${cell(file.file)} | ${finding.line}:${finding.column} | ${finding.severity} | ${cell(finding.rule)} | ${cell(finding.message)} |`,
+      (finding: Finding) => `| ${cell(file.file)} | ${cell(position(finding))} | ${finding.severity} | ${cell(finding.rule)} | ${cell(finding.message)} |`,
     ),
   );
   const table =

@@ -4,7 +4,7 @@ import { Exact } from "../model/figure.js";
 import type { DeclarationView, FigureView, RowView, TableView } from "../model/view.js";
 import type { FormatContext } from "./formatter.js";
 import type { Report } from "./report.js";
-import { configWord, severityWords, suggestion } from "./vocabulary.js";
+import { configWord, position, severityWords, suggestion } from "./vocabulary.js";
 
 const words = {
   zh: {
@@ -271,7 +271,7 @@ function fileHtml(file: Report["files"][number], fileIndex: number, first: numbe
           .map((finding, offset) => {
             const index = first + offset;
             const target = page.rendered.has(finding.path) ? `#${page.anchor(finding.path)}` : undefined;
-            const where = `${finding.line}:${finding.column}`;
+            const where = position(finding);
             const suggested = suggestion(finding, lang);
             return `<li id="finding-${index}"><span class="badge ${finding.severity}">${severityWords[lang][finding.severity]}</span> ${target ? `<a href="${target}">${where}</a>` : where} ${escapeHtml(finding.message)}${suggested ? ` <strong>${escapeHtml(suggested)}</strong>` : ""} <span class="rule">${escapeHtml(finding.rule)}</span></li>`;
           })

@@ -45,6 +45,8 @@ function failure(file: string, finding: Finding): string {
   const figures = (["expected", "actual", "difference", "tolerance"] as const).flatMap((key) =>
     finding[key] === undefined ? [] : [`${key}: ${finding[key]}`],
   );
-  const details = [`${file}:${finding.line}:${finding.column}`, finding.message, finding.path, ...figures].join("\n");
+  const details = [finding.place ? `${file}: ${finding.place}` : `${file}:${finding.line}:${finding.column}`, finding.message, finding.path, ...figures].join(
+    "\n",
+  );
   return `      <failure message="${escapeXml(finding.message)}" type="${escapeXml(`${finding.rule}/${finding.messageId}`)}">${escapeXml(details)}</failure>`;
 }

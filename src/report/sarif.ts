@@ -39,7 +39,7 @@ export function formatSarif(report: Report, context: FormatContext): string {
   });
   const result = (file: string, finding: Finding) => {
     const properties = Object.fromEntries(
-      (["expected", "actual", "difference", "tolerance"] as const).flatMap((key) => (finding[key] === undefined ? [] : [[key, finding[key]]])),
+      (["expected", "actual", "difference", "tolerance", "place"] as const).flatMap((key) => (finding[key] === undefined ? [] : [[key, finding[key]]])),
     );
     return {
       ruleId: finding.rule,
@@ -54,7 +54,7 @@ export function formatSarif(report: Report, context: FormatContext): string {
             endLine: finding.endLine,
             endColumn: Math.max(finding.endColumn, finding.line === finding.endLine ? finding.column + 1 : 1),
           }),
-          logicalLocations: [{ fullyQualifiedName: finding.path || "/", kind: "object" }],
+          logicalLocations: [finding.place ? { name: finding.place, kind: "element" } : { fullyQualifiedName: finding.path || "/", kind: "object" }],
         },
       ],
       ...(finding.related && finding.related.length > 0
@@ -66,7 +66,7 @@ export function formatSarif(report: Report, context: FormatContext): string {
             })),
           }
         : {}),
-      partialFingerprints: { "budgetRules/v1": `${finding.rule}:${finding.messageId}:${finding.path}` },
+      partialFingerprints: { "budgetRules/v1": `${finding.rule}:${finding.messageId}:${finding.path || finding.place || `${finding.line}:${finding.column}`}` },
       ...(Object.keys(properties).length > 0 ? { properties } : {}),
     };
   };

@@ -2,7 +2,7 @@ import type { Lang, Severity } from "../finding.js";
 import { codeFrame } from "./code-frame.js";
 import type { FormatContext } from "./formatter.js";
 import type { Report } from "./report.js";
-import { configsApplied, configWord, counted, printable, severityWords, suggestion } from "./vocabulary.js";
+import { configsApplied, configWord, counted, position, printable, severityWords, suggestion } from "./vocabulary.js";
 
 /**
  * Findings grouped by file, one per line as `line:col  severity  message  rule`; under each error the
@@ -16,13 +16,13 @@ export function formatStylish(report: Report, { lang, chalk, sources }: FormatCo
     if (file.findings.length === 0) continue;
     lines.push(chalk.underline(printable(file.file)));
     if (file.config !== null) lines.push(chalk.dim(`  ${configWord[lang]}${printable(file.config)}`));
-    const positionWidth = Math.max(...file.findings.map((finding) => `${finding.line}:${finding.column}`.length));
+    const positionWidth = Math.max(...file.findings.map((finding) => position(finding).length));
     const severityWidth = Math.max(...file.findings.map((finding) => severityWords[lang][finding.severity].length));
     const source = sources.get(file.file)?.split(/\r\n?|\n/);
     for (const finding of file.findings) {
-      const position = chalk.dim(`${finding.line}:${finding.column}`.padEnd(positionWidth));
+      const shownAt = chalk.dim(position(finding).padEnd(positionWidth));
       const severity = paint[finding.severity](severityWords[lang][finding.severity].padEnd(severityWidth));
-      lines.push(`  ${position}  ${severity}  ${printable(finding.message)}  ${chalk.dim(printable(finding.rule))}`);
+      lines.push(`  ${shownAt}  ${severity}  ${printable(finding.message)}  ${chalk.dim(printable(finding.rule))}`);
       if (finding.severity !== "error" || source === undefined) continue;
       const indent = " ".repeat(positionWidth + 4);
       lines.push(codeFrame(source, finding, chalk.red).replace(/^/gm, indent));

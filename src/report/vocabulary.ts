@@ -63,3 +63,8 @@ export function configsApplied(files: readonly { config: string | null }[], lang
     .map(([config, count]) => (lang === "zh" ? `${config ?? none}（${count} 个文件）` : `${config ?? none} (${counted(count, "file")})`))
     .join(lang === "zh" ? "，" : ", ");
 }
+
+/** Where a finding stands, as a person looks for it: line:column, or its place in a Word, PDF or Excel document. */
+export function position(finding: Finding): string {
+  return finding.place ?? `${finding.line}:${finding.column}`;
+}

@@ -9,6 +9,7 @@ import { crossTable } from "./cross-table.js";
 import { custom } from "./custom.js";
 import { growth } from "./growth.js";
 import { indicator } from "./indicator.js";
+import { narrative } from "./narrative.js";
 import { priorYear } from "./prior-year.js";
 import type { Rule } from "./rule.js";
 import { share } from "./share.js";
@@ -28,6 +29,7 @@ export const rules: readonly Rule[] = [
   custom,
   growth,
   indicator,
+  narrative,
   priorYear,
   schema,
   share,

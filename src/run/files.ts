@@ -4,6 +4,8 @@ import { configFileName } from "../config/config.js";
 import { readWithin, sizesAbove, sizeText } from "../load/read.js";
 import type { FileReport } from "../report/report.js";
 import type { MessageData } from "../text.js";
+import { detectFormat } from "../read/document/format.js";
+import { checkDocument } from "./check-document.js";
 import { checkText, unreadFileReport, type CheckOptions } from "./check-text.js";
 
 /** A check that cannot run (a missing path, no YAML file): the CLI says it in one line and exits 2. */
@@ -83,7 +85,15 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 /** Larger declarations are reported rather than checked; a 200,000-line declaration is about 12 MiB. */
 export const defaultMaxFileSize = 32 * 1024 * 1024;
 
-export function checkFile(path: string, options: CheckOptions & { file: string; maxFileSize?: number }, onText?: (text: string) => void): FileReport {
+/**
+ * Checks one file: a declaration (a .yaml/.yml name, or a `version:` line) through the pipeline, any
+ * other file as a disclosure as published (text, Word, PDF, Excel), read and checked sentence by sentence.
+ */
+export async function checkFile(
+  path: string,
+  options: CheckOptions & { file: string; maxFileSize?: number },
+  onText?: (text: string) => void,
+): Promise<FileReport> {
   const limit = options.maxFileSize ?? defaultMaxFileSize;
   let read;
   try {
@@ -98,6 +108,11 @@ export function checkFile(path: string, options: CheckOptions & { file: string; 
     return tooLargeReport(size, limit, options);
   }
   const { bytes } = read;
+  if (!yamlFile.test(path) && isDocument(bytes, path)) {
+    const { report, text } = await checkDocument(bytes, { file: options.file, lang: options.lang ?? "en" });
+    if (text !== undefined) onText?.(text);
+    return report;
+  }
   let text: string;
   try {
     text = utf8.decode(bytes);
@@ -106,6 +121,15 @@ export function checkFile(path: string, options: CheckOptions & { file: string; 
   }
   onText?.(text);
   return checkText(text, options);
+}
+
+/** Anything but a declaration; a file whose kind cannot be told (a binary) is a document that cannot be read. */
+function isDocument(bytes: Uint8Array, path: string): boolean {
+  try {
+    return detectFormat(bytes, path) !== "declaration";
+  } catch {
+    return true;
+  }
 }
 
 /** A file that is reported at its first line without being parsed: not UTF-8, or too large. */

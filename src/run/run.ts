@@ -52,7 +52,7 @@ export interface RunResult {
 export const parallelFrom = 64;
 
 /** The per-file check, as this thread and every worker run it. */
-export function checkerOf(setup: WorkerSetup): (file: NamedFile) => Checked {
+export function checkerOf(setup: WorkerSetup): (file: NamedFile) => Promise<Checked> {
   const maxFileSize = setup.maxFileSize ?? defaultMaxFileSize;
   const configFor = configLookup({
     cwd: setup.cwd,
@@ -61,9 +61,9 @@ export function checkerOf(setup: WorkerSetup): (file: NamedFile) => Checked {
     maxFileSize,
     ...(setup.configPath !== undefined ? { configPath: setup.configPath } : {}),
   });
-  return ({ path, file }) => {
+  return async ({ path, file }) => {
     let source: string | undefined;
-    const report = checkFile(path, { lang: setup.lang, file, config: configFor(path), maxFileSize, view: setup.view }, (text) => {
+    const report = await checkFile(path, { lang: setup.lang, file, config: configFor(path), maxFileSize, view: setup.view }, (text) => {
       source = text;
     });
     const keep = setup.sources === "all" || (setup.sources === "errors" && report.summary.error > 0);
@@ -108,8 +108,10 @@ export async function checkFiles(paths: readonly string[], options: RunOptions =
     options.onProgress?.(reports.length, files.length, report.file);
   };
   const threads = threadCount(options.threads ?? "auto", toCheck.length);
-  if (threads < 2) toCheck.map(checkerOf(setup)).forEach(onChecked);
-  else await checkInThreads(toCheck, setup, threads, onChecked, options.workerScript);
+  if (threads < 2) {
+    const check = checkerOf(setup);
+    for (const file of toCheck) onChecked(await check(file));
+  } else await checkInThreads(toCheck, setup, threads, onChecked, options.workerScript);
   const saved = cache?.save();
   if (saved) warnings.push(saved);
   return outcome(reportOf(reports), sources, warnings, options);

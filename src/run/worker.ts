@@ -7,9 +7,12 @@ import type { WorkerRequest, WorkerResponse, WorkerSetup } from "./threads.js";
 
 const check = checkerOf(workerData as WorkerSetup);
 
-parentPort?.on("message", (request: WorkerRequest) => {
+async function checkBatch(request: WorkerRequest): Promise<void> {
   try {
-    parentPort?.postMessage({ results: request.files.map(check) } satisfies WorkerResponse);
+    const results = [];
+    // One at a time: the batch is the unit of sharing work between threads.
+    for (const file of request.files) results.push(await check(file));
+    parentPort?.postMessage({ results } satisfies WorkerResponse);
   } catch (error) {
     const failure: WorkerResponse =
       error instanceof ConfigError
@@ -17,4 +20,6 @@ parentPort?.on("message", (request: WorkerRequest) => {
         : { error: { kind: error instanceof InputError ? "input" : "internal", lines: [error instanceof Error ? error.message : String(error)] } };
     parentPort?.postMessage(failure);
   }
-});
+}
+
+parentPort?.on("message", (request: WorkerRequest) => void checkBatch(request));

@@ -1,0 +1,91 @@
+import { Exact } from "../model/figure.js";
+
+/** Money units and their powers of ten in 元. */
+export const moneyUnits = { 元: 0, 万元: 4, 亿元: 8 } as const;
+export type MoneyUnit = keyof typeof moneyUnits;
+
+/** Units of things counted: whole numbers, never rounded. */
+const countUnits = ["人次", "批次", "人", "名", "辆", "个", "家"] as const;
+
+export type Role =
+  /** a stated amount: a subject, a total, a part */
+  | "plain"
+  /** an amount after 增加/减少: a change */
+  | "change"
+  /** an amount after 比/较 and before 增加/减少: the prior year's */
+  | "prior"
+  /** an amount before 的 x%: the whole of a share (完成预算 84.82 万元的 73.2%) */
+  | "whole"
+  /** an amount per counted thing (年人均 2400 元, 每家 10000 元): a rate, never a total or a subject */
+  | "per"
+  /** a percentage after 增长/下降 */
+  | "rate"
+  /** a percentage after 占, 的, or alone after an amount */
+  | "share"
+  /** a percentage that is neither */
+  | "percent";
+
+/** One figure as printed: its exact value from its text, the decimals written, its unit and place. */
+export interface Figure {
+  kind: "amount" | "percent" | "count";
+  /** Unsigned, as printed. */
+  value: Exact;
+  decimals: number;
+  /** 万元, 元, 亿元; a count's unit (人, 个…); "%"; "" for a bare amount before its share (2713623.00,34.60%). */
+  unit: string;
+  /** Offsets in the normalised text: the number, and the end of its unit. */
+  start: number;
+  end: number;
+  text: string;
+  role: Role;
+  /** −1 for 减少/下降/降低, 1 for 增加/增长, 0 for the template 增加/减少; only for changes and rates. */
+  sign: -1 | 0 | 1;
+  /** The direction word as printed (增加, 下降…). */
+  word: string;
+  /** Index of the clause within its sentence. */
+  clause: number;
+  /** Parenthesis depth at the figure. */
+  depth: number;
+  /** Read into some relation (or as a plain statement). */
+  read: boolean;
+  /** A part of a list (其中…), so neither a total nor a subject for another relation. */
+  listed: boolean;
+}
+
+const number = String.raw`\d+(?:\.\d+)?`;
+const figurePattern = new RegExp(String.raw`(?<![\d.A-Za-z])(${number})(?:(亿元|万元|元)|(%)|(${countUnits.join("|")})|(?=,${number}%))`, "g");
+
+/** Every figure of a sentence: amounts with their unit, percentages, counts; years and codes are not figures. */
+export function figuresIn(text: string, offset: number): Omit<Figure, "role" | "sign" | "word" | "clause" | "depth">[] {
+  const figures: Omit<Figure, "role" | "sign" | "word" | "clause" | "depth">[] = [];
+  for (const match of text.matchAll(figurePattern)) {
+    const digits = match[1] ?? "";
+    const unit = match[2] ?? match[3] ?? match[4] ?? "";
+    // A bare number is an amount only with at least one decimal (2713623.00,34.60%), never a year.
+    if (unit === "" && !digits.includes(".")) continue;
+    figures.push({
+      kind: match[3] ? "percent" : match[4] ? "count" : "amount",
+      value: new Exact(digits),
+      decimals: digits.includes(".") ? digits.length - digits.indexOf(".") - 1 : 0,
+      unit: match[4] === "名" ? "人" : unit,
+      start: offset + match.index,
+      end: offset + match.index + match[0].length,
+      text: match[0],
+      read: false,
+      listed: false,
+    });
+  }
+  return figures;
+}
+
+const chineseDigits: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 3, 三, 十一, 二十五 → a number; undefined for anything else. */
+export function countValue(text: string): number | undefined {
+  if (/^\d+$/.test(text)) return Number(text);
+  const match = /^([一二两三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(text);
+  if (!match || text === "") return undefined;
+  const [, tens, ten, units] = match;
+  if (!ten) return tens && !units ? chineseDigits[tens] : undefined;
+  return (tens ? (chineseDigits[tens] ?? 0) : 1) * 10 + (units ? (chineseDigits[units] ?? 0) : 0);
+}

@@ -1,0 +1,95 @@
+/**
+ * Normalising a disclosure's text for matching while keeping, for every character, its offset in the
+ * original text: findings point at the figure as published.
+ */
+export interface Normalised {
+  text: string;
+  /** origin[i] is the offset in the original text of text[i]; origin[text.length] is the original length. */
+  origin: number[];
+}
+
+const fullWidth: Record<string, string> = { "．": ".", "，": ",", "％": "%", "：": ":", "；": ";", "（": "(", "）": ")", "﹪": "%" };
+
+/** Full-width digits and punctuation to half-width, one character for one. */
+function halfWidth(char: string): string {
+  const code = char.charCodeAt(0);
+  if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(code - 0xff10 + 0x30);
+  return fullWidth[char] ?? char;
+}
+
+/** Keeps the characters for which `keep` holds, each with its origin. */
+function filter(source: Normalised, drop: ReadonlySet<number>): Normalised {
+  let text = "";
+  const origin: number[] = [];
+  for (let index = 0; index < source.text.length; index += 1) {
+    if (drop.has(index)) continue;
+    text += source.text[index];
+    origin.push(source.origin[index] ?? 0);
+  }
+  origin.push(source.origin[source.text.length] ?? 0);
+  return { text, origin };
+}
+
+/** The offsets of every match of `pattern` (or of its first group) in `text`. */
+function matched(text: string, pattern: RegExp, group = 0): Set<number> {
+  const offsets = new Set<number>();
+  for (const match of text.matchAll(pattern)) {
+    const span = match.indices?.[group];
+    if (!span) continue;
+    for (let index = span[0]; index < span[1]; index += 1) offsets.add(index);
+  }
+  return offsets;
+}
+
+/** Page furniture that is not the disclosure: font-size and print buttons, the QR-code line. */
+const debris = /【[^】\n]{0,12}】|扫一扫在手机打开当前页/dg;
+
+/** An outline marker that opens a line: 一、 (一) 1. 1、 第一. */
+const outline = /^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、](?!\d)|第[一二三四五六七八九十]+)/;
+
+/**
+ * Line breaks a PDF or a narrow page put inside a sentence: after a full line (20 characters or more)
+ * that does not end a sentence or a clause, before a line that opens no outline item. A short line
+ * (a heading) keeps its break: lines are otherwise the document's structure.
+ */
+function brokenLines(text: string): Set<number> {
+  const breaks = new Set<number>();
+  let start = 0;
+  for (let end = text.indexOf("\n"); end !== -1; end = text.indexOf("\n", start)) {
+    const line = text.slice(start, end);
+    const next = text.slice(end + 1, text.indexOf("\n", end + 1) === -1 ? undefined : text.indexOf("\n", end + 1));
+    if (line.length >= 20 && !/[。;:!?]$/.test(line) && next !== "" && !outline.test(next)) breaks.add(end);
+    start = end + 1;
+  }
+  return breaks;
+}
+
+/**
+ * The text as the reader matches it: CR LF and lone CR as LF, full-width digits and punctuation
+ * half-width, no spaces (but between two digits), no thousands separators (6,198), no line break
+ * splitting a number (8\n25.04), no page debris. Line breaks are kept otherwise: they are structure.
+ */
+export function normalise(original: string): Normalised {
+  let text = "";
+  const origin: number[] = [];
+  for (let index = 0; index < original.length; index += 1) {
+    const char = original[index] ?? "";
+    if (char === "\r" && original[index + 1] === "\n") continue;
+    text += char === "\r" ? "\n" : halfWidth(char);
+    origin.push(index);
+  }
+  origin.push(original.length);
+  let result: Normalised = { text, origin };
+  result = filter(result, matched(result.text, debris));
+  // Horizontal space, unless it separates two digits (two figures).
+  result = filter(result, matched(result.text, /(?<!\d)[ \t\u00a0\u3000]+|[ \t\u00a0\u3000]+(?!\d)/dg));
+  // A line break inside a number: a digit, the break, and more digits that are not an outline number (1. / 1、).
+  result = filter(result, matched(result.text, /(?<=\d)(\n+)(?=\d+(?:\.\d+)?(?![.、\d])(?:万元|元|亿元|%))/dg, 1));
+  result = filter(result, brokenLines(result.text));
+  // Thousands separators: 6,198 and 1,055.4, not a clause break after a decimal (2713623.00,34.60%).
+  const separators = new Set<number>();
+  for (const match of result.text.matchAll(/(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d,])/g)) {
+    for (let index = match.index; index < match.index + match[0].length; index += 1) if (result.text[index] === ",") separators.add(index);
+  }
+  return filter(result, separators);
+}

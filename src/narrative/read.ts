@@ -1,0 +1,550 @@
+import { countValue, figuresIn, type Figure } from "./figures.js";
+import { normalise, type Normalised } from "./normalise.js";
+import { readBudgetYear } from "./year.js";
+import { readBreakdowns } from "./breakdown.js";
+import { readProducts } from "./product.js";
+import { before, clauseText, type Growth, type List, type Reading, type Relation, type Sentence, type Share, type Unread } from "./relations.js";
+
+export type { Reading, Relation, Sentence } from "./relations.js";
+
+const outlinePattern = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、](?!\d)|\(\d+\))/;
+const topLevel = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)/;
+const comparison = /比|较|相比|对比/;
+const changeWord = /(增加\/减少|增加|减少|增长|下降|降低|减|增)(了)?$/;
+const rateWord = /(增长\/下降|增长|下降|降低|减少|增加|上升|提高|增幅|降幅)(了|为)?$/;
+const unchangedWords = /持平|无增减|无变化|没有变化|同上年|不变/;
+/** A rate per counted thing: 年人均 2400 元, 每家 10000 元, 每人每年 500 元. */
+const perUnit = /(?:人均|每人|每名|每家|每个|每户|每辆)[^,;:]{0,4}$/;
+const explanation = /^(?:主要|用于|原因|具体用于|其中主要)/;
+
+function signOf(word: string): -1 | 0 | 1 {
+  if (word.includes("/")) return 0;
+  return /减|下降|降低|降幅/.test(word) ? -1 : 1;
+}
+
+/** Splits the normalised text into paragraphs (lines), skipping tables, and those into sentences and clauses. */
+function sentencesOf(normalised: Normalised, unread: Unread[]): Sentence[] {
+  const text = normalised.text;
+  const sentences: Sentence[] = [];
+  const lines: { start: number; text: string }[] = [];
+  let start = 0;
+  for (const line of text.split("\n")) {
+    lines.push({ start, text: line });
+    start += line.length + 1;
+  }
+  const isTable = (line: string) => (line.includes("|") && !line.includes("。")) || (/^[\d.,]+\|?$/.test(line) && line !== "");
+  let section = 0;
+  let outline = "";
+  let paragraph = 0;
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index];
+    if (!line || line.text === "") continue;
+    if (isTable(line.text)) {
+      // A table: a run of table lines; its cells are not read.
+      let last = index;
+      const inTable = (row: string) => isTable(row) || row === "" || (row.length <= 16 && !/[。,]|\d(?:万元|元|%)/.test(row));
+      while (last + 1 < lines.length && inTable(lines[last + 1]?.text ?? "")) last += 1;
+      while (last > index && !isTable(lines[last]?.text ?? "")) last -= 1;
+      const run = lines.slice(index, last + 1);
+      const numeric = run.find((row) => row.text.split("|").some((cell) => /^\d+(?:\.\d+)?$/.test(cell)));
+      if (numeric && run.some((row) => row.text.includes("|"))) {
+        const cell = /(?:^|\|)(\d+(?:\.\d+)?)(?=\||$)/.exec(numeric.text);
+        const at = numeric.start + (cell ? cell.index + cell[0].indexOf(cell[1] ?? "") : 0);
+        unread.push({
+          kind: "table",
+          start: at,
+          end: at + (cell?.[1]?.length ?? 0),
+          excerpt: run
+            .map((row) => row.text)
+            .join(" ")
+            .slice(0, 24),
+        });
+      }
+      index = last;
+      continue;
+    }
+    paragraph += 1;
+    if (topLevel.test(line.text)) section += 1;
+    if (outlinePattern.test(line.text)) outline = line.text.slice(0, 30);
+    for (const match of line.text.matchAll(/[^。！？!?]+[。！？!?]?/g)) {
+      const sentenceStart = line.start + match.index;
+      const sentenceText = match[0];
+      if (sentenceText.trim() === "") continue;
+      const clauses: Sentence["clauses"] = [];
+      let depth = 0;
+      let clauseStart = 0;
+      let delimiter = "";
+      const depths: number[] = [];
+      for (let offset = 0; offset < sentenceText.length; offset += 1) {
+        const char = sentenceText[offset];
+        if (char === "(") depth += 1;
+        depths.push(depth);
+        if (char === ")") depth = Math.max(0, depth - 1);
+        if (depth === 0 && (char === "," || char === ";" || char === ":")) {
+          clauses.push({ start: sentenceStart + clauseStart, end: sentenceStart + offset, delimiter });
+          delimiter = char;
+          clauseStart = offset + 1;
+        }
+      }
+      clauses.push({ start: sentenceStart + clauseStart, end: sentenceStart + sentenceText.length, delimiter });
+      const figures: Figure[] = figuresIn(sentenceText, sentenceStart).map((figure) => ({
+        ...figure,
+        role: "plain",
+        sign: 0 as const,
+        word: "",
+        clause: Math.max(
+          0,
+          clauses.findIndex((clause) => figure.start >= clause.start && figure.start < clause.end),
+        ),
+        depth: depths[figure.start - sentenceStart] ?? 0,
+      }));
+      sentences.push({ start: sentenceStart, end: sentenceStart + sentenceText.length, text: sentenceText, paragraph, section, outline, clauses, figures });
+    }
+  }
+  return sentences;
+}
+
+/** What each figure is, from the words around it. */
+function assignRoles(sentence: Sentence): void {
+  const { figures } = sentence;
+  figures.forEach((figure, index) => {
+    const pre = before(sentence, figure);
+    const next = figures[index + 1];
+    const previous = figures[index - 1];
+    const after = sentence.text.slice(figure.end - sentence.start, (next?.start ?? sentence.end) - sentence.start);
+    if (figure.kind === "percent") {
+      const rate = rateWord.exec(pre);
+      if (rate?.[1]) Object.assign(figure, { role: "rate", sign: signOf(rate[1]), word: rate[1] });
+      else if (pre.includes("占")) figure.role = "share";
+      else if (previous?.kind === "amount" && previous.role === "whole" && previous.end === figure.start - 1) figure.role = "share";
+      else if (pre === "" && previous?.kind === "amount" && previous.clause === figure.clause - 1 && previous.end === figure.start - 1) figure.role = "share";
+      else figure.role = "percent";
+      return;
+    }
+    const change = changeWord.exec(pre);
+    if (change?.[1]) Object.assign(figure, { role: "change", sign: signOf(change[1]), word: change[1] });
+    else if (figure.kind !== "amount") return;
+    else if (perUnit.test(pre)) figure.role = "per";
+    else if (after.startsWith("的") && next?.kind === "percent" && next.start === figure.end + 1) figure.role = "whole";
+    else if (comparison.test(pre) && /^(?:相比)?(?:增加|减少|下降|降低|增长)/.test(after) && next?.kind === "amount") figure.role = "prior";
+  });
+}
+
+/** The nearest plain amount before `index` in the sentence, unless a clause starting 其中/主要/包括 lies between. */
+function subjectBefore(sentence: Sentence, index: number, lists: readonly List[] = []): Figure | undefined {
+  const first = sentence.figures[index];
+  if (!first) return undefined;
+  for (let at = index - 1; at >= 0; at -= 1) {
+    const candidate = sentence.figures[at];
+    if (!candidate || candidate.kind !== "amount" || candidate.role !== "plain") continue;
+    // After a list closed by “;”, a change is the total's, not the last part's.
+    if (candidate.listed && sentence.clauses[first.clause]?.delimiter === ";" && candidate.clause < first.clause) {
+      return lists.find((list) => list.parts.includes(candidate))?.whole;
+    }
+    for (let clause = candidate.clause + 1; clause <= first.clause; clause += 1) {
+      if (/^(?:其中|主要|包括)/.test(clauseText(sentence, clause))) return undefined;
+    }
+    return candidate;
+  }
+  return undefined;
+}
+
+function readGrowth(sentence: Sentence, relations: Relation[]): void {
+  const lists = relations.filter((relation): relation is List => relation.kind === "sum");
+  const groups: { growth: Growth; first: number; compared: boolean }[] = [];
+  let open: { growth: Growth; first: number; compared: boolean } | undefined;
+  sentence.figures.forEach((figure, index) => {
+    const compared = comparison.test(before(sentence, figure));
+    // A breakdown (其中 A 增加…, 主要是…) is not the same change as the one before it.
+    const growing = figure.role === "change" || figure.role === "rate" || figure.role === "prior";
+    const breakdown =
+      growing &&
+      open !== undefined &&
+      figure.clause > (sentence.figures[open.first]?.clause ?? 0) &&
+      /^(?:其中|主要)/.test(clauseText(sentence, figure.clause));
+    if (
+      breakdown ||
+      (figure.role === "prior" && (!open || open.growth.prior || open.growth.change)) ||
+      ((figure.role === "change" || figure.role === "rate") && (!open || open.growth[figure.role] || (figure.role === "change" && open.growth.change)))
+    ) {
+      open = { growth: { kind: "growth" }, first: index, compared: false };
+      groups.push(open);
+    } else if (figure.role === "plain" && figure.kind === "amount") {
+      open = undefined;
+      return;
+    }
+    if (!open || !(figure.role === "prior" || figure.role === "change" || figure.role === "rate")) return;
+    open.growth[figure.role] = figure;
+    open.compared ||= compared;
+  });
+  for (const { growth, first, compared } of groups) {
+    if (!compared) continue;
+    const subject = growth.prior ? undefined : subjectBefore(sentence, first, lists);
+    if (subject) growth.subject = subject;
+    for (const figure of [growth.subject, growth.prior, growth.change, growth.rate]) if (figure && figure !== growth.subject) figure.read = true;
+    relations.push(growth);
+  }
+  sentence.clauses.forEach((clause, index) => {
+    const text = clauseText(sentence, index);
+    const match = unchangedWords.exec(text);
+    if (!match) return;
+    const subject = [...sentence.figures].reverse().find((figure) => figure.kind === "amount" && figure.role === "plain" && figure.clause <= index);
+    relations.push({
+      kind: "unchanged",
+      ...(subject ? { subject } : {}),
+      start: clause.start + match.index,
+      end: clause.start + match.index + match[0].length,
+    });
+  });
+}
+
+const siblings: [RegExp, RegExp][] = [
+  [/基本/, /项目/],
+  [/项目/, /基本/],
+];
+
+/** Parts that make up their whole by definition: naming them all claims completeness. */
+const completeSets: { whole: RegExp; parts: RegExp[]; name: string }[] = [
+  { whole: /./, parts: [/基本/, /项目/], name: "基本支出 + 项目支出" },
+  { whole: /三公/, parts: [/出国/, /接待/, /车/], name: "因公出国（境）费 + 公务接待费 + 公务用车购置及运行维护费" },
+  { whole: /车/, parts: [/购置/, /运行/], name: "公务用车购置费 + 运行维护费" },
+];
+
+function labelOf(sentence: Sentence, figure: Figure): string {
+  return before(sentence, figure)
+    .replace(/^(?:其中|包括|具体是|分别为|分别是)[:,]?/, "")
+    .replace(/[“”"']/g, "");
+}
+
+function completeness(whole: string, parts: string[], marker: string): string | undefined {
+  if (/分别/.test(marker)) return marker;
+  for (const set of completeSets) {
+    if (parts.length === set.parts.length && set.whole.test(whole) && set.parts.every((part) => parts.filter((label) => part.test(label)).length === 1))
+      return set.name;
+  }
+  return undefined;
+}
+
+/** Where no total precedes a list in its sentence: the first plain figure of the unit of the parts in the sentences before, within the section. */
+function wholeBefore(sentences: Sentence[], at: number, unit: string): Figure | undefined {
+  const sentence = sentences[at];
+  if (!sentence) return undefined;
+  for (let back = at - 1; back >= Math.max(0, at - 3); back -= 1) {
+    const earlier = sentences[back];
+    if (!earlier || earlier.section !== sentence.section) return undefined;
+    const found = earlier.figures.find((figure) => figure.role === "plain" && !figure.listed && sameUnit(figure, unit) && figure.depth === 0);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function sameUnit(figure: Figure, unit: string): boolean {
+  const money = (value: string) => value === "" || value === "元" || value === "万元" || value === "亿元";
+  return figure.kind === "count" ? figure.unit === unit : money(figure.unit) && money(unit);
+}
+
+/** 其中/包括/分别为 lists and lists in brackets after an amount. */
+function readLists(sentences: Sentence[], at: number, relations: Relation[]): void {
+  const sentence = sentences[at];
+  if (!sentence) return;
+  const { figures } = sentence;
+  // Brackets right after an amount: (公务用车购置费 0 万元、公务用车运行维护费 21 万元).
+  for (const whole of figures) {
+    if (whole.kind === "percent" || sentence.text[whole.end - sentence.start] !== "(") continue;
+    const close = sentence.text.indexOf(")", whole.end - sentence.start);
+    const end = close < 0 ? sentence.end : sentence.start + close;
+    const parts = figures.filter(
+      (part) =>
+        part.start > whole.end &&
+        part.end <= end &&
+        part.depth === whole.depth + 1 &&
+        part.role === "plain" &&
+        part.kind === whole.kind &&
+        sameUnit(part, whole.unit),
+    );
+    if (parts.length === 0) continue;
+    for (const part of parts) part.listed = true;
+    // Each part's name: the text since the bracket or the part before it.
+    const labels = parts.map((part, index) =>
+      sentence.text
+        .slice((index === 0 ? whole.end + 1 : (parts[index - 1]?.end ?? whole.end)) - sentence.start, part.start - sentence.start)
+        .replace(/^[、,;:]?(?:其中|包括)?:?/, ""),
+    );
+    const complete = completeness(labelOf(sentence, whole), labels, "");
+    relations.push({ kind: "sum", whole, parts, ambiguous: false, start: whole.start, end, ...(complete ? { complete } : {}) });
+  }
+  const markers = [...sentence.text.matchAll(/(其中|包括|具体是|分别为|分别是|(?<=^|[,;:])含)[:,]?/g)].filter((marker) => {
+    const offset = sentence.start + marker.index;
+    return !figures.some(
+      (figure) =>
+        figure.start < offset &&
+        sentence.text.slice(figure.end - sentence.start, marker.index).startsWith("(") &&
+        !sentence.text.slice(figure.end - sentence.start, marker.index).includes(")"),
+    );
+  });
+  let ambiguous = false;
+  let previous: { whole: Figure | undefined; parts: Figure[] } | undefined;
+  markers.forEach((marker, index) => {
+    const start = sentence.start + marker.index + marker[0].length;
+    const end = index + 1 < markers.length ? sentence.start + (markers[index + 1]?.index ?? 0) : sentence.end;
+    const clause = sentence.clauses.findIndex((candidate) => sentence.start + marker.index >= candidate.start && sentence.start + marker.index < candidate.end);
+    const label = sentence.text.slice((sentence.clauses[clause]?.start ?? sentence.start) - sentence.start, marker.index);
+    const nested = marker[1] === "其中" && previous !== undefined && previous.parts.length > 0 && label === "";
+    const items: Figure[] = [];
+    let explaining = false;
+    for (const figure of figures) {
+      if (figure.start < start || figure.start >= end) continue;
+      const clauseIndex = figure.clause;
+      const text = clauseText(sentence, clauseIndex);
+      if (explanation.test(text)) explaining = true;
+      else if (sentence.clauses[clauseIndex]?.delimiter === ";") explaining = false;
+      if (outlinePattern.test(text) && figure.clause > clause) break;
+      if (explaining || figure.depth !== 0 || figure.role !== "plain" || figure.listed) continue;
+      items.push(figure);
+    }
+    if (items.length === 0) return;
+    if (nested) ambiguous = true;
+    const sameWhole = label !== "" && marker[1] === "包括" && previous !== undefined;
+    for (const unit of [...new Set(items.map((item) => (item.kind === "count" ? item.unit : "元")))]) {
+      let parts = items.filter((item) => sameUnit(item, unit));
+      let whole: Figure | undefined;
+      if (sameWhole) whole = previous?.whole;
+      else {
+        whole = [...figures]
+          .reverse()
+          .find(
+            (figure) =>
+              figure.end <= sentence.start + marker.index && figure.role === "plain" && !figure.listed && figure.depth === 0 && sameUnit(figure, unit),
+          );
+        whole ??= wholeBefore(sentences, at, unit);
+      }
+      if (!whole) continue;
+      const wholeLabel = labelOf(sentences.find((candidate) => candidate.figures.includes(whole)) ?? sentence, whole);
+      const stop = parts.findIndex((part) => siblings.some(([own, other]) => own.test(wholeLabel) && other.test(labelOf(sentence, part))));
+      if (stop >= 0) parts = parts.slice(0, stop);
+      if (parts.length === 0) continue;
+      for (const part of parts) part.listed = true;
+      const complete = completeness(
+        wholeLabel,
+        parts.map((part) => labelOf(sentence, part)),
+        marker[1] ?? "",
+      );
+      const list: List = { kind: "sum", whole, parts, ambiguous: ambiguous || nested, start, end, ...(complete ? { complete } : {}) };
+      relations.push(list);
+      previous = { whole, parts };
+    }
+    if (ambiguous)
+      for (const relation of relations)
+        if (relation.kind === "sum" && relation.start >= sentence.start && relation.end <= sentence.end) relation.ambiguous = true;
+  });
+}
+
+/** An introduction ending in “如下:” or “划分为:” followed by numbered lines, each with its amount. */
+function readOutlineLists(sentences: Sentence[], relations: Relation[]): void {
+  sentences.forEach((intro, at) => {
+    if (!/(?:如下|划分为|分为|包括):$/.test(intro.text)) return;
+    if (relations.some((relation) => relation.kind === "sum" && relation.start >= intro.start && relation.end <= intro.end)) return;
+    const parts: Figure[] = [];
+    let style: RegExp | undefined;
+    for (const sentence of sentences.slice(at + 1)) {
+      if (sentence.paragraph === intro.paragraph) continue;
+      const numbered = /^(\d+[.、](?!\d)|\(\d+\))/.exec(sentence.text);
+      if (!numbered) {
+        if (/^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))/.test(sentence.text)) break;
+        continue;
+      }
+      style ??= numbered[1]?.startsWith("(") ? /^\(\d+\)/ : numbered[1]?.endsWith("、") ? /^\d+、/ : /^\d+\./;
+      if (!style.test(sentence.text)) break;
+      const first = sentence.figures.find((figure) => figure.kind === "amount" && figure.role === "plain" && figure.depth === 0);
+      if (first) parts.push(first);
+    }
+    const claim = /划分为|分为/.exec(intro.text)?.[0];
+    // 如下 and 包括 take their total from their own sentence; a division (划分为) may divide the total before it.
+    const whole =
+      intro.figures.find((figure) => figure.kind === "amount" && figure.role === "plain" && !figure.listed) ??
+      (claim ? wholeBefore(sentences, at, "元") : undefined);
+    if (!whole || parts.length === 0) return;
+    for (const part of parts) part.listed = true;
+    relations.push({
+      kind: "sum",
+      whole,
+      parts,
+      ambiguous: false,
+      start: intro.start,
+      end: parts.at(-1)?.end ?? intro.end,
+      ...(claim ? { complete: claim } : {}),
+    });
+  });
+}
+
+function readShares(sentences: Sentence[], relations: Relation[]): void {
+  const lists = relations.filter((relation): relation is List => relation.kind === "sum");
+  for (const sentence of sentences) {
+    const open: Share[] = [];
+    sentence.figures.forEach((figure, index) => {
+      if (figure.role !== "share") return;
+      const share: Share = { kind: "share", share: figure };
+      const previous = sentence.figures[index - 1];
+      if (previous?.role === "whole") {
+        share.whole = previous;
+        const part = subjectBefore(sentence, index - 1);
+        if (part) share.part = part;
+      } else {
+        const part = [...sentence.figures.slice(0, index)].reverse().find((candidate) => candidate.kind === "amount" && candidate.clause >= figure.clause - 1);
+        if (part && part.role === "plain") {
+          share.part = part;
+          const list = lists.find((candidate) => candidate.parts.includes(part));
+          if (list?.whole) {
+            share.whole = list.whole;
+            share.list = list;
+          }
+        }
+      }
+      figure.read = true;
+      if (share.part) share.part.read = true;
+      if (share.whole) share.whole.read = true;
+      if (!share.whole && share.part) open.push(share);
+      relations.push(share);
+    });
+    // Shares with no stated whole in one sentence that add up to 100%: the whole is the sum of their parts.
+    if (open.length >= 2) {
+      const parts = open.map((share) => share.part).filter((part): part is Figure => part !== undefined);
+      for (const share of open) share.parts = parts;
+    }
+  }
+}
+
+/** 共 N 个，分别是 A、B、C / 内设 A、B、C 3 个科室 / 内设机构 8 个，包括 A、B… / 下设 2 个事业机构（A、B）. */
+function readCounts(sentence: Sentence, relations: Relation[]): void {
+  const numeral = "(\\d+|[一二两三四五六七八九十]+)";
+  const names = (list: string) => {
+    const result: string[] = [];
+    let depth = 0;
+    let current = "";
+    for (const char of list) {
+      if (char === "(") depth += 1;
+      if (char === ")") depth -= 1;
+      if (char === "、" && depth === 0) {
+        result.push(current);
+        current = "";
+      } else current += char;
+    }
+    result.push(current);
+    return result.filter((name) => name !== "");
+  };
+  const patterns: { pattern: RegExp; list: number; count: number }[] = [
+    {
+      pattern: new RegExp(
+        `(?:内设|下设|设有|包括|设)((?:[^,;:。()、]|\\([^()]*\\))+?(?:、(?:[^,;:。()、]|\\([^()]*\\))+?)+?)(?<!\\d)${numeral}个[\\u4e00-\\u9fff]{1,6}`,
+        "gd",
+      ),
+      list: 1,
+      count: 2,
+    },
+    {
+      pattern: new RegExp(
+        `${numeral}个[\\u4e00-\\u9fff]{0,8}?(?:,)?(?:分别为|分别是|包括|为)[:]?((?:[^,;:。()、]|\\([^()]*\\))+(?:、(?:[^,;:。()、]|\\([^()]*\\))+)+)`,
+        "gd",
+      ),
+      list: 2,
+      count: 1,
+    },
+    { pattern: new RegExp(`${numeral}个[\\u4e00-\\u9fff]{1,8}\\(([^()]*、[^()]*)\\)`, "gd"), list: 2, count: 1 },
+  ];
+  const taken: [number, number][] = [];
+  for (const { pattern, list, count } of patterns) {
+    for (const match of sentence.text.matchAll(pattern)) {
+      const span = match.indices?.[count];
+      const stated = countValue(match[count] ?? "");
+      if (!span || stated === undefined || taken.some(([from, to]) => span[0] >= from && span[0] < to)) continue;
+      taken.push([match.index, match.index + match[0].length]);
+      const start = sentence.start + span[0];
+      relations.push({ kind: "count", stated, names: names(match[list] ?? ""), start, end: sentence.start + span[1] });
+      for (const figure of sentence.figures)
+        if (figure.start >= sentence.start + match.index && figure.start < sentence.start + match.index + match[0].length) figure.read = true;
+    }
+  }
+}
+
+/** 较2021年预算下降42.86%。减少6万元。: a sentence that is only the change of the growth the sentence before left without one. */
+function readContinuedChanges(sentences: readonly Sentence[], relations: Relation[]): void {
+  sentences.forEach((sentence, at) => {
+    const [change, ...others] = sentence.figures;
+    const previous = sentences[at - 1];
+    if (!change || others.length > 0 || change.role !== "change" || change.read || !previous || previous.paragraph !== sentence.paragraph) return;
+    if (!changeWord.test(sentence.text.slice(0, change.start - sentence.start))) return;
+    const growth = relations.find(
+      (relation): relation is Growth => relation.kind === "growth" && relation.rate !== undefined && previous.figures.includes(relation.rate),
+    );
+    if (!growth || growth.change || growth.rate !== previous.figures.at(-1)) return;
+    growth.change = change;
+    change.read = true;
+  });
+}
+
+/** Reads the narrative: every relation it states in the formulaic wording, and every sentence with figures it could not read. */
+export function readDisclosure(original: string): Reading {
+  const normalised = normalise(original);
+  const unread: Unread[] = [];
+  const sentences = sentencesOf(normalised, unread);
+  const relations: Relation[] = [];
+  for (const sentence of sentences) assignRoles(sentence);
+  sentences.forEach((sentence, at) => {
+    readCounts(sentence, relations);
+    readLists(sentences, at, relations);
+    readGrowth(sentence, relations);
+  });
+  readContinuedChanges(sentences, relations);
+  readBreakdowns(sentences, relations);
+  readProducts(sentences, relations);
+  readOutlineLists(sentences, relations);
+  readShares(sentences, relations);
+  for (const relation of relations) {
+    if (relation.kind === "sum") for (const figure of [relation.whole, ...relation.parts]) if (figure) figure.read = true;
+    if (relation.kind === "unchanged" && relation.subject) relation.subject.read = true;
+  }
+  readRestated(sentences, relations);
+  readBudgetYear(normalised.text, relations);
+  for (const sentence of sentences) {
+    // A clause that only states one plain figure is read as a statement of it; anything else with figures unread is reported.
+    const unreadFigures = sentence.figures.filter((figure) => {
+      if (figure.read) return false;
+      const inClause = sentence.figures.filter((other) => other.clause === figure.clause);
+      return !(inClause.length === 1 && figure.role === "plain");
+    });
+    const first = unreadFigures[0];
+    if (!first) continue;
+    const clause = sentence.clauses[first.clause];
+    const start = clause?.start ?? sentence.start;
+    unread.push({ kind: "sentence", start, end: first.end, excerpt: sentence.text.slice(start - sentence.start).slice(0, 24) });
+  }
+  unread.sort((a, b) => a.start - b.start);
+  return { normalised, sentences, relations, unread };
+}
+
+/** The same figure, by a label naming something (not only a year or 预算数), stated twice with different values. */
+function readRestated(sentences: Sentence[], relations: Relation[]): void {
+  const seen = new Map<string, Figure>();
+  for (const sentence of sentences) {
+    for (const figure of sentence.figures) {
+      if (figure.kind !== "amount" || figure.role !== "plain" || figure.listed || figure.depth !== 0) continue;
+      if (sentence.figures.filter((other) => other.clause === figure.clause).length !== 1) continue;
+      const label = labelOf(sentence, figure)
+        .replace(/^[^\u4e00-\u9fff\d]*/, "")
+        .replace(/^(?:\d{4}年度?|[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、])+/, "")
+        .replace(/(?:为|是|达|共计|合计)$/, "");
+      const specific = label.replace(/本部门|本单位|年初|预算数|预算|安排|决算|支出|收入|合计|总计|共计|年度|\d{4}年?/g, "");
+      if (!/[\u4e00-\u9fff]{2}/.test(specific) || /[比较增减]/.test(label)) continue;
+      const earlier = seen.get(label);
+      if (!earlier) {
+        seen.set(label, figure);
+        continue;
+      }
+      const unit = (value: Figure) => ({ 元: 0, 万元: 4, 亿元: 8 })[value.unit as "元"] ?? 0;
+      if (!earlier.value.times(10 ** unit(earlier)).eq(figure.value.times(10 ** unit(figure)))) {
+        relations.push({ kind: "restated", label, first: earlier, second: figure });
+        figure.read = true;
+      }
+    }
+  }
+}
