@@ -1,6 +1,7 @@
-// The pipeline's stages read left to right: load → schema → model → rules → report. A stage may import
-// an earlier one, never a later one; run/, cli/ and the check entry points sit on top of them all.
-const stages = ["load", "schema", "model", "rules", "report"];
+// The pipeline's stages read left to right: load → read → schema → model → rules → report. A stage may
+// import an earlier one, never a later one; run/, cli/ and the check entry points sit on top of them all.
+// read/ turns a disclosure as published (text, Word, PDF, Excel) into text with places.
+const stages = ["load", "read", "schema", "model", "rules", "report"];
 
 module.exports = {
   forbidden: [
@@ -11,6 +12,13 @@ module.exports = {
       from: { path: `^src/${stage}/` },
       to: { path: `^src/(${stages.slice(index + 1).join("|") || "(?!)"})/` },
     })),
+    {
+      name: "read-uses-only-load-and-text",
+      comment: "reading a document needs only the bounded file reading of load/ and the bilingual text helpers, nothing of the declaration",
+      severity: "error",
+      from: { path: "^src/read/" },
+      to: { path: "^src/", pathNot: "^src/(read|load)/|^src/(text|finding)\\.ts$" },
+    },
     {
       name: "report-reads-only-the-report",
       comment: "a report is made from the report (findings and each file's view), never by parsing or modelling a declaration again",

@@ -19,7 +19,21 @@ export { InputError } from "./run/files.js";
 export { WorkerStopped } from "./run/threads.js";
 export { ConfigError, emptyConfig, parseConfig, readConfig, findConfig, type Config } from "./config/config.js";
 export type { Finding, Lang, RelatedLocation, Severity, SeverityCounts } from "./finding.js";
-
+export {
+  DocumentError,
+  placeLabel,
+  type DocumentKind,
+  type DocumentProblem,
+  type DocumentText,
+  type DocxPlace,
+  type Place,
+  type PdfPlace,
+  type TableCell,
+  type TextPlace,
+  type XlsxPlace,
+} from "./read/document/document.js";
+export { detectFormat, type Format } from "./read/document/format.js";
+export { readDocument, readDocumentFile, type ReadDocumentFileOptions, type ReadDocumentOptions } from "./read/document/read.js";
 export type { FileReport, Report } from "./report/report.js";
 export { reportOf } from "./report/report.js";
 export type { FormatContext, Formatter } from "./report/formatter.js";

@@ -27,7 +27,7 @@ describe("budget-rules check", () => {
     expect(code).toBe(1);
     expect(stderr).toBe("");
     expect(stdout).toContain("fixtures/wuchang-2025.yaml\n");
-    expect(stdout).toMatch(/^ {2}\d+:\d+ +info +The amount of t5-1 line “21011 行政事业单位医疗” 35.07 .* {2}sum$/m);
+    expect(stdout).toMatch(/^ {2}\d+:\d+ +info +The amount of t5-1 line “21011 行政事业单位医疗”, 35.07, .* {2}sum$/m);
     expect(stdout).toMatch(
       /^ {2}\d+:\d+ +error +t12-1 indicator “招聘活动场次” has 10 for 2024, but t11 indicator “招聘活动场次\/举办场次” has 9 {2}indicator$/m,
     );
@@ -44,7 +44,7 @@ describe("budget-rules check", () => {
     expect(report.summary).toEqual({ error: 2, warning: 3, info: 3 });
     expect(report.files[0]?.findings[0]).toEqual({
       rule: "sum",
-      messageId: "mismatch",
+      messageId: "sum-mismatch",
       severity: "error",
       message: expect.stringContaining("697.36") as string,
       path: "/tables/0/lines/0/amount",

@@ -42,8 +42,8 @@ const summarise = (text: string, settings?: string) =>
 
 describe("rule severities", () => {
   it.each([
-    { settings: "", expected: [{ rule: "sum", messageId: "mismatch", severity: "error", line: 8 }] },
-    { settings: "rules: { sum: warning }", expected: [{ rule: "sum", messageId: "mismatch", severity: "warning", line: 8 }] },
+    { settings: "", expected: [{ rule: "sum", messageId: "sum-mismatch", severity: "error", line: 8 }] },
+    { settings: "rules: { sum: warning }", expected: [{ rule: "sum", messageId: "sum-mismatch", severity: "warning", line: 8 }] },
     { settings: "rules: { sum: off }", expected: [] },
   ])("$settings", ({ settings, expected }) => {
     expect(summarise(offByOne, settings)).toEqual(expected);
@@ -93,7 +93,7 @@ describe("custom checks", () => {
     { check: 'equal: [t11/personnel-projects.amount, "t6:personnel.amount"]', messageId: "equal-mismatch" },
     { check: "sum: { total: t11/total.amount, parts: [t11/personnel-projects.amount] }", messageId: "sum-mismatch" },
     { check: "ratio: { percent: t11/personnel-projects.share, part: t11/personnel-projects.amount, whole: t11/total.amount }", messageId: "ratio-mismatch" },
-    { check: 'compare: { less: t11/personnel-projects.amount, more: "t6:personnel.amount" }', messageId: "compare-exceeds" },
+    { check: 'compare: { less: t11/personnel-projects.amount, more: "t6:personnel.amount" }', messageId: "bound-above" },
   ])("$check catches a relation no built-in rule knows", ({ check, messageId }) => {
     const findings = summarise(seedLike, `checks:\n  - id: local\n    ${check}\n`).filter((finding) => finding.rule === "custom/local");
     expect(findings).toEqual([expect.objectContaining({ messageId, severity: "error" })]);

@@ -20,14 +20,14 @@ describe("the seed fixture (武昌区科技创新和人才服务中心 2025)", (
       "warning code/name /tables/4/lines/0/lines/0/name",
       "warning code/name /tables/4/lines/0/lines/0/lines/1/name",
       // §四 prints 卫生健康支出 35.07 and 住房保障支出 59.29; their 项 in §五(三) add up to 35.06 and 59.28.
-      "info sum/rounding /tables/4/lines/2/lines/0/amount",
-      "info sum/rounding /tables/4/lines/3/lines/0/amount",
+      "info sum/sum-rounding /tables/4/lines/2/lines/0/amount",
+      "info sum/sum-rounding /tables/4/lines/3/lines/0/amount",
       // 招聘活动场次 last year: 9 in 表11, 10 in 表12-1.
       "error indicator/mismatch /tables/12/indicators/13/values/2024",
       // The two projects' 2023 budgets (950 + 750) exceed the whole department's 2023 total, 1435.1.
-      "warning bound/projects-exceed /tables/13/projects/0/history/2023",
+      "warning bound/bound-above /tables/13/projects/0/history/2023",
       // §五(一)'s 825.04 − 353.85 = 471.19 against its 项's priors (amount − change), which add to 471.20.
-      "info prior-year/rounding /statements/4/figures/0/change",
+      "info prior-year/equal-rounding /statements/4/figures/0/change",
     ]);
   });
 

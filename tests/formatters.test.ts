@@ -112,7 +112,9 @@ describe("junit", () => {
     const suite = parsed.testsuites.testsuite;
     expect(suite.name).toBe(brokenName);
     expect(suite.testcase.map((testcase) => testcase.name)).toEqual(expect.arrayContaining(["sum", "share", "growth", "schema", "yaml"]));
-    expect(suite.testcase.filter((testcase) => testcase.failure).map((testcase) => [testcase.name, testcase.failure?.type])).toEqual([["sum", "sum/mismatch"]]);
+    expect(suite.testcase.filter((testcase) => testcase.failure).map((testcase) => [testcase.name, testcase.failure?.type])).toEqual([
+      ["sum", "sum/sum-mismatch"],
+    ]);
     expect(parsed.testsuites.failures).toBe("1");
   });
 

@@ -123,14 +123,6 @@ export function compareRestated(actual: Exact, actualDecimals: number, expected:
   return { agreement: agrees ? "coarse" : "mismatch", expected, actual, difference, tolerance };
 }
 
-/** A stated figure against a derived one (a stated prior against amount − change): intervals overlap. */
-export function compareDerived(actual: Amount, derived: Interval): Comparison {
-  const difference = actual.value.minus(derived.mid);
-  const tolerance = derived.half.plus(declaredInterval(actual).half);
-  const agreement = difference.isZero() ? "exact" : difference.abs().lte(tolerance) ? "rounding" : "mismatch";
-  return { agreement, expected: derived.mid, actual: actual.value, difference, tolerance };
-}
-
 /** Two figures that should be the same, each an interval (stated or derived): they agree when they overlap. */
 export function compareIntervals(actual: Interval, expected: Interval): Comparison {
   const difference = actual.mid.minus(expected.mid);

@@ -1,11 +1,11 @@
 import { type Declaration, type Project } from "../model/declaration.js";
-import { decimalString, Exact, type Amount } from "../model/figure.js";
-import { declaredInterval } from "../rounding/tolerance.js";
-import { figureNames, figureOf, yearFigure } from "./relation-report.js";
-import { checkRelation, relationMessages, type RelationMessage } from "./relation.js";
-import { declarationExample, defineRule, type Messages, type Report } from "./rule.js";
+import { decimalString, type Amount } from "../model/figure.js";
+import { derivedInterval } from "../rounding/tolerance.js";
+import { figureNames, figureOf, yearFigure } from "./figure-name.js";
+import { aside, checkRelation, messagesFor } from "./relation.js";
+import { declarationExample, defineRule, type Report } from "./rule.js";
 
-const partOfWhole = { zh: "部分不超过整体", en: "a part never exceeds its whole" };
+const partOfWhole = aside({ zh: "部分不超过整体", en: "a part never exceeds its whole" });
 
 /** Each project once, by id, with the earlier budgets it states (the fullest listing wins). */
 function distinctProjects(declaration: Declaration): Project[] {
@@ -39,41 +39,26 @@ function checkProjectHistory(declaration: Declaration, report: Report<Message>) 
       const amount = project.history.get(year);
       return amount ? [{ project, amount }] : [];
     });
-    const sum = budgets.reduce((total, { amount }) => total.plus(amount.value), new Exact(0));
-    const tolerance = budgets.reduce((total, { amount }) => total.plus(declaredInterval(amount).half), declaredInterval(whole.amount).half);
-    const difference = sum.minus(whole.amount.value);
     const last = budgets[budgets.length - 1];
-    if (!last || difference.lte(tolerance)) continue;
-    report({
-      messageId: "projects-exceed",
-      path: last.amount.path,
-      data: {
-        year,
-        projects: budgets.map(({ project, amount }) => `${project.name} ${decimalString(amount.value)}`).join(" + "),
-        actual: decimalString(sum),
-        whole: whole.label,
-        expected: decimalString(whole.amount.value),
-        difference: decimalString(difference),
+    if (!last) continue;
+    const listed = budgets.map(({ project, amount }) => `${project.name} ${decimalString(amount.value)}`).join(" + ");
+    checkRelation(report, {
+      kind: "at-most",
+      figure: {
+        interval: derivedInterval(budgets.map(({ amount }) => ({ amount, sign: 1 }))),
+        label: { zh: `所列项目 ${year} 年预算之和`, en: `the sum of the listed projects' budgets for ${year}` },
+        path: last.amount.path,
       },
-      actual: decimalString(sum),
-      expected: decimalString(whole.amount.value),
-      difference: decimalString(difference),
-      tolerance: decimalString(tolerance),
-      related: [...budgets.slice(0, -1).map(({ amount }) => amount.path), whole.amount.path],
+      limit: whole,
+      note: () => ({ zh: `（${listed}）`, en: ` (${listed})` }),
+      related: () => [...budgets.slice(0, -1).map(({ amount }) => amount.path), whole.amount.path],
+      // The listed projects may be only some of the year's: a breach is likelier a slip than a certainty.
+      severity: "warning",
     });
   }
 }
 
-const messages = {
-  "compare-exceeds": relationMessages["compare-exceeds"],
-  "projects-exceed": {
-    severity: "warning",
-    text: {
-      zh: "所列项目 {year} 年预算之和 {actual}（{projects}）超过了{whole} {expected}，超出 {difference}",
-      en: "The listed projects' budgets for {year} add up to {actual} ({projects}), above {whole}, {expected}, by {difference}",
-    },
-  },
-} satisfies Messages;
+const messages = messagesFor("at-most");
 type Message = keyof typeof messages;
 
 export const bound = defineRule({
@@ -116,12 +101,12 @@ export const bound = defineRule({
       const whole = { amount: total, label: figureOf(table.total.label, figureNames.amount) };
       for (const line of table.allLines) {
         if (line.amount)
-          checkRelation(
-            // A compare relation reports only compare-exceeds, which is bound's own.
-            report as Report<RelationMessage>,
-            { kind: "compare", left: { amount: line.amount, label: figureOf(line.label, figureNames.amount) }, right: whole, what: partOfWhole },
-            declaration.ratioBasis,
-          );
+          checkRelation(report, {
+            kind: "at-most",
+            figure: { amount: line.amount, label: () => figureOf(line.label, figureNames.amount) },
+            limit: whole,
+            note: partOfWhole,
+          });
       }
     }
     checkProjectHistory(declaration, report);

@@ -2,9 +2,12 @@ import { childPointer } from "../load/json-pointer.js";
 import { type Declaration, type Line, type Project, type Row, type Table } from "../model/declaration.js";
 import { Exact, type Amount } from "../model/figure.js";
 import type { Text } from "../text.js";
-import { columnFigure, figureNames, figureOf, yearFigure } from "./relation-report.js";
-import { checkRelation, relationMessages, type Figure, type Relation, type RelationMessage } from "./relation.js";
-import { declarationExample, defineRule, type Messages, type Report } from "./rule.js";
+import { columnFigure, figureNames, figureOf, yearFigure } from "./figure-name.js";
+import { aside, checkRelation, messagesFor, sumOf, type Figure, type Relation } from "./relation.js";
+import { declarationExample, defineRule, type Messages } from "./rule.js";
+
+/** The relations between tables: the same figure twice, a sum, a part within its whole. */
+type Link = Extract<Relation, { kind: "same" | "sum" | "at-most" }>;
 
 /** The first table of a standard kind; links apply only where both sides are declared. */
 function tableOf(declaration: Declaration, kind: string): Table | undefined {
@@ -36,8 +39,8 @@ function lineFigure(line: Line | undefined): Figure | undefined {
   return line?.amount ? { amount: line.amount, label: figureOf(line.label, figureNames.amount) } : undefined;
 }
 
-function equal(left: Figure | undefined, right: Figure | undefined, what: Text): Relation[] {
-  return left && right ? [{ kind: "equal", left, right, what }] : [];
+function equal(left: Figure | undefined, right: Figure | undefined, what: Text): Link[] {
+  return left && right ? [{ kind: "same", figure: left, other: right, note: aside(what) }] : [];
 }
 
 const words = {
@@ -62,17 +65,17 @@ const words = {
 } satisfies Record<string, Text>;
 
 /** The same line (side, total) of two tables: the amounts, and every earlier year both state. */
-function sameRow(left: Line | undefined, right: Line | undefined, what: Text): Relation[] {
+function sameRow(left: Line | undefined, right: Line | undefined, what: Text): Link[] {
   if (!left || !right) return [];
   const relations = equal(lineFigure(left), lineFigure(right), what);
   for (const [year, amount] of left.history) {
     const other = right.history.get(year);
     if (other)
       relations.push({
-        kind: "equal",
-        left: { amount, label: figureOf(left.label, yearFigure(year)) },
-        right: { amount: other, label: figureOf(right.label, yearFigure(year)) },
-        what,
+        kind: "same",
+        figure: { amount, label: figureOf(left.label, yearFigure(year)) },
+        other: { amount: other, label: figureOf(right.label, yearFigure(year)) },
+        note: aside(what),
       });
   }
   return relations;
@@ -93,13 +96,13 @@ export function sameRows(declaration: Declaration): [Row, Row][] {
 }
 
 /** The links that always hold between the standard tables (表间勾稽关系). */
-function exactLinks(declaration: Declaration): Relation[] {
+function exactLinks(declaration: Declaration): Link[] {
   const summary = tableOf(declaration, "summary");
   const appropriation = tableOf(declaration, "appropriation");
   const overall = tableOf(declaration, "performance-overall");
   const byFunction = tableOf(declaration, "general-by-function");
   const projectsTable = tableOf(declaration, "projects");
-  const relations: Relation[] = [
+  const relations: Link[] = [
     ...equal(lineFigure(sideOf(summary, "income")), lineFigure(sideOf(summary, "expenditure")), words.balance),
     ...equal(lineFigure(sideOf(appropriation, "income")), lineFigure(sideOf(appropriation, "expenditure")), words.balance),
     ...equal(lineFigure(sideOf(summary, "income")), totalOf(tableOf(declaration, "income")), words.sameTotal),
@@ -117,11 +120,11 @@ function exactLinks(declaration: Declaration): Relation[] {
   // 人员经费 is part of 基本支出, whichever tables state them.
   const personnel = totalOf(tableOf(declaration, "general-basic"), "personnel");
   const basicColumn = totalOf(byFunction, "basic") ?? totalOf(tableOf(declaration, "expenditure"), "basic");
-  if (personnel && basicColumn) relations.push({ kind: "compare", left: personnel, right: basicColumn, what: words.personnelInBasic });
+  if (personnel && basicColumn) relations.push({ kind: "at-most", figure: personnel, limit: basicColumn, note: aside(words.personnelInBasic) });
   const appropriationTotal = lineFigure(sideOf(appropriation, "expenditure")) ?? totalOf(appropriation);
   const funds = [totalOf(byFunction), totalOf(tableOf(declaration, "government-fund")), totalOf(tableOf(declaration, "state-capital"))];
   if (appropriationTotal && funds.every((fund): fund is Figure => fund !== undefined)) {
-    relations.push({ kind: "sum", total: appropriationTotal, parts: funds, what: words.appropriation });
+    relations.push(sumOf(appropriationTotal, funds, words.appropriation));
   }
   relations.push(...sameProjects(declaration, projectsTable));
   // A classification code's amount: the general budget is part of appropriations, which are part of the whole.
@@ -137,18 +140,18 @@ function exactLinks(declaration: Declaration): Relation[] {
       const whole = chain[index + 1]?.get(code) ?? chain[index + 2]?.get(code);
       const left = lineFigure(line);
       const right = lineFigure(whole);
-      if (left && right) relations.push({ kind: "compare", left, right, what: words.classOrder });
+      if (left && right) relations.push({ kind: "at-most", figure: left, limit: right, note: aside(words.classOrder) });
     }
   }
   return relations;
 }
 
 /** Each project, by id, has one amount and one total budget wherever it is listed; the project table's listing first. */
-function sameProjects(declaration: Declaration, projectsTable: Table | undefined): Relation[] {
+function sameProjects(declaration: Declaration, projectsTable: Table | undefined): Link[] {
   const occurrences = new Map<string, Project[]>();
   const tables = projectsTable ? [projectsTable, ...declaration.tables.filter((table) => table !== projectsTable)] : declaration.tables;
   for (const table of tables) for (const project of table.projects) occurrences.set(project.id, [...(occurrences.get(project.id) ?? []), project]);
-  const relations: Relation[] = [];
+  const relations: Link[] = [];
   for (const projects of occurrences.values()) {
     for (const key of ["amount", "budget"] as const) {
       const figure = key === "amount" ? figureNames.amount : { zh: "项目总预算", en: "total budget" };
@@ -160,10 +163,10 @@ function sameProjects(declaration: Declaration, projectsTable: Table | undefined
         const left = project[key];
         if (left)
           relations.push({
-            kind: "equal",
-            left: { amount: left, label: figureOf(project.label, figure) },
-            right: { amount: right, label: figureOf(first.label, figure) },
-            what: words.sameProject,
+            kind: "same",
+            figure: { amount: left, label: figureOf(project.label, figure) },
+            other: { amount: right, label: figureOf(first.label, figure) },
+            note: aside(words.sameProject),
           });
       }
     }
@@ -172,10 +175,10 @@ function sameProjects(declaration: Declaration, projectsTable: Table | undefined
 }
 
 /** Conventions that most, not all, departments follow: warnings. */
-function conventionLinks(declaration: Declaration): Relation[] {
+function conventionLinks(declaration: Declaration): Link[] {
   const basic = tableOf(declaration, "general-basic");
   if (!basic) return [];
-  const relations: Relation[] = [];
+  const relations: Link[] = [];
   const linesWith = (codes: readonly string[]) => basic.allLines.filter((line) => line.code !== undefined && codes.includes(line.code) && line.amount);
   for (const [column, codes, what] of [
     ["personnel", ["301", "303"], words.personnel],
@@ -185,18 +188,14 @@ function conventionLinks(declaration: Declaration): Relation[] {
     const parts = linesWith(codes)
       .map(lineFigure)
       .filter((figure): figure is Figure => figure !== undefined);
-    if (total && parts.length > 0) relations.push({ kind: "sum", total, parts, what });
+    if (total && parts.length > 0) relations.push({ ...sumOf(total, parts, what), severity: "warning" });
   }
   return relations;
 }
 
 const messages = {
   // Cross-table links are equalities, sums and part-of-whole comparisons; never ratios.
-  "equal-mismatch": relationMessages["equal-mismatch"],
-  "equal-coarse": relationMessages["equal-coarse"],
-  "sum-mismatch": relationMessages["sum-mismatch"],
-  "sum-rounding": relationMessages["sum-rounding"],
-  "compare-exceeds": relationMessages["compare-exceeds"],
+  ...messagesFor("same", "sum", "at-most"),
   "target-count": {
     text: {
       zh: "说明称设置了 {stated} 个项目支出绩效目标，但声明了 {tables} 张项目支出绩效目标表",
@@ -241,9 +240,7 @@ export const crossTable = defineRule({
     messages,
   },
   check({ declaration, report }) {
-    // The links are equalities, sums and comparisons: checkRelation reports none of the ratio messages.
-    const reportLink = report as Report<RelationMessage>;
-    for (const relation of exactLinks(declaration)) checkRelation(reportLink, relation, declaration.ratioBasis);
+    for (const relation of exactLinks(declaration)) checkRelation(report, relation);
     // “设置了……2 个项目支出绩效目标”: one project performance table for each target set.
     const projectTables = declaration.tables.filter((table) => table.kind === "performance-project");
     for (const statement of declaration.statements) {
@@ -258,6 +255,6 @@ export const crossTable = defineRule({
         related: projectTables.map((table) => table.path),
       });
     }
-    for (const relation of conventionLinks(declaration)) checkRelation(reportLink, relation, declaration.ratioBasis, "warning");
+    for (const relation of conventionLinks(declaration)) checkRelation(report, relation);
   },
 });

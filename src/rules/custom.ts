@@ -1,13 +1,14 @@
 import type { CustomCheck, FigureReference } from "../model/custom-check.js";
 import type { Declaration } from "../model/declaration.js";
-import type { Amount, Percent } from "../model/figure.js";
+import { decimalString, type Amount, type Percent } from "../model/figure.js";
+import { declaredInterval } from "../rounding/tolerance.js";
 import { resolveReference } from "../model/reference.js";
 import type { Text } from "../text.js";
-import { checkRelation, relationMessages, type Figure, type Relation } from "./relation.js";
+import { aside, checkRelation, messagesFor, sumOf, type Figure, type Relation } from "./relation.js";
 import { defineRule, type Messages, type Report } from "./rule.js";
 
 const messages = {
-  ...relationMessages,
+  ...messagesFor("same", "sum", "ratio", "at-most"),
   "wrong-kind": {
     text: {
       zh: "自定义核对 {check}（{where}）中的 {reference} 是{found}，这里需要{needed}",
@@ -119,16 +120,17 @@ export function checkCustom(checks: readonly CustomCheck[], declaration: Declara
     }
     const amounts = resolved.map((figure) => (figure && "amount" in figure ? figure : undefined));
     const asFigure = (index: number): Figure | undefined => amounts[index];
+    const note = aside(what);
     const relations: Relation[] = [];
     switch (check.relation.kind) {
       case "equal": {
         const [first, ...others] = amounts;
-        if (first) for (const other of others) if (other) relations.push({ kind: "equal", left: other, right: first, what });
+        if (first) for (const other of others) if (other) relations.push({ kind: "same", figure: other, other: first, note });
         break;
       }
       case "sum": {
         const [total, ...parts] = amounts;
-        if (total && parts.every((part): part is Figure => part !== undefined)) relations.push({ kind: "sum", total, parts, what });
+        if (total && parts.every((part) => part !== undefined)) relations.push(sumOf(total, parts, what));
         break;
       }
       case "ratio": {
@@ -136,16 +138,24 @@ export function checkCustom(checks: readonly CustomCheck[], declaration: Declara
         const part = asFigure(1);
         const whole = asFigure(2);
         if (percent && "percent" in percent && part && whole)
-          relations.push({ kind: "ratio", percent: { value: percent.percent, label: percent.label }, part, whole, what });
+          relations.push({
+            kind: "ratio",
+            figure: percent,
+            part: { interval: declaredInterval(part.amount), shown: decimalString(part.amount.value) },
+            whole: { interval: declaredInterval(whole.amount), shown: decimalString(whole.amount.value) },
+            basis: declaration.ratioBasis,
+            related: () => [part.amount.path, whole.amount.path],
+            note,
+          });
         break;
       }
       case "compare": {
         const left = asFigure(0);
         const right = asFigure(1);
-        if (left && right) relations.push({ kind: "compare", left, right, what });
+        if (left && right) relations.push({ kind: "at-most", figure: left, limit: right, note });
         break;
       }
     }
-    for (const relation of relations) checkRelation(local, relation, declaration.ratioBasis, check.severity);
+    for (const relation of relations) checkRelation(local, check.severity ? { ...relation, severity: check.severity } : relation);
   }
 }

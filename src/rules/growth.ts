@@ -1,36 +1,14 @@
 import { allRows } from "../model/declaration.js";
-import { compareLinear, compareRatio, declaredInterval, differenceInterval, ratioOperand, roundsTo, type Interval } from "../rounding/tolerance.js";
-import { figureNames, figureOf, reportComparison } from "./relation-report.js";
+import { declaredInterval, differenceInterval, roundsTo, type Interval } from "../rounding/tolerance.js";
+import { figureNames, figureOf } from "./figure-name.js";
+import { checkRelation, messagesFor } from "./relation.js";
 import { declarationExample, defineRule, type Messages } from "./rule.js";
 import { decimalString, printedAmount, printedPercent } from "../model/figure.js";
 
+const amountLessPrior = { zh: "本年数 − 上年数之差", en: "amount − prior" };
+
 const messages = {
-  "change-mismatch": {
-    text: {
-      zh: "{target}应为本年数 − 上年数 = {expected}，实为 {actual}，差 {difference}，超出容差 {tolerance}",
-      en: "{target} should be amount − prior = {expected} but is {actual}: off by {difference}, beyond the tolerance {tolerance}",
-    },
-  },
-  "change-rounding": {
-    severity: "info",
-    text: {
-      zh: "{target} {actual} 与本年数 − 上年数 = {expected} 相差 {difference}，在尾差容差 {tolerance} 之内",
-      en: "{target} {actual} differs from amount − prior = {expected} by {difference}: within the rounding tolerance {tolerance}",
-    },
-  },
-  mismatch: {
-    text: {
-      zh: "{target}应为 {expected}（增减额 {change} ÷ 上年数 {prior} = {unrounded}），实为 {actual}，差 {difference}，超出容差 {tolerance}",
-      en: "{target} should be {expected} (change {change} ÷ prior {prior} = {unrounded}) but is {actual}: off by {difference}, beyond the tolerance {tolerance}",
-    },
-  },
-  rounding: {
-    severity: "info",
-    text: {
-      zh: "{target} {actual} 与增减额 {change} ÷ 上年数 {prior} = {unrounded} 四舍五入的 {expected} 不同，但在金额的尾差范围内（差 {difference}，容差 {tolerance}）",
-      en: "{target} {actual} is not change {change} ÷ prior {prior} = {unrounded} rounded, {expected}, but the amounts' rounding allows it (off by {difference}, tolerance {tolerance})",
-    },
-  },
+  ...messagesFor("sum", "ratio"),
   "zero-base": {
     text: {
       zh: "{target} {actual} 以 0 为基数：上年数为 0 时没有增长率",
@@ -86,17 +64,15 @@ export const growth = defineRule({
     for (const row of allRows(declaration)) {
       const { amount, prior, change, growth: rate } = row;
       if (amount && prior && change) {
-        const comparison = compareLinear(change, [
-          { amount, sign: 1 },
-          { amount: prior, sign: -1 },
-        ]);
-        if (comparison.agreement !== "exact")
-          reportComparison(report, comparison, {
-            messages: { mismatch: "change-mismatch", rounding: "change-rounding" },
-            path: change.path,
-            data: { target: figureOf(row.label, figureNames.change) },
-            related: [amount.path, prior.path],
-          });
+        checkRelation(report, {
+          kind: "sum",
+          figure: { amount: change, label: () => figureOf(row.label, figureNames.change) },
+          terms: [
+            { amount, sign: 1 },
+            { amount: prior, sign: -1 },
+          ],
+          parts: amountLessPrior,
+        });
       }
       // 收入 128.8 万元, “增加 130 万元”: last year would have been below zero, which no budget is.
       if (amount && change && !prior) {
@@ -138,24 +114,21 @@ export const growth = defineRule({
       if (change) part = declaredInterval(change);
       else if (amount && prior) part = differenceInterval(amount, prior);
       if (!part || !whole) continue;
-      const comparison = compareRatio(rate, ratioOperand(part, declaration.ratioBasis), ratioOperand(whole, declaration.ratioBasis));
-      if (comparison.agreement === "exact") continue;
-      const related = [amount?.path, prior?.path, change?.path].filter((path): path is string => path !== undefined);
-      if (comparison.agreement === "zero-base") {
-        report({ messageId: "zero-base", path: rate.path, data: { target: target(), actual: printedPercent(rate) }, related });
+      const related = () => [amount?.path, prior?.path, change?.path].filter((path): path is string => path !== undefined);
+      if (whole.mid.isZero()) {
+        report({ messageId: "zero-base", path: rate.path, data: { target: target(), actual: printedPercent(rate) }, related: related() });
         continue;
       }
-      reportComparison(report, comparison, {
-        messages: { mismatch: "mismatch", rounding: "rounding" },
-        path: rate.path,
-        // Printed figures as printed; a derived one at the decimals of those it comes from.
-        data: {
-          target: target(),
-          change: change ? printedAmount(change) : part.mid.toFixed(Math.max(amount?.decimals ?? 0, prior?.decimals ?? 0)),
-          prior: prior ? printedAmount(prior) : whole.mid.toFixed(Math.max(amount?.decimals ?? 0, change?.decimals ?? 0)),
-        },
+      // Printed figures as printed; a derived one at the decimals of those it comes from.
+      const changeShown = () => (change ? printedAmount(change) : part.mid.toFixed(Math.max(amount?.decimals ?? 0, prior?.decimals ?? 0)));
+      const priorShown = () => (prior ? printedAmount(prior) : whole.mid.toFixed(Math.max(amount?.decimals ?? 0, change?.decimals ?? 0)));
+      checkRelation(report, {
+        kind: "ratio",
+        figure: { percent: rate, label: target },
+        part: { interval: part, shown: () => ({ zh: `增减额 ${changeShown()}`, en: `change ${changeShown()}` }) },
+        whole: { interval: whole, shown: () => ({ zh: `上年数 ${priorShown()}`, en: `prior ${priorShown()}` }) },
+        basis: declaration.ratioBasis,
         related,
-        percent: { decimals: rate.decimals },
       });
     }
   },

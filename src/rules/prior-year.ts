@@ -1,10 +1,11 @@
 import { allRows, tableRows, type Line, type Row } from "../model/declaration.js";
 import { resolveReference } from "../model/reference.js";
-import { compareIntervals, declaredInterval, differenceInterval, type Interval } from "../rounding/tolerance.js";
+import { declaredInterval, differenceInterval, type Interval } from "../rounding/tolerance.js";
 import type { Text } from "../text.js";
-import { figureOf, reportComparison } from "./relation-report.js";
+import { figureOf } from "./figure-name.js";
 import { sameRows } from "./cross-table.js";
-import { declarationExample, defineRule, type Messages, type Report } from "./rule.js";
+import { checkRelation, messagesFor } from "./relation.js";
+import { declarationExample, defineRule, type Report } from "./rule.js";
 
 /** A prior-year amount as the declaration gives it, directly or through a row's change. */
 interface Prior {
@@ -62,21 +63,7 @@ class SameFigure {
 
 const preference: Record<Prior["how"], number> = { stated: 0, history: 1, derived: 2 };
 
-const messages = {
-  mismatch: {
-    text: {
-      zh: "{left}为 {actual}，与{right} {expected} 不一致，差 {difference}，超出容差 {tolerance}",
-      en: "{left} is {actual}, but {right} is {expected}: off by {difference}, beyond the tolerance {tolerance}",
-    },
-  },
-  rounding: {
-    severity: "info",
-    text: {
-      zh: "{left} {actual} 与{right} {expected} 相差 {difference}，在尾差容差 {tolerance} 之内",
-      en: "{left}, {actual}, differs from {right}, {expected}, by {difference}: within the rounding tolerance {tolerance}",
-    },
-  },
-} satisfies Messages;
+const messages = messagesFor("agree");
 type Message = keyof typeof messages;
 
 export const priorYear = defineRule({
@@ -188,12 +175,5 @@ export const priorYear = defineRule({
 });
 
 function compare(report: Report<Message>, prior: Prior, expected: Interval, expectedLabel: Text, expectedPath: string) {
-  const comparison = compareIntervals(prior.interval, expected);
-  if (comparison.agreement === "exact") return;
-  reportComparison(report, comparison, {
-    messages: { mismatch: "mismatch", rounding: "rounding" },
-    path: prior.path,
-    data: { left: prior.label(), right: expectedLabel },
-    related: [expectedPath],
-  });
+  checkRelation(report, { kind: "agree", figure: prior, other: { interval: expected, label: expectedLabel, path: expectedPath } });
 }

@@ -1,152 +1,350 @@
-import { decimalString, type Amount, type Percent } from "../model/figure.js";
-import { compareRatio, compareRestated, compareSum, declaredInterval, ratioOperand } from "../rounding/tolerance.js";
 import type { Severity } from "../finding.js";
-import type { Text } from "../text.js";
-import { reportComparison } from "./relation-report.js";
-import type { Messages, Report } from "./rule.js";
+import { decimalString, type Amount, type Percent } from "../model/figure.js";
+import {
+  compareHundred,
+  compareIntervals,
+  compareLinear,
+  compareRatio,
+  compareRestated,
+  declaredInterval,
+  ratioOperand,
+  type Agreement,
+  type Comparison,
+  type Interval,
+  type Term,
+} from "../rounding/tolerance.js";
+import type { MessageData, Text } from "../text.js";
+import { joined } from "./figure-name.js";
+import type { MessageMeta, Report } from "./rule.js";
 
-/** A figure a relation names: its amount and how to call it in a message. */
+/** Words for a message, built only when there is something to report (most relations hold exactly). */
+export type Words = Text | string | (() => Text | string);
+
+/** A printed amount a relation names, and how a message calls it. */
 export interface Figure {
   amount: Amount;
-  label: Text;
+  label: Words;
+}
+
+/** A printed percentage a relation names. */
+export interface PercentFigure {
+  percent: Percent;
+  label: Words;
+}
+
+/** A figure known as an interval: a derived one (amount − change), or the sum of several. */
+export interface Estimate {
+  interval: Interval;
+  label: Words;
+  /** Where the finding about it points. */
+  path: string;
+}
+
+/** A side of a ratio: its interval, and how the message shows it (“375.01”, “change 6.90”). */
+export interface RatioOperand {
+  interval: Interval;
+  shown: Words;
 }
 
 /**
- * A relation between figures anywhere in a declaration, as cross-table links and custom checks state
- * them: equal (the same figure printed twice), sum, ratio, and compare (a part never above its whole).
+ * What a rule states: which figure is compared with which others, and how. The engine compares it
+ * under the rounding model (src/rounding/tolerance.ts) and words the finding.
  */
-export type Relation =
-  | { kind: "equal"; left: Figure; right: Figure; what: Text }
-  | { kind: "sum"; total: Figure; parts: Figure[]; what: Text }
-  | { kind: "ratio"; percent: { value: Percent; label: Text }; part: Figure; whole: Figure; what: Text }
-  | { kind: "compare"; left: Figure; right: Figure; what: Text };
+export type Relation = {
+  /** Words after the comparison: why the relation holds (a cross-table link), what is missing. */
+  note?: Words;
+  /** Other places in the relation, where they are not the figures named (a function: built only to report). */
+  related?: () => string[];
+  /** The severity of a mismatch, where the rule's default does not apply (a convention, a custom check). */
+  severity?: Severity;
+} & (
+  | /** figure = Σ ± terms: a total and its parts, a change and amount − prior. */ { kind: "sum"; figure: Figure; terms: readonly Term[]; parts: Words }
+  | /** The same figure printed twice. */ { kind: "same"; figure: Figure | PercentFigure; other: Figure | PercentFigure }
+  | /** Two intervals for one figure (a prior stated and one derived): they overlap. */ {
+      kind: "agree";
+      figure: Figure | Estimate;
+      other: Figure | Estimate;
+    }
+  | /** A percentage = part ÷ whole (a share, a growth rate). */ {
+      kind: "ratio";
+      figure: PercentFigure;
+      part: RatioOperand;
+      whole: RatioOperand;
+      basis: "unrounded" | "printed";
+    }
+  | /** A figure never above its limit (a part and its whole). */ { kind: "at-most"; figure: Figure | Estimate; limit: Figure | Estimate }
+  | /** A figure never below the sum of some of its parts (the others state no amount). */ {
+      kind: "at-least";
+      figure: Figure;
+      terms: readonly Term[];
+      limit: Words;
+    }
+  | /** Percentages that add up to 100 (the shares of one whole). */ { kind: "hundred"; shares: readonly Percent[]; label: Words }
+);
 
-/** The messages every rule that checks relations reports with. */
+export type RelationKind = Relation["kind"];
+
+const equalMismatch: MessageMeta = {
+  text: {
+    zh: "{figure}为 {actual}，与{other} {expected} 不一致，差 {difference}，超出容差 {tolerance}{note}",
+    en: "{figure} is {actual}, but {other} is {expected}: off by {difference}, beyond the tolerance {tolerance}{note}",
+  },
+};
+
+/** The one family of messages every comparison is worded with. */
 export const relationMessages = {
-  "equal-mismatch": {
-    text: {
-      zh: "{left}为 {actual}，与{right} {expected} 不一致，差 {difference}（{what}）",
-      en: "{left} is {actual}, but {right} is {expected}: off by {difference} ({what})",
-    },
-  },
-  "equal-coarse": {
-    severity: "info",
-    text: {
-      zh: "{left} {actual} 与{right} {expected} 只在四舍五入到较少的小数位后一致（{what}）",
-      en: "{left}, {actual}, matches {right}, {expected}, only when rounded to the fewer decimals ({what})",
-    },
-  },
   "sum-mismatch": {
     text: {
-      zh: "{left}应为 {parts} 之和 {expected}，实为 {actual}，差 {difference}，超出容差 {tolerance}（{what}）",
-      en: "{left} should be the sum of {parts}, {expected}, but is {actual}: off by {difference}, beyond the tolerance {tolerance} ({what})",
+      zh: "{figure}应为{parts} {expected}，实为 {actual}，差 {difference}，超出容差 {tolerance}{note}",
+      en: "{figure} should be {parts}, {expected}, but is {actual}: off by {difference}, beyond the tolerance {tolerance}{note}",
     },
   },
   "sum-rounding": {
     severity: "info",
     text: {
-      zh: "{left} {actual} 与 {parts} 之和 {expected} 相差 {difference}，在尾差容差 {tolerance} 之内（{what}）",
-      en: "{left}, {actual}, differs from the sum of {parts}, {expected}, by {difference}: within the rounding tolerance {tolerance} ({what})",
+      zh: "{figure} {actual} 与{parts} {expected} 相差 {difference}，在尾差容差 {tolerance} 之内{note}",
+      en: "{figure}, {actual}, differs from {parts}, {expected}, by {difference}: within the rounding tolerance {tolerance}{note}",
+    },
+  },
+  "sum-coarse": {
+    severity: "info",
+    text: {
+      zh: "{figure} {actual} 与{parts} {expected} 相差 {difference}，只有按所写的小数位理解时才在容差 {tolerance} 之内{note}",
+      en: "{figure}, {actual}, differs from {parts}, {expected}, by {difference}: within the tolerance {tolerance} only when read at the decimals it is written with{note}",
+    },
+  },
+  "equal-mismatch": equalMismatch,
+  "equal-rounding": {
+    severity: "info",
+    text: {
+      zh: "{figure} {actual} 与{other} {expected} 相差 {difference}，在尾差容差 {tolerance} 之内{note}",
+      en: "{figure}, {actual}, differs from {other}, {expected}, by {difference}: within the rounding tolerance {tolerance}{note}",
+    },
+  },
+  "equal-coarse": {
+    severity: "info",
+    text: {
+      zh: "{figure} {actual} 与{other} {expected} 只在四舍五入到较少的小数位后一致{note}",
+      en: "{figure}, {actual}, matches {other}, {expected}, only when rounded to the fewer decimals{note}",
     },
   },
   "ratio-mismatch": {
     text: {
-      zh: "{left}应为 {expected}（{part} ÷ {whole} = {unrounded}），实为 {actual}，差 {difference}，超出容差 {tolerance}（{what}）",
-      en: "{left} should be {expected} ({part} ÷ {whole} = {unrounded}) but is {actual}: off by {difference}, beyond the tolerance {tolerance} ({what})",
+      zh: "{figure}应为 {expected}（{part} ÷ {whole} = {unrounded}），实为 {actual}，差 {difference}，超出容差 {tolerance}{note}",
+      en: "{figure} should be {expected} ({part} ÷ {whole} = {unrounded}) but is {actual}: off by {difference}, beyond the tolerance {tolerance}{note}",
     },
   },
   "ratio-rounding": {
     severity: "info",
     text: {
-      zh: "{left} {actual} 与 {part} ÷ {whole} = {unrounded} 四舍五入的 {expected} 不同，但在金额的尾差范围内（{what}）",
-      en: "{left}, {actual}, is not {part} ÷ {whole} = {unrounded} rounded, {expected}, but the amounts' rounding allows it ({what})",
+      zh: "{figure} {actual} 与 {part} ÷ {whole} = {unrounded} 四舍五入的 {expected} 不同，但在金额的尾差范围内（差 {difference}，容差 {tolerance}）{note}",
+      en: "{figure}, {actual}, is not {part} ÷ {whole} = {unrounded} rounded, {expected}, but the amounts' rounding allows it (off by {difference}, tolerance {tolerance}){note}",
     },
   },
-  "compare-exceeds": {
+  "bound-above": {
     text: {
-      zh: "{left} {actual} 超过了{right} {expected}，超出 {difference}，超出容差 {tolerance}（{what}）",
-      en: "{left}, {actual}, exceeds {right}, {expected}, by {difference}, beyond the tolerance {tolerance} ({what})",
+      zh: "{figure} {actual} 超过了{limit} {expected}，超出 {difference}，超出容差 {tolerance}{note}",
+      en: "{figure}, {actual}, exceeds {limit}, {expected}, by {difference}, beyond the tolerance {tolerance}{note}",
     },
   },
-} satisfies Messages;
+  "bound-below": {
+    text: {
+      zh: "{figure} {actual} 小于{limit} {expected}，差 {difference}，超出容差 {tolerance}{note}",
+      en: "{figure}, {actual}, is less than {limit}, {expected}: off by {difference}, beyond the tolerance {tolerance}{note}",
+    },
+  },
+  "hundred-mismatch": {
+    text: {
+      zh: "{figure}应为 100%，实为 {actual}，差 {difference}，超出容差 {tolerance}{note}",
+      en: "{figure} should be 100% but is {actual}: off by {difference}, beyond the tolerance {tolerance}{note}",
+    },
+  },
+  "hundred-rounding": {
+    severity: "info",
+    text: {
+      zh: "{figure}为 {actual}，与 100% 相差 {difference}，在尾差容差 {tolerance} 之内{note}",
+      en: "{figure} is {actual}, {difference} from 100%: within the rounding tolerance {tolerance}{note}",
+    },
+  },
+} satisfies Record<string, MessageMeta>;
 export type RelationMessage = keyof typeof relationMessages;
 
-function joined(labels: readonly Text[]): Text {
-  return { zh: labels.map((label) => label.zh).join("、"), en: labels.map((label) => label.en).join(", ") };
+/** Which message each kind of relation reports for each outcome; an outcome without one is silent. */
+const outcomes = {
+  sum: { mismatch: "sum-mismatch", rounding: "sum-rounding", coarse: "sum-coarse" },
+  same: { mismatch: "equal-mismatch", coarse: "equal-coarse" },
+  agree: { mismatch: "equal-mismatch", rounding: "equal-rounding" },
+  ratio: { mismatch: "ratio-mismatch", rounding: "ratio-rounding" },
+  "at-most": { mismatch: "bound-above" },
+  "at-least": { mismatch: "bound-below" },
+  hundred: { mismatch: "hundred-mismatch", rounding: "hundred-rounding" },
+} as const satisfies Record<RelationKind, Partial<Record<Exclude<Agreement, "exact">, RelationMessage>>>;
+
+/** The messages a kind of relation can report. */
+export type MessagesOf<K extends RelationKind> = K extends RelationKind ? (typeof outcomes)[K][keyof (typeof outcomes)[K]] : never;
+
+/** The engine's messages for the kinds of relation a rule states: spread into the rule's `meta.messages`. */
+export function messagesFor<K extends RelationKind>(...kinds: K[]): Record<MessagesOf<K>, MessageMeta> {
+  const ids = kinds.flatMap<RelationMessage>((kind) => Object.values(outcomes[kind]));
+  return Object.fromEntries(ids.map((id) => [id, relationMessages[id]])) as Record<MessagesOf<K>, MessageMeta>;
 }
 
-/** Checks one relation with the rounding model and reports it; `severity` overrides a mismatch's. */
-export function checkRelation(report: Report<RelationMessage>, relation: Relation, basis: "unrounded" | "printed", severity?: Severity): void {
-  const withSeverity: Report<RelationMessage> = severity
-    ? (problem) => report(problem.messageId.endsWith("-mismatch") || problem.messageId === "compare-exceeds" ? { ...problem, severity } : problem)
-    : report;
+/** What a comparison came to, with what the finding needs besides the figures. */
+interface Outcome {
+  comparison: Comparison;
+  /** Where the finding points, and the other places in the relation: built only to report. */
+  where: () => { path: string; related: string[] };
+  /** The names in the message: the figure and what it was compared with. */
+  names: () => MessageData;
+  /** A percentage comparison: figures shown as printed (6.90%), differences in percentage points. */
+  percent?: { decimals: number; expectedDecimals: number };
+}
+
+const words = (label: Words): Text | string => (typeof label === "function" ? label() : label);
+
+const intervalOf = (figure: Figure | Estimate): Interval => ("interval" in figure ? figure.interval : declaredInterval(figure.amount));
+const pathOf = (figure: Figure | Estimate): string => ("interval" in figure ? figure.path : figure.amount.path);
+
+function printed(figure: Figure | PercentFigure): Amount | Percent {
+  return "percent" in figure ? figure.percent : figure.amount;
+}
+
+/** Why a relation holds, after its comparison: “（收支平衡）”, “ (balance)”. */
+export function aside(why: Text): Text {
+  return { zh: `（${why.zh}）`, en: ` (${why.en})` };
+}
+
+const textOf = (label: Words): Text => {
+  const said = words(label);
+  return typeof said === "string" ? { zh: said, en: said } : said;
+};
+
+/** figure = Σ parts, each part named (a cross-table link, a custom check). */
+export function sumOf(figure: Figure, parts: readonly Figure[], why?: Text): Extract<Relation, { kind: "sum" }> {
+  return {
+    kind: "sum",
+    figure,
+    terms: parts.map(({ amount }) => ({ amount, sign: 1 })),
+    parts: () => {
+      const names = joined(parts.map(({ label }) => textOf(label)));
+      return { zh: `${names.zh}之和`, en: `the sum of ${names.en}` };
+    },
+    ...(why ? { note: aside(why) } : {}),
+  };
+}
+
+/** Compares a relation under the rounding model; undefined when there is nothing it could report. */
+function compare(relation: Relation): Outcome | undefined {
   switch (relation.kind) {
-    case "equal": {
-      const { left, right } = relation;
-      reportComparison(withSeverity, compareRestated(left.amount.value, left.amount.decimals, right.amount.value, right.amount.decimals), {
-        messages: { mismatch: "equal-mismatch", rounding: "equal-coarse" },
-        path: left.amount.path,
-        data: { left: left.label, right: right.label, what: relation.what },
-        related: [right.amount.path],
-      });
-      return;
-    }
     case "sum": {
-      const { total, parts } = relation;
-      reportComparison(
-        withSeverity,
-        compareSum(
-          total.amount,
-          parts.map((part) => part.amount),
-        ),
-        {
-          messages: { mismatch: "sum-mismatch", rounding: "sum-rounding" },
-          path: total.amount.path,
-          data: { left: total.label, parts: joined(parts.map((part) => part.label)), what: relation.what },
-          related: parts.map((part) => part.amount.path),
-        },
-      );
-      return;
+      const { figure, terms, parts } = relation;
+      return {
+        comparison: compareLinear(figure.amount, terms),
+        where: () => ({ path: figure.amount.path, related: terms.map((term) => term.amount.path) }),
+        names: () => ({ figure: words(figure.label), parts: words(parts) }),
+      };
+    }
+    case "same": {
+      const [figure, other] = [printed(relation.figure), printed(relation.other)];
+      return {
+        comparison: compareRestated(figure.value, figure.decimals, other.value, other.decimals),
+        where: () => ({ path: figure.path, related: [other.path] }),
+        names: () => ({ figure: words(relation.figure.label), other: words(relation.other.label) }),
+        ...("percent" in relation.figure ? { percent: { decimals: figure.decimals, expectedDecimals: other.decimals } } : {}),
+      };
+    }
+    case "agree":
+    case "at-most": {
+      const { figure } = relation;
+      const other = relation.kind === "agree" ? relation.other : relation.limit;
+      const comparison = compareIntervals(intervalOf(figure), intervalOf(other));
+      if (relation.kind === "at-most" && !comparison.difference.isPositive()) return undefined;
+      return {
+        comparison,
+        where: () => ({ path: pathOf(figure), related: [pathOf(other)] }),
+        names: () => ({ figure: words(figure.label), [relation.kind === "agree" ? "other" : "limit"]: words(other.label) }),
+      };
+    }
+    case "at-least": {
+      const { figure, terms, limit } = relation;
+      const comparison = compareLinear(figure.amount, terms);
+      if (!comparison.difference.isNegative()) return undefined;
+      return {
+        comparison,
+        where: () => ({ path: figure.amount.path, related: terms.map((term) => term.amount.path) }),
+        names: () => ({ figure: words(figure.label), limit: words(limit) }),
+      };
     }
     case "ratio": {
-      const { percent, part, whole } = relation;
-      const comparison = compareRatio(percent.value, ratioOperand(declaredInterval(part.amount), basis), ratioOperand(declaredInterval(whole.amount), basis));
-      if (comparison.agreement === "zero-base") return;
-      reportComparison(withSeverity, comparison, {
-        messages: { mismatch: "ratio-mismatch", rounding: "ratio-rounding" },
-        path: percent.value.path,
-        data: { left: percent.label, part: decimalString(part.amount.value), whole: decimalString(whole.amount.value), what: relation.what },
-        related: [part.amount.path, whole.amount.path],
-        percent: { decimals: percent.value.decimals },
-      });
-      return;
+      const { figure, part, whole, basis } = relation;
+      const comparison = compareRatio(figure.percent, ratioOperand(part.interval, basis), ratioOperand(whole.interval, basis));
+      // A share of 0 and growth from 0 are the rules' to word: there is no ratio to compare with.
+      if (comparison.agreement === "zero-base") return undefined;
+      const { decimals } = figure.percent;
+      return {
+        comparison,
+        where: () => ({ path: figure.percent.path, related: [] }),
+        names: () => ({ figure: words(figure.label), part: words(part.shown), whole: words(whole.shown) }),
+        percent: { decimals, expectedDecimals: decimals },
+      };
     }
-    case "compare": {
-      const { left, right } = relation;
-      const low = declaredInterval(left.amount);
-      const high = declaredInterval(right.amount);
-      const difference = left.amount.value.minus(right.amount.value);
-      const tolerance = low.half.plus(high.half);
-      if (difference.lte(tolerance)) return;
-      withSeverity({
-        messageId: "compare-exceeds",
-        path: left.amount.path,
-        data: {
-          left: left.label,
-          right: right.label,
-          what: relation.what,
-          actual: decimalString(left.amount.value),
-          expected: decimalString(right.amount.value),
-          difference: decimalString(difference),
-          tolerance: decimalString(tolerance),
-        },
-        expected: decimalString(right.amount.value),
-        actual: decimalString(left.amount.value),
-        difference: decimalString(difference),
-        tolerance: decimalString(tolerance),
-        related: [right.amount.path],
-      });
-      return;
+    case "hundred": {
+      const { shares } = relation;
+      const decimals = Math.max(...shares.map((share) => share.decimals));
+      return {
+        comparison: compareHundred(shares),
+        where: () => ({ path: shares[shares.length - 1]?.path ?? "", related: shares.slice(0, -1).map((share) => share.path) }),
+        names: () => ({ figure: words(relation.label) }),
+        percent: { decimals, expectedDecimals: decimals },
+      };
     }
   }
+}
+
+/** “0.01 个百分点”, “0.01 percentage points”. */
+function points(value: string): Text {
+  return { zh: `${value} 个百分点`, en: `${value} percentage point${value === "1" ? "" : "s"}` };
+}
+
+/** Expected, stated, difference and tolerance as a finding carries them: percentages as printed. */
+function figuresOf({ comparison, percent }: Outcome): { expected: string; actual: string; difference: string; tolerance: string } {
+  return {
+    expected: percent ? `${comparison.expected.toFixed(percent.expectedDecimals)}%` : decimalString(comparison.expected),
+    actual: percent ? `${comparison.actual.toFixed(percent.decimals)}%` : decimalString(comparison.actual),
+    difference: decimalString(comparison.difference),
+    tolerance: decimalString(comparison.tolerance),
+  };
+}
+
+/**
+ * Checks one relation and reports what it comes to: nothing when it holds exactly, info when it holds
+ * only through rounding, a mismatch beyond. Returns whether it reported.
+ */
+export function checkRelation<K extends RelationKind>(report: Report<NoInfer<MessagesOf<K>>>, relation: Extract<Relation, { kind: K }>): boolean {
+  const outcome = compare(relation);
+  if (!outcome || outcome.comparison.agreement === "exact") return false;
+  const { agreement } = outcome.comparison;
+  const messageId = (outcomes[relation.kind] as Partial<Record<Agreement, MessagesOf<K>>>)[agreement];
+  if (!messageId) return false;
+  const figures = figuresOf(outcome);
+  const { comparison, percent } = outcome;
+  // Percentages differ in percentage points, never in "%".
+  const inPoints = percent
+    ? {
+        difference: points(figures.difference),
+        tolerance: points(figures.tolerance),
+        ...(comparison.unrounded ? { unrounded: `${decimalString(comparison.unrounded)}%` } : {}),
+      }
+    : {};
+  const where = outcome.where();
+  const related = relation.related?.() ?? where.related;
+  report({
+    messageId,
+    path: where.path,
+    data: { ...outcome.names(), note: relation.note ? words(relation.note) : "", ...figures, ...inPoints },
+    ...figures,
+    ...(related.length > 0 ? { related } : {}),
+    ...(relation.severity && agreement === "mismatch" ? { severity: relation.severity } : {}),
+  });
+  return true;
 }

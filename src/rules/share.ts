@@ -2,8 +2,9 @@ import type { AnyRow, Declaration, Table } from "../model/declaration.js";
 import { allRows } from "../model/declaration.js";
 import type { Amount, Percent } from "../model/figure.js";
 import { resolveReference } from "../model/reference.js";
-import { compareHundred, compareRatio, compareSum, declaredInterval, derivedInterval, ratioOperand, type Interval } from "../rounding/tolerance.js";
-import { figureNames, figureOf, reportComparison } from "./relation-report.js";
+import { compareSum, declaredInterval, derivedInterval, type Interval } from "../rounding/tolerance.js";
+import { figureNames, figureOf } from "./figure-name.js";
+import { checkRelation, messagesFor } from "./relation.js";
 import { declarationExample, defineRule, type Messages } from "./rule.js";
 import { decimalString } from "../model/figure.js";
 
@@ -71,19 +72,7 @@ function containerOf(row: AnyRow): string {
 }
 
 const messages = {
-  mismatch: {
-    text: {
-      zh: "{target}应为 {expected}（{part} ÷ {whole} = {unrounded}），实为 {actual}，差 {difference}，超出容差 {tolerance}",
-      en: "{target} should be {expected} ({part} ÷ {whole} = {unrounded}) but is {actual}: off by {difference}, beyond the tolerance {tolerance}",
-    },
-  },
-  rounding: {
-    severity: "info",
-    text: {
-      zh: "{target} {actual} 与 {part} ÷ {whole} = {unrounded} 四舍五入的 {expected} 不同，但在金额的尾差范围内（差 {difference}，容差 {tolerance}）",
-      en: "{target} {actual} is not {part} ÷ {whole} = {unrounded} rounded, {expected}, but the amounts' rounding allows it (off by {difference}, tolerance {tolerance})",
-    },
-  },
+  ...messagesFor("ratio", "hundred"),
   "unknown-whole": {
     text: {
       zh: "占比的基数 {reference} 不存在",
@@ -115,19 +104,6 @@ const messages = {
     text: {
       zh: "{target}的基数为 0，不能有非零占比",
       en: "{target} is of a whole of 0, which has no share other than 0 of 0",
-    },
-  },
-  "hundred-mismatch": {
-    text: {
-      zh: "{group}的占比之和应为 100%，实为 {actual}，差 {difference}，超出容差 {tolerance}",
-      en: "The shares of {group} should add up to 100% but add up to {actual}: off by {difference}, beyond the tolerance {tolerance}",
-    },
-  },
-  "hundred-rounding": {
-    severity: "info",
-    text: {
-      zh: "{group}的占比之和为 {actual}，与 100% 相差 {difference}，在尾差容差 {tolerance} 之内",
-      en: "The shares of {group} add up to {actual}, {difference} from 100%: within the rounding tolerance {tolerance}",
     },
   },
 } satisfies Messages;
@@ -193,22 +169,20 @@ export const share = defineRule({
         continue;
       }
       const { whole } = result;
-      const basis = declaration.ratioBasis;
-      const comparison = compareRatio(row.share, ratioOperand(declaredInterval(amount), basis), ratioOperand(whole.interval, basis));
-      if (comparison.agreement === "zero-base") {
+      if (whole.interval.mid.isZero()) {
         // Nothing is a share of 0 but 0 itself.
         if (!row.share.value.isZero() || !amount.value.isZero())
           report({ messageId: "zero-whole", path: row.share.path, data: { target }, related: [whole.path] });
         continue;
       }
-      if (comparison.agreement !== "exact")
-        reportComparison(report, comparison, {
-          messages: { mismatch: "mismatch", rounding: "rounding" },
-          path: row.share.path,
-          data: { target, part: decimalString(amount.value), whole: decimalString(whole.interval.mid) },
-          related: [amount.path, whole.path],
-          percent: { decimals: row.share.decimals },
-        });
+      checkRelation(report, {
+        kind: "ratio",
+        figure: { percent: row.share, label: target },
+        part: { interval: declaredInterval(amount), shown: () => decimalString(amount.value) },
+        whole: { interval: whole.interval, shown: () => decimalString(whole.interval.mid) },
+        basis: declaration.ratioBasis,
+        related: () => [amount.path, whole.path],
+      });
       if (whole.key === row.path) continue; // a 合计 row's 100% of itself
       const key = `${containerOf(row)}|${whole.key}`;
       const group = groups.get(key) ?? { whole, rows: [], shares: [] };
@@ -218,8 +192,6 @@ export const share = defineRule({
     }
     for (const { whole, rows, shares } of groups.values()) {
       if (rows.length < 2 || !coversWhole(whole, rows)) continue;
-      const last = shares[shares.length - 1];
-      if (!last) continue;
       const container = rows[0];
       const group =
         container?.kind === "line" && container.parent
@@ -227,13 +199,7 @@ export const share = defineRule({
           : container?.kind === "line"
             ? { zh: `${container.table.id} 各行`, en: `the lines of ${container.table.id}` }
             : { zh: "说明中各项", en: "the statement's figures" };
-      reportComparison(report, compareHundred(shares), {
-        messages: { mismatch: "hundred-mismatch", rounding: "hundred-rounding" },
-        path: last.path,
-        data: { group },
-        related: shares.slice(0, -1).map((percent) => percent.path),
-        percent: { decimals: Math.max(...shares.map((percent) => percent.decimals)) },
-      });
+      checkRelation(report, { kind: "hundred", shares, label: { zh: `${group.zh}的占比之和`, en: `the sum of the shares of ${group.en}` } });
     }
   },
 });

@@ -2,9 +2,10 @@ import type { Line, Row, StatedFigure, TotalRow } from "../model/declaration.js"
 import { childPointer } from "../load/json-pointer.js";
 import { decimalString, Exact, type Amount, type Percent } from "../model/figure.js";
 import { resolveReference } from "../model/reference.js";
-import { compareDerived, compareRestated, differenceInterval } from "../rounding/tolerance.js";
+import { declaredInterval, differenceInterval } from "../rounding/tolerance.js";
 import type { Text } from "../text.js";
-import { figureNames, figureOf, reportComparison } from "./relation-report.js";
+import { figureNames, figureOf } from "./figure-name.js";
+import { checkRelation, messagesFor } from "./relation.js";
 import { declarationExample, defineRule, type Messages, type Report } from "./rule.js";
 
 const missingTexts = {
@@ -58,49 +59,68 @@ function printedAs(numbers: readonly PrintedNumber[], value: Exact, percent: boo
 
 type FigureKey = "amount" | "prior" | "change";
 
+/** “情况说明所述 t6 的金额”, “the amount of t6 in the narrative”. */
+function inNarrative(label: Text): Text {
+  return { zh: `情况说明所述${/^[A-Za-z0-9]/.test(label.zh) ? " " : ""}${label.zh}`, en: `${label.en} in the narrative` };
+}
+
+/** “表中 t6 的金额”, “the amount of t6 in its table”. */
+function inTable(label: Text): Text {
+  return { zh: `表中${/^[A-Za-z0-9]/.test(label.zh) ? " " : ""}${label.zh}`, en: `${label.en} in its table` };
+}
+
+const amountLessChange = { zh: "本年数 − 增减额", en: "amount − change" };
+
 /**
  * Compares what the statement prints with what the line it restates states. A column other than the
  * main one has only its amount in the table: its change and growth are the statement's own.
  */
 function compareWithLine(report: Report<Message>, figure: StatedFigure, line: Row, restatedAmount: Amount | undefined, columnOnly: boolean) {
-  const pairs: [FigureKey | "growth" | "share", Amount | Percent | undefined, Amount | Percent | undefined][] = columnOnly
-    ? [["amount", figure.amount, restatedAmount]]
-    : [
-        ["amount", figure.amount, restatedAmount],
-        ["prior", figure.prior, line.prior],
-        ["change", figure.change, line.change],
-        ["growth", figure.growth, line.growth],
-        ["share", figure.shareOf ? undefined : figure.share, line.share],
-      ];
-  for (const [key, stated, restated] of pairs) {
-    if (!stated || !restated) continue;
-    const percent = key === "growth" || key === "share" ? { decimals: stated.decimals, expectedDecimals: restated.decimals } : undefined;
-    reportComparison(report, compareRestated(stated.value, stated.decimals, restated.value, restated.decimals), {
-      messages: { mismatch: "mismatch", rounding: "coarse", coarse: "coarse" },
-      path: stated.path,
-      data: { figure: figureNames[key], line: line.label },
-      related: [restated.path],
-      ...(percent ? { percent } : {}),
-    });
+  const named = (key: keyof typeof figureNames) => figureOf(line.label, figureNames[key]);
+  const amounts: [FigureKey, Amount | undefined, Amount | undefined][] = [
+    ["amount", figure.amount, restatedAmount],
+    ["prior", columnOnly ? undefined : figure.prior, line.prior],
+    ["change", columnOnly ? undefined : figure.change, line.change],
+  ];
+  for (const [key, stated, restated] of amounts) {
+    if (stated && restated)
+      checkRelation(report, {
+        kind: "same",
+        figure: { amount: stated, label: () => inNarrative(named(key)) },
+        other: { amount: restated, label: () => inTable(named(key)) },
+      });
   }
   if (columnOnly) return;
+  const percents: ["growth" | "share", Percent | undefined, Percent | undefined][] = [
+    ["growth", figure.growth, line.growth],
+    ["share", figure.shareOf ? undefined : figure.share, line.share],
+  ];
+  for (const [key, stated, restated] of percents) {
+    if (stated && restated)
+      checkRelation(report, {
+        kind: "same",
+        figure: { percent: stated, label: () => inNarrative(named(key)) },
+        other: { percent: restated, label: () => inTable(named(key)) },
+      });
+  }
   // A prior that one side states and the other implies as amount − change.
   const derivedPrior = (row: Row, amount: Amount | undefined) => (amount && row.change ? differenceInterval(amount, row.change) : undefined);
   const lineDerived = line.prior ? undefined : derivedPrior(line, restatedAmount);
   const figureDerived = figure.prior ? undefined : derivedPrior(figure, figure.amount);
+  const derived = () => figureOf(line.label, amountLessChange);
   if (figure.prior && lineDerived) {
-    reportComparison(report, compareDerived(figure.prior, lineDerived), {
-      messages: { mismatch: "mismatch", rounding: "prior-rounding" },
-      path: figure.prior.path,
-      data: { figure: figureNames.prior, line: line.label },
-      related: [restatedAmount?.path ?? line.path, line.change?.path ?? line.path],
+    checkRelation(report, {
+      kind: "agree",
+      figure: { amount: figure.prior, label: () => inNarrative(named("prior")) },
+      other: { interval: lineDerived, label: () => inTable(derived()), path: line.path },
+      related: () => [restatedAmount?.path ?? line.path, line.change?.path ?? line.path],
     });
   } else if (line.prior && figureDerived && figure.change) {
-    reportComparison(report, compareDerived(line.prior, figureDerived), {
-      messages: { mismatch: "prior-mismatch", rounding: "prior-rounding" },
-      path: figure.change.path,
-      data: { figure: figureNames.prior, line: line.label },
-      related: [line.prior.path],
+    const { prior } = line;
+    checkRelation(report, {
+      kind: "agree",
+      figure: { interval: declaredInterval(prior), label: () => inTable(named("prior")), path: figure.change.path },
+      other: { interval: figureDerived, label: () => inNarrative(derived()), path: prior.path },
     });
   }
 }
@@ -138,36 +158,11 @@ function checkText(report: Report<Message>, figure: Row, text: string, isCount =
 }
 
 const messages = {
+  ...messagesFor("same", "agree"),
   "unknown-reference": {
     text: {
       zh: "所述的 {reference} 不存在：{missing}",
       en: "The statement restates {reference}, which does not exist: {missing}",
-    },
-  },
-  mismatch: {
-    text: {
-      zh: "情况说明所述{line}的{figure}为 {actual}，与表中的 {expected} 不一致，差 {difference}",
-      en: "The narrative gives the {figure} of {line} as {actual}, but the table has {expected}: off by {difference}",
-    },
-  },
-  coarse: {
-    severity: "info",
-    text: {
-      zh: "情况说明所述{line}的{figure} {actual} 与表中的 {expected} 只在四舍五入到较少的小数位后一致",
-      en: "The narrative gives the {figure} of {line} as {actual}, which matches the table's {expected} only when rounded to the fewer decimals",
-    },
-  },
-  "prior-mismatch": {
-    text: {
-      zh: "情况说明所述{line}的本年数 − 增减额为 {expected}，与表中的上年数 {actual} 不一致，差 {difference}，超出容差 {tolerance}",
-      en: "The narrative's amount − change for {line} is {expected}, but the table's prior-year amount is {actual}: off by {difference}, beyond the tolerance {tolerance}",
-    },
-  },
-  "prior-rounding": {
-    severity: "info",
-    text: {
-      zh: "{line}的上年数 {actual} 与本年数 − 增减额 {expected} 相差 {difference}，在尾差容差 {tolerance} 之内",
-      en: "The prior-year amount of {line}, {actual}, differs from amount − change, {expected}, by {difference}: within the rounding tolerance {tolerance}",
     },
   },
   direction: {

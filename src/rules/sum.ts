@@ -1,9 +1,10 @@
 import { childPointer } from "../load/json-pointer.js";
 import { tableRows, type Row, type Table } from "../model/declaration.js";
 import { decimalString, Exact, type Amount } from "../model/figure.js";
-import { compareSum } from "../rounding/tolerance.js";
+import type { Term } from "../rounding/tolerance.js";
 import type { Text } from "../text.js";
-import { columnFigure, figureNames, figureOf, reportComparison, yearFigure } from "./relation-report.js";
+import { columnFigure, figureNames, figureOf, yearFigure } from "./figure-name.js";
+import { checkRelation, messagesFor } from "./relation.js";
 import { declarationExample, defineRule, type Messages, type Report } from "./rule.js";
 
 const parts = {
@@ -19,19 +20,22 @@ function columnsText(table: Table, ids: readonly string[]): Text {
   return { zh: `${names.map((name) => `「${name}」`).join("")}各栏`, en: `the columns ${names.map((name) => `“${name}”`).join(", ")}` };
 }
 
+const sumOf = (what: Text): Text => ({ zh: `${what.zh}之和`, en: `the sum of ${what.en}` });
+
 /** A blank cell beside stated ones in the same row reads as 0. */
 function blankCell(row: Row, column: string, precision: number): Amount {
   return { value: new Exact(0), decimals: precision, precision, path: childPointer(childPointer(row.path, "amount"), column) };
 }
 
-function compare(report: Report<Message>, target: Amount, partAmounts: Amount[], label: () => Text, what: Text, relatedPaths?: () => string[]) {
-  const comparison = compareSum(target, partAmounts);
-  if (comparison.agreement === "exact") return; // the common case: build no message for it
-  reportComparison(report, comparison, {
-    messages: { mismatch: "mismatch", rounding: "rounding", coarse: "coarse" },
-    path: target.path,
-    data: { target: label(), parts: what },
-    related: relatedPaths?.() ?? partAmounts.map((amount) => amount.path),
+const added = (amounts: readonly Amount[]): Term[] => amounts.map((amount) => ({ amount, sign: 1 }));
+
+function compare(report: Report<Message>, target: Amount, partAmounts: Amount[], label: () => Text, what: Text, related?: () => string[]) {
+  checkRelation(report, {
+    kind: "sum",
+    figure: { amount: target, label },
+    terms: added(partAmounts),
+    parts: () => sumOf(what),
+    ...(related ? { related } : {}),
   });
 }
 
@@ -51,17 +55,11 @@ function checkPartialSum(report: Report<Message>, target: Amount, label: () => T
     report({ messageId: "not-checkable", path: target.path, data: data(), related: unreported.map((row) => row.path) });
     return;
   }
-  const comparison = compareSum(target, reported);
-  if (comparison.agreement === "mismatch" && comparison.difference.isNegative()) {
-    reportComparison(report, comparison, {
-      messages: { mismatch: "partial-exceeds", rounding: "partial" },
-      path: target.path,
-      data,
-      related: reported.map((amount) => amount.path),
-    });
-    return;
-  }
-  const show = { expected: decimalString(comparison.expected), actual: decimalString(comparison.actual) };
+  const limit = () => ({ zh: `${what.zh}中已列金额之和`, en: `the sum of ${what.en} that state an amount` });
+  const note = () => ({ zh: `（${namesOf(unreported).zh}未列金额）`, en: ` (${namesOf(unreported).en} state no amount)` });
+  if (checkRelation(report, { kind: "at-least", figure: { amount: target, label }, terms: added(reported), limit, note })) return;
+  const expected = reported.reduce((sum, amount) => sum.plus(amount.value), new Exact(0));
+  const show = { expected: decimalString(expected), actual: decimalString(target.value) };
   report({ messageId: "partial", path: target.path, data: { ...data(), ...show }, related: unreported.map((row) => row.path) });
 }
 
@@ -71,14 +69,9 @@ function checkPartialSum(report: Report<Message>, target: Amount, label: () => T
  */
 function checkBound(report: Report<Message>, target: Amount, partAmounts: Amount[], label: () => Text, what: Text) {
   if (partAmounts.length === 0) return;
-  const comparison = compareSum(target, partAmounts);
-  if (comparison.agreement !== "mismatch" || !comparison.difference.isNegative()) return;
-  reportComparison(report, comparison, {
-    messages: { mismatch: "list-exceeds", rounding: "list-exceeds" },
-    path: target.path,
-    data: { target: label(), parts: what },
-    related: partAmounts.map((amount) => amount.path),
-  });
+  const limit = () => ({ zh: `${what.zh}之和`, en: `what ${what.en} add up to` });
+  const note = () => ({ zh: "：所列只是部分组成，不能超过整体", en: "; they are only some of its parts and cannot exceed it" });
+  checkRelation(report, { kind: "at-least", figure: { amount: target, label }, terms: added(partAmounts), limit, note });
 }
 
 /** target = Σ parts for every figure they all state: each column, prior, change, each earlier year. */
@@ -127,36 +120,12 @@ function checkRowSum(report: Report<Message>, table: Table, target: Row, partRow
 }
 
 const messages = {
-  mismatch: {
-    text: {
-      zh: "{target}应为{parts}之和 {expected}，实为 {actual}，差 {difference}，超出容差 {tolerance}",
-      en: "{target} should be the sum of {parts}, {expected}, but is {actual}: off by {difference}, beyond the tolerance {tolerance}",
-    },
-  },
-  rounding: {
-    severity: "info",
-    text: {
-      zh: "{target} {actual} 与{parts}之和 {expected} 相差 {difference}，在四舍五入尾差容差 {tolerance} 之内",
-      en: "{target} {actual} differs from the sum of {parts}, {expected}, by {difference}: a rounding residual within the tolerance {tolerance}",
-    },
-  },
-  "partial-exceeds": {
-    text: {
-      zh: "{target} {actual} 小于{parts}中已列金额之和 {expected}，差 {difference}，超出容差 {tolerance}（{missing}未列金额）",
-      en: "{target}, {actual}, is less than the sum of {parts} that state an amount, {expected}: off by {difference}, beyond the tolerance {tolerance} ({missing} state no amount)",
-    },
-  },
+  ...messagesFor("sum", "at-least"),
   partial: {
     severity: "info",
     text: {
       zh: "{target} 只能核对上限：{missing}未列金额，其余{parts}之和 {expected} 不超过 {actual}",
       en: "{target} can be checked only as a bound: {missing} state no amount, and the rest of {parts} add up to {expected}, within {actual}",
-    },
-  },
-  "list-exceeds": {
-    text: {
-      zh: "{target} {actual} 小于{parts}之和 {expected}，差 {difference}，超出容差 {tolerance}：所列只是部分组成，不能超过整体",
-      en: "{target}, {actual}, is less than {parts} add up to, {expected}: off by {difference}, beyond the tolerance {tolerance}; they are only some of its parts and cannot exceed it",
     },
   },
   "no-parts": {
@@ -171,13 +140,6 @@ const messages = {
     text: {
       zh: "{target} 无法核对：{parts}都未列金额（{missing}）",
       en: "{target} cannot be checked: none of {parts} states an amount ({missing})",
-    },
-  },
-  coarse: {
-    severity: "info",
-    text: {
-      zh: "{target} {actual} 与{parts}之和 {expected} 相差 {difference}，只有按所写的小数位理解时才在容差 {tolerance} 之内",
-      en: "{target} {actual} differs from the sum of {parts}, {expected}, by {difference}: within the tolerance {tolerance} only when figures are read at the decimals they are written with",
     },
   },
 } satisfies Messages;

@@ -349,7 +349,7 @@ describe("-o writes into a device or a FIFO, never renames over it", () => {
     const result = spawnSync("sh", ["-c", shell, process.execPath, bin, out], { cwd: root, encoding: "utf8" });
     expect(result.stderr).toBe("");
     const text = readFileSync(out, "utf8");
-    expect(text).toContain('"messageId": "mismatch"');
+    expect(text).toContain('"messageId": "sum-mismatch"');
     if (shell.includes("stylish")) expect(text).toContain("1 file checked");
   });
 });

@@ -17,7 +17,7 @@ describe("no relation is switched off in silence", () => {
     {
       name: "a part with no amount, the rest above the total",
       body: "tables:\n  - id: t\n    title: 表\n    total: { amount: 9.00 }\n    lines: [{ name: 甲, amount: 10.00 }, { name: 乙 }]\n",
-      finding: { rule: "sum", messageId: "partial-exceeds", line: 8, severity: "error" },
+      finding: { rule: "sum", messageId: "bound-below", line: 8, severity: "error" },
     },
     {
       name: "a part with no amount, the rest within the total",

@@ -18,7 +18,7 @@ const head = "version: 1\ndepartment: { name: 测试部门, year: 2025 }\nunit: 
 /** A table whose total is 1 above its line: a sum error on line 8, unless `before` silences it. */
 const offByOne = (before: string) =>
   `${head}tables:\n  - id: t\n    title: 表\n${before}    total: { amount: 826.04 }\n    lines: [{ name: 甲, amount: 825.04 }]\n`;
-const sumOnLine = (line: number) => `sum/mismatch@${line}`;
+const sumOnLine = (line: number) => `sum/sum-mismatch@${line}`;
 
 function billionLaughs(directive: string): string {
   const levels = [`${directive}\na: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]`];
@@ -82,7 +82,7 @@ describe("a directive cannot silence what decides whether the file was checked",
     {
       name: "suppression before a directive without a reason",
       text: offByOne("    # budget-rules-disable-next-line suppression -- 不要报\n    # budget-rules-disable-next-line sum\n"),
-      findings: ["suppression/unsuppressible@7", "suppression/missing-reason@8", "sum/mismatch@9"],
+      findings: ["suppression/unsuppressible@7", "suppression/missing-reason@8", "sum/sum-mismatch@9"],
     },
   ])("$name: exit 1, the finding stays", async ({ text, findings }) => {
     const result = await check(text);
@@ -206,7 +206,7 @@ describe("a directive covers the next line's node, and only it", () => {
       left: 3,
     },
   ])("$name", ({ text, silenced, left }) => {
-    const mismatches = (findings: Finding[]) => findings.filter((finding) => finding.rule === "share" && finding.messageId === "mismatch").length;
+    const mismatches = (findings: Finding[]) => findings.filter((finding) => finding.rule === "share" && finding.messageId === "ratio-mismatch").length;
     const { findings } = checkText(text);
     expect(mismatches(checkText(text.replace(directive.trim(), "# 原表如此")).findings)).toBe(silenced + left);
     expect(mismatches(findings)).toBe(left);

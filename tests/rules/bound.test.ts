@@ -50,12 +50,12 @@ describe("bound", () => {
               lines:
                 - { name: 甲, amount: 120 }
         `,
-        findings: [{ messageId: "compare-exceeds", line: 10, expected: "100", actual: "120", difference: "20" }],
+        findings: [{ messageId: "bound-above", line: 10, expected: "100", actual: "120", difference: "20" }],
       },
       {
         name: "earlier project budgets above the department's total are a warning",
         body: projectsAgainstTotal("950"),
-        findings: [{ messageId: "projects-exceed", line: 20, severity: "warning", actual: "1700", expected: "1435.1", difference: "264.9" }],
+        findings: [{ messageId: "bound-above", line: 20, severity: "warning", actual: "1700", expected: "1435.1", difference: "264.9" }],
       },
     ],
   });

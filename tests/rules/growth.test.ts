@@ -28,17 +28,22 @@ describe("growth", () => {
       {
         name: "growth divided by the current year instead of the prior year",
         body: table("{ name: 事业运行, amount: 308.86, change: 87.37, growth: 28.29% }"),
-        findings: [{ messageId: "mismatch", line: 9, expected: "39.45%", actual: "28.29%" }],
+        findings: [{ messageId: "ratio-mismatch", line: 9, expected: "39.45%", actual: "28.29%" }],
       },
       {
         name: "a growth rate 0.10 points off",
         body: table("{ name: 事业运行, amount: 308.86, change: 87.37, growth: 39.55% }"),
-        findings: [{ messageId: "mismatch", line: 9, expected: "39.45%", difference: "0.1" }],
+        findings: [{ messageId: "ratio-mismatch", line: 9, expected: "39.45%", difference: "0.1" }],
       },
       {
         name: "a change one cent from amount − prior: a rounding residual",
         body: table("{ name: 事业运行, amount: 308.86, prior: 221.49, change: 87.38 }"),
-        findings: [{ messageId: "change-rounding", line: 9, severity: "info", expected: "87.37", actual: "87.38" }],
+        findings: [{ messageId: "sum-rounding", line: 9, severity: "info", expected: "87.37", actual: "87.38" }],
+      },
+      {
+        name: "a change written with fewer decimals (87.4) agrees with amount − prior only when read at them",
+        body: table("{ name: 事业运行, amount: 308.86, prior: 221.49, change: 87.4 }"),
+        findings: [{ messageId: "sum-coarse", line: 9, severity: "info", expected: "87.37", actual: "87.4", difference: "0.03", tolerance: "0.06" }],
       },
       {
         name: "an increase larger than the amount: the prior year would be below zero",
@@ -48,7 +53,7 @@ describe("growth", () => {
       {
         name: "a change that is not amount − prior",
         body: table("{ name: 事业运行, amount: 308.86, prior: 221.49, change: 88.37 }"),
-        findings: [{ messageId: "change-mismatch", line: 9, expected: "87.37", actual: "88.37", tolerance: "0.015" }],
+        findings: [{ messageId: "sum-mismatch", line: 9, expected: "87.37", actual: "88.37", tolerance: "0.015" }],
       },
       {
         name: "a rate against a prior of 0",
@@ -63,7 +68,7 @@ describe("growth", () => {
       {
         name: "a rate only the amounts' rounding explains is info",
         body: table("{ name: 公务接待费, amount: 0.45, change: 0.06, growth: 15.48% }"),
-        findings: [{ messageId: "rounding", line: 9, severity: "info", expected: "15.38%" }],
+        findings: [{ messageId: "ratio-rounding", line: 9, severity: "info", expected: "15.38%" }],
       },
       {
         name: "unchanged (持平) beside a prior that differs",
@@ -73,7 +78,7 @@ describe("growth", () => {
               figures: [{ name: 收入预算, amount: 825.04, prior: 820, unchanged: true }]
         `,
         // The growth rate, 0%, agrees with the change it goes with: the change is what is off.
-        findings: [{ messageId: "change-mismatch", line: 7, expected: "5.04", actual: "0" }],
+        findings: [{ messageId: "sum-mismatch", line: 7, expected: "5.04", actual: "0" }],
       },
     ],
   });
@@ -91,7 +96,7 @@ describe("growth", () => {
               lines:
                 - { name: 公务接待费, amount: 0.45, change: 0.06, growth: 15.48% }
         `,
-        findings: [{ messageId: "mismatch", line: 10, expected: "15.38%", tolerance: "0.005" }],
+        findings: [{ messageId: "ratio-mismatch", line: 10, expected: "15.38%", tolerance: "0.005" }],
       },
     ],
   });

@@ -51,17 +51,17 @@ describe("prior-year", () => {
       {
         name: "the items' changes do not add up to the total change",
         body: items("354.85"),
-        findings: [{ messageId: "mismatch", line: 18, expected: "471.19", actual: "470.19", difference: "-1" }],
+        findings: [{ messageId: "equal-mismatch", line: 18, expected: "471.19", actual: "470.19", difference: "-1" }],
       },
       {
         name: "last year's total in 表11 differs from the narrative's amount − change",
         body: items("353.85", ", history: { 2024: 472.19 }"),
-        findings: [{ messageId: "mismatch", line: 25, expected: "472.19", actual: "471.19" }],
+        findings: [{ messageId: "equal-mismatch", line: 25, expected: "472.19", actual: "471.19" }],
       },
       {
         name: "a difference within the two roundings of derived priors is info",
         body: items("353.84"),
-        findings: [{ messageId: "rounding", line: 18, severity: "info", difference: "0.01", tolerance: "0.03" }],
+        findings: [{ messageId: "equal-rounding", line: 18, severity: "info", difference: "0.01", tolerance: "0.03" }],
       },
     ],
   });

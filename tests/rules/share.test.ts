@@ -123,7 +123,7 @@ describe("share", () => {
               figures:
                 - { restates: t/a, share: 35% }
         `,
-        findings: [{ messageId: "mismatch", line: 15, expected: "25%", actual: "35%" }],
+        findings: [{ messageId: "ratio-mismatch", line: 15, expected: "25%", actual: "35%" }],
       },
       {
         name: "a share of a line that states no amount",
@@ -173,8 +173,8 @@ describe("share", () => {
                 - { name: 项目支出, amount: 388.5, share: 46.99% }
         `,
         findings: [
-          { messageId: "mismatch", line: 10, expected: "52.91%", actual: "53.01%" },
-          { messageId: "mismatch", line: 11, expected: "47.09%", actual: "46.99%" },
+          { messageId: "ratio-mismatch", line: 10, expected: "52.91%", actual: "53.01%" },
+          { messageId: "ratio-mismatch", line: 11, expected: "47.09%", actual: "46.99%" },
         ],
       },
       {
@@ -189,8 +189,8 @@ describe("share", () => {
                 - { name: 乙, amount: 150, share: 50% }
         `,
         findings: [
-          { messageId: "mismatch", line: 10, expected: "25%" },
-          { messageId: "mismatch", line: 11, expected: "75%" },
+          { messageId: "ratio-mismatch", line: 10, expected: "25%" },
+          { messageId: "ratio-mismatch", line: 11, expected: "75%" },
         ],
       },
       {
@@ -220,9 +220,9 @@ describe("share", () => {
                 - { name: 丙, amount: 1, share: 33.4% }
         `,
         findings: [
-          { messageId: "rounding", line: 10, severity: "info" },
-          { messageId: "rounding", line: 11, severity: "info" },
-          { messageId: "rounding", line: 12, severity: "info" },
+          { messageId: "ratio-rounding", line: 10, severity: "info" },
+          { messageId: "ratio-rounding", line: 11, severity: "info" },
+          { messageId: "ratio-rounding", line: 12, severity: "info" },
           { messageId: "hundred-mismatch", line: 12, actual: "100.2%", tolerance: "0.15" },
         ],
       },
@@ -248,7 +248,7 @@ describe("share", () => {
                   parts:
                     - { name: 基本支出, amount: 436.54, share: 53.91% }
         `,
-        findings: [{ messageId: "mismatch", line: 11, expected: "52.91%", actual: "53.91%" }],
+        findings: [{ messageId: "ratio-mismatch", line: 11, expected: "52.91%", actual: "53.91%" }],
       },
       {
         name: "a share the text gives of nothing named",

@@ -124,7 +124,7 @@ describe("statement", () => {
     - text: 事业运行 2025 年预算数 309.86 万元。
       figures:
         - { restates: t5-1/2010350, amount: 309.86 }`),
-        findings: [{ messageId: "mismatch", line: 20, expected: "308.86", actual: "309.86", difference: "1" }],
+        findings: [{ messageId: "equal-mismatch", line: 20, expected: "308.86", actual: "309.86", difference: "1" }],
       },
       {
         name: "a restated growth rate 0.10 points off",
@@ -132,7 +132,7 @@ describe("statement", () => {
     - text: 比 2024 年预算增加 87.37 万元，增长 39.55%。
       figures:
         - { restates: t5-1/2010350, change: 87.37, growth: 39.55% }`),
-        findings: [{ messageId: "mismatch", line: 20, expected: "39.45%", actual: "39.55%" }],
+        findings: [{ messageId: "equal-mismatch", line: 20, expected: "39.45%", actual: "39.55%" }],
       },
       {
         name: "a figure restated at fewer decimals agrees only when rounded: info",
@@ -140,7 +140,7 @@ describe("statement", () => {
     - text: 事业运行 308.9 万元。
       figures:
         - { restates: t5-1/2010350, amount: 308.9 }`),
-        findings: [{ messageId: "coarse", line: 20, severity: "info" }],
+        findings: [{ messageId: "equal-coarse", line: 20, severity: "info" }],
       },
       {
         name: "a line that does not exist",
@@ -194,7 +194,7 @@ describe("statement", () => {
               figures:
                 - { restates: t/a, amount: 308.86, change: 77.37 }
         `,
-        findings: [{ messageId: "prior-mismatch", line: 12, expected: "231.49", actual: "221.49" }],
+        findings: [{ messageId: "equal-mismatch", line: 12, expected: "231.49", actual: "221.49" }],
       },
       {
         name: "the narrative's amount − change one cent from the table's prior-year amount",
@@ -208,7 +208,7 @@ describe("statement", () => {
               figures:
                 - { restates: t/a, amount: 308.86, change: 87.38 }
         `,
-        findings: [{ messageId: "prior-rounding", line: 12, severity: "info" }],
+        findings: [{ messageId: "equal-rounding", line: 12, severity: "info" }],
       },
       {
         name: "a sentence restating a line that states no amount",
@@ -233,7 +233,7 @@ describe("statement", () => {
         - { restates: t5-1/2010350, amount: 2025 }`),
         findings: [
           { messageId: "not-in-text", line: 20 },
-          { messageId: "mismatch", line: 20 },
+          { messageId: "equal-mismatch", line: 20 },
         ],
       },
       {
@@ -244,7 +244,7 @@ describe("statement", () => {
         - { restates: t5-1/2010350, amount: 25, growth: 39.45% }`),
         findings: [
           { messageId: "not-in-text", line: 20 },
-          { messageId: "mismatch", line: 20 },
+          { messageId: "equal-mismatch", line: 20 },
         ],
       },
       {
@@ -253,7 +253,7 @@ describe("statement", () => {
     - text: 事业运行 2024 年 231.49 万元。
       figures:
         - { restates: t5-1/2010350, prior: 231.49 }`),
-        findings: [{ messageId: "mismatch", line: 20, expected: "221.49", actual: "231.49" }],
+        findings: [{ messageId: "equal-mismatch", line: 20, expected: "221.49", actual: "231.49" }],
       },
       {
         name: "a figure the text states on its own, not as printed",
@@ -282,7 +282,7 @@ describe("statement", () => {
             - text: 收入总计 825.14 万元。
               figures: [{ restates: narrative/income, amount: 825.14 }]
         `,
-        findings: [{ messageId: "mismatch", line: 9, expected: "825.04", actual: "825.14", difference: "0.1" }],
+        findings: [{ messageId: "equal-mismatch", line: 9, expected: "825.04", actual: "825.14", difference: "0.1" }],
       },
       {
         name: "unchanged declared where the sentence does not say so",

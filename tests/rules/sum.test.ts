@@ -182,7 +182,7 @@ describe("sum", () => {
                 - { name: 乙, amount: 50 }
                 - { name: 丙 }
         `,
-        findings: [{ messageId: "partial-exceeds", line: 8, expected: "110", actual: "100", difference: "-10", tolerance: "0.51" }],
+        findings: [{ messageId: "bound-below", line: 8, expected: "110", actual: "100", difference: "-10", tolerance: "0.51" }],
       },
       {
         name: "a parent line none of whose children states an amount",
@@ -229,7 +229,7 @@ describe("sum", () => {
                 - { name: 甲, amount: 697.36 }
                 - { name: 乙, amount: 127.68 }
         `,
-        findings: [{ messageId: "mismatch", line: 8, expected: "825.04", actual: "826.04", difference: "1", tolerance: "0.015" }],
+        findings: [{ messageId: "sum-mismatch", line: 8, expected: "825.04", actual: "826.04", difference: "1", tolerance: "0.015" }],
       },
       {
         name: "a rounding residual (尾差) within tolerance is info",
@@ -244,7 +244,7 @@ describe("sum", () => {
                     - { name: 事业单位医疗, amount: 15.18 }
                     - { name: 公务员医疗补助, amount: 19.88 }
         `,
-        findings: [{ messageId: "rounding", line: 10, severity: "info", expected: "35.06", actual: "35.07", difference: "0.01", tolerance: "0.015" }],
+        findings: [{ messageId: "sum-rounding", line: 10, severity: "info", expected: "35.06", actual: "35.07", difference: "0.01", tolerance: "0.015" }],
       },
       {
         name: "a residual just beyond tolerance is an error",
@@ -257,7 +257,7 @@ describe("sum", () => {
                 - { name: 甲, amount: 15.18 }
                 - { name: 乙, amount: 19.88 }
         `,
-        findings: [{ messageId: "mismatch", line: 8, difference: "0.02", tolerance: "0.015" }],
+        findings: [{ messageId: "sum-mismatch", line: 8, difference: "0.02", tolerance: "0.015" }],
       },
       {
         name: "a total printed short (128.9) agrees only at the decimals written: info",
@@ -270,7 +270,7 @@ describe("sum", () => {
                 - { name: 甲, amount: 100.44 }
                 - { name: 乙, amount: 28.44 }
         `,
-        findings: [{ messageId: "coarse", line: 8, severity: "info", expected: "128.88", difference: "0.02", tolerance: "0.06" }],
+        findings: [{ messageId: "sum-coarse", line: 8, severity: "info", expected: "128.88", difference: "0.02", tolerance: "0.06" }],
       },
       {
         name: "a part written as an integer is read at the precision, not as ±0.5",
@@ -283,7 +283,7 @@ describe("sum", () => {
                 - { name: 甲, amount: 1 }
                 - { name: 乙, amount: 0.45 }
         `,
-        findings: [{ messageId: "mismatch", line: 8, expected: "1.45" }],
+        findings: [{ messageId: "sum-mismatch", line: 8, expected: "1.45" }],
       },
       {
         name: "a parent line off its children",
@@ -299,7 +299,7 @@ describe("sum", () => {
                     - { code: "2010350", name: 事业运行, amount: 308.86 }
                     - { code: "2010399", name: 其他, amount: 388.5 }
         `,
-        findings: [{ messageId: "mismatch", line: 11, expected: "697.36" }],
+        findings: [{ messageId: "sum-mismatch", line: 11, expected: "697.36" }],
       },
       {
         name: "a sum column off its parts, and a column total off its lines",
@@ -319,8 +319,8 @@ describe("sum", () => {
                 - { code: "303", name: 对个人和家庭的补助, amount: { total: 3.75, personnel: 3.75 } }
         `,
         findings: [
-          { messageId: "mismatch", line: 13, expected: "374.45", actual: "373.45" },
-          { messageId: "mismatch", line: 15, expected: "370.7", actual: "369.7" },
+          { messageId: "sum-mismatch", line: 13, expected: "374.45", actual: "373.45" },
+          { messageId: "sum-mismatch", line: 15, expected: "370.7", actual: "369.7" },
         ],
       },
       {
@@ -336,7 +336,7 @@ describe("sum", () => {
               lines:
                 - { name: 甲, amount: { basic: 5 } }
         `,
-        findings: [{ messageId: "mismatch", line: 13, expected: "5", actual: "0" }],
+        findings: [{ messageId: "sum-mismatch", line: 13, expected: "5", actual: "0" }],
       },
       {
         name: "an earlier year off",
@@ -349,7 +349,7 @@ describe("sum", () => {
                 - { name: 甲, amount: 436.54, history: { 2023: 405.1 } }
                 - { name: 乙, amount: 388.5, history: { 2023: 1030 } }
         `,
-        findings: [{ messageId: "mismatch", line: 8, expected: "1435.1", actual: "1436.1" }],
+        findings: [{ messageId: "sum-mismatch", line: 8, expected: "1435.1", actual: "1436.1" }],
       },
       {
         name: "prior and change off",
@@ -363,8 +363,8 @@ describe("sum", () => {
                 - { name: 乙, amount: 6, prior: 4, change: 1 }
         `,
         findings: [
-          { messageId: "mismatch", line: 8, expected: "7", actual: "8" },
-          { messageId: "mismatch", line: 8, expected: "2", actual: "3" },
+          { messageId: "sum-mismatch", line: 8, expected: "7", actual: "8" },
+          { messageId: "sum-mismatch", line: 8, expected: "2", actual: "3" },
         ],
       },
       {
@@ -382,8 +382,8 @@ describe("sum", () => {
                 - { id: b, name: 乙项目, amount: 307 }
         `,
         findings: [
-          { messageId: "mismatch", line: 8, expected: "388.5" },
-          { messageId: "mismatch", line: 12, expected: "80.5", actual: "81.5" },
+          { messageId: "sum-mismatch", line: 8, expected: "388.5" },
+          { messageId: "sum-mismatch", line: 12, expected: "80.5", actual: "81.5" },
         ],
       },
       {
@@ -396,7 +396,7 @@ describe("sum", () => {
                   amount: 825.04
                   parts: [{ name: 一般公共预算拨款收入, amount: 800 }, { name: 政府性基金, amount: 30 }]
         `,
-        findings: [{ messageId: "list-exceeds", line: 9, expected: "830", actual: "825.04", difference: "-4.96" }],
+        findings: [{ messageId: "bound-below", line: 9, expected: "830", actual: "825.04", difference: "-4.96" }],
       },
       {
         name: "a 其中 list that says it is complete is a sum",
@@ -409,7 +409,7 @@ describe("sum", () => {
                   complete: true
                   parts: [{ name: 一般公共预算拨款收入, amount: 800 }, { name: 政府性基金, amount: 20 }]
         `,
-        findings: [{ messageId: "mismatch", line: 9, expected: "820", actual: "825.04", difference: "5.04" }],
+        findings: [{ messageId: "sum-mismatch", line: 9, expected: "820", actual: "825.04", difference: "5.04" }],
       },
       {
         name: "a headcount off by one person is off by one, not within rounding",
@@ -423,7 +423,7 @@ describe("sum", () => {
                   complete: true
                   parts: [{ name: 在职, count: 36, unit: 人 }, { name: 离退休, count: 49, unit: 人 }]
         `,
-        findings: [{ messageId: "mismatch", line: 9, expected: "85", actual: "86", difference: "1", tolerance: "0" }],
+        findings: [{ messageId: "sum-mismatch", line: 9, expected: "85", actual: "86", difference: "1", tolerance: "0" }],
       },
       {
         name: "printed columns above their sum column, beside one not printed",
@@ -438,7 +438,7 @@ describe("sum", () => {
               lines:
                 - { name: 甲, amount: { total: 400, basic: 436.54 } }
         `,
-        findings: [{ messageId: "list-exceeds", line: 13, expected: "436.54", actual: "400", difference: "-36.54" }],
+        findings: [{ messageId: "bound-below", line: 13, expected: "436.54", actual: "400", difference: "-36.54" }],
       },
     ],
   });

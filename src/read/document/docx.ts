@@ -1,0 +1,144 @@
+import { bilingual } from "../../text.js";
+import { DocumentError, type DocumentText, type DocxPlace, type TableCell } from "./document.js";
+import { Layout, type Anchor } from "./layout.js";
+import { corruptZip, unzipEntry, zipEntries } from "./zip.js";
+
+/** A node of fast-xml-parser's ordered tree: `{ tag: children }`, or `{ "#text": text }`. */
+type XmlNode = Record<string, unknown>;
+
+const tagOf = (node: XmlNode) => Object.keys(node).find((key) => key !== ":@") ?? "";
+const childrenOf = (node: XmlNode): XmlNode[] => {
+  const children = node[tagOf(node)];
+  return Array.isArray(children) ? (children as XmlNode[]) : [];
+};
+
+/** What a run's elements stand for in the text; other elements (field codes, deleted text) stand for nothing. */
+const runCharacters: Record<string, string> = { "w:tab": "\t", "w:br": "\n", "w:cr": "\n", "w:noBreakHyphen": "-" };
+
+/** Elements whose content is not the paragraph's own text: the alternative form of a drawing, and text boxes (read as paragraphs of their own). */
+const elsewhere = new Set(["mc:Fallback", "w:txbxContent"]);
+
+/** A paragraph's text, and the text boxes it anchors (each read after it). */
+function paragraphText(nodes: readonly XmlNode[], boxes: XmlNode[][]): string {
+  let text = "";
+  for (const node of nodes) {
+    const tag = tagOf(node);
+    if (tag === "w:t")
+      text += childrenOf(node)
+        .map((child) => (typeof child["#text"] === "string" ? child["#text"] : ""))
+        .join("");
+    else if (tag in runCharacters) text += runCharacters[tag];
+    else if (tag === "w:txbxContent") boxes.push(childrenOf(node));
+    else if (!elsewhere.has(tag) && tag !== "w:p" && tag !== "#text") text += paragraphText(childrenOf(node), boxes);
+  }
+  return text;
+}
+
+/** One line of the text: a paragraph, or a table row's cells (each its paragraphs, joined by spaces). */
+type Line = { paragraph: number; text: string; table?: TableCell }[][];
+
+/**
+ * Walks the body in document order, numbering every paragraph (in cells and text boxes too), and gives
+ * the lines of the text: a paragraph per line, a table row per line with its cells separated by tabs.
+ */
+class BodyReader {
+  readonly lines: Line[] = [];
+  private paragraphs = 0;
+  private tables = 0;
+
+  read(nodes: readonly XmlNode[], cell?: { table: TableCell; into: Line[number] }): void {
+    for (const node of nodes) {
+      const tag = tagOf(node);
+      if (tag === "w:p") this.paragraph(node, cell);
+      else if (tag === "w:tbl" && !cell) this.table(childrenOf(node));
+      else if (tag !== "mc:Fallback" && tag !== "#text") this.read(childrenOf(node), cell);
+    }
+  }
+
+  private paragraph(node: XmlNode, cell?: { table: TableCell; into: Line[number] }): void {
+    const boxes: XmlNode[][] = [];
+    const text = paragraphText(childrenOf(node), boxes);
+    this.paragraphs += 1;
+    // In a cell, a tab or a line break would end the cell or the row: each is a space there.
+    if (cell) cell.into.push({ paragraph: this.paragraphs, text: text.replace(/[\t\n]/g, " "), table: cell.table });
+    else this.lines.push([[{ paragraph: this.paragraphs, text }]]);
+    for (const box of boxes) this.read(box, cell);
+  }
+
+  private table(nodes: readonly XmlNode[]): void {
+    this.tables += 1;
+    const table = this.tables;
+    let row = 0;
+    for (const rowNode of descendants(nodes, "w:tr")) {
+      row += 1;
+      const line: Line = [];
+      for (const [index, cellNode] of descendants(childrenOf(rowNode), "w:tc").entries()) {
+        const into: Line[number] = [];
+        // A table inside a cell is read as the cell's paragraphs.
+        this.read(childrenOf(cellNode), { table: { table, row, cell: index + 1 }, into });
+        line.push(into);
+      }
+      this.lines.push(line);
+    }
+  }
+}
+
+/** The elements named `tag` among the nodes or inside wrappers (content controls), not inside another `tag` or table. */
+function descendants(nodes: readonly XmlNode[], tag: string): XmlNode[] {
+  return nodes.flatMap((node) => {
+    const own = tagOf(node);
+    if (own === tag) return [node];
+    return own === "w:tbl" || own === "#text" ? [] : descendants(childrenOf(node), tag);
+  });
+}
+
+/** The main document XML, parsed in order with text kept exactly (no trimming, no numbers). */
+async function documentTree(xml: string): Promise<XmlNode[]> {
+  const { XMLParser } = await import("fast-xml-parser");
+  const parser = new XMLParser({
+    preserveOrder: true,
+    ignoreAttributes: true,
+    trimValues: false,
+    parseTagValue: false,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+    htmlEntities: true,
+  });
+  try {
+    return parser.parse(xml, true) as XmlNode[];
+  } catch (error) {
+    throw new DocumentError("corrupt", bilingual("Word 文件已损坏：正文 XML 无法读取", "the Word document is damaged: its body XML cannot be read"), {
+      cause: error,
+    });
+  }
+}
+
+/** A Word document's text: its paragraphs and table rows, one a line, each mapped to its paragraph. */
+export async function readDocx(bytes: Uint8Array, limit: number): Promise<DocumentText> {
+  const entry = zipEntries(bytes).find((candidate) => candidate.name === "word/document.xml");
+  if (!entry) throw corruptZip();
+  return documentXmlText(unzipEntry(bytes, entry, limit).toString("utf8"));
+}
+
+/** The text of `word/document.xml` (see `readDocx`). */
+export async function documentXmlText(xml: string): Promise<DocumentText> {
+  const reader = new BodyReader();
+  reader.read(await documentTree(xml));
+  const layout = new Layout<DocxPlace>("docx");
+  for (const [index, line] of reader.lines.entries()) {
+    if (index > 0) layout.append("\n");
+    for (const [cellIndex, cell] of line.entries()) {
+      if (cellIndex > 0) layout.append("\t");
+      for (const [partIndex, part] of cell.entries()) {
+        if (partIndex > 0) layout.append(" ");
+        const anchor: Anchor<DocxPlace> = part.table
+          ? { kind: "docx", paragraph: part.paragraph, table: part.table }
+          : { kind: "docx", paragraph: part.paragraph };
+        layout.add(part.text, anchor);
+      }
+    }
+  }
+  const document = layout.finish();
+  if (!/\S/.test(document.text)) throw new DocumentError("no-text", bilingual("Word 文件中没有文字", "the Word document has no text"));
+  return document;
+}
