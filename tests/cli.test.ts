@@ -75,7 +75,9 @@ describe("budget-rules check", () => {
     const files = (JSON.parse(stdout) as { files: { file: string }[] }).files.map((file) => file.file);
     expect(files).toContain("fixtures/wuchang-2025.yaml");
     expect(files).toContain("fixtures/broken/growth.yaml");
-    expect(files).toHaveLength(7);
+    expect(files).toContain("fixtures/corpus/shenzhen-zfbgt-2011/declaration.yaml");
+    // The seed, the six broken variants and the eight declarations of real disclosures.
+    expect(files).toHaveLength(15);
   });
 
   it("speaks Chinese with --lang zh, and by default under a Chinese locale", async () => {

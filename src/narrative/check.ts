@@ -291,10 +291,10 @@ export function checkReading(reading: Reading, name: Namer): TextProblem[] {
         related: [relation.first.start],
       });
   }
-  // The shares of a complete list add up to 100%, unless one of them is already wrong.
+  // The shares of a complete list add up to 100%: checked even when one is already wrong, as the share rule does.
   for (const list of relations.filter((relation): relation is List => relation.kind === "sum" && !relation.ambiguous)) {
     const group = list.parts.map((part) => shares.find((share) => share.part === part && share.whole === list.whole));
-    if (!list.whole || group.length < 2 || group.some((share) => share === undefined || failedShares.has(share))) continue;
+    if (!list.whole || group.length < 2 || group.some((share) => share === undefined)) continue;
     const unit = unitOf([list.whole, ...list.parts]);
     const sum = compareSum(
       amountIn(list.whole, unit),
@@ -307,10 +307,11 @@ export function checkReading(reading: Reading, name: Namer): TextProblem[] {
     problems.push({
       messageId: comparison.agreement === "mismatch" ? "hundred-mismatch" : "hundred-rounding",
       data: { whole: name(list.whole), ...shown },
-      start: list.whole.start,
-      end: list.whole.end,
+      // At the last share, where the shares are all stated, as the share rule reports it.
+      start: (group[group.length - 1] as Share).share.start,
+      end: (group[group.length - 1] as Share).share.end,
       ...shown,
-      related: group.map((share) => (share as Share).share.start),
+      related: [list.whole.start, ...group.map((share) => (share as Share).share.start)],
     });
   }
   for (const unread of reading.unread)

@@ -27,7 +27,13 @@ interface PrintedNumber {
   word?: string;
 }
 
-const printedNumber = new RegExp(`(?:(${[...increaseWords, ...decreaseWords].join("|")})\\s*)?([+-]?\\d+(?:\\.\\d+)?)\\s*([%％])?`, "g");
+const directionWord = `(?:(${[...increaseWords, ...decreaseWords].join("|")})\\s*)?`;
+const printedNumber = new RegExp(`${directionWord}([+-]?\\d+(?:\\.\\d+)?)\\s*([%％])?`, "g");
+/**
+ * A number printed with thousands separators (6,198 万元; 1,085,203.63 元). Its digits are also read one
+ * group at a time above, since “100,200,300” may as well be a list: each reading is a number the text prints.
+ */
+const groupedNumber = new RegExp(`${directionWord}([+-]?\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?)(?!\\d|,\\d)\\s*([%％])?`, "g");
 
 /** A year (2025 年) or an ordinal (第 25 项) is not a figure, even when its digits equal one. */
 function isYearOrOrdinal(text: string, match: RegExpMatchArray): boolean {
@@ -37,10 +43,10 @@ function isYearOrOrdinal(text: string, match: RegExpMatchArray): boolean {
 }
 
 function numbersIn(text: string): PrintedNumber[] {
-  return [...text.matchAll(printedNumber)]
+  return [...text.matchAll(printedNumber), ...text.matchAll(groupedNumber)]
     .filter((match) => !isYearOrOrdinal(text, match))
     .map((match) => {
-      const number: PrintedNumber = { value: new Exact(match[2] ?? "0"), percent: match[3] !== undefined };
+      const number: PrintedNumber = { value: new Exact((match[2] ?? "0").replaceAll(",", "")), percent: match[3] !== undefined };
       if (match[1] !== undefined) number.word = match[1];
       return number;
     });
@@ -119,7 +125,7 @@ function compareWithLine(report: Report<Message>, figure: StatedFigure, line: Ro
   }
 }
 
-const unchangedWords = /持平|无增减|无变化|没有变化|未变化|不变|相同/;
+const unchangedWords = /持平|无增减|无变化|没有变化|未变化|不变|相同|同上年/;
 
 /** Every figure the statement states appears in its sentence, with 增加/减少 matching its sign; 持平 in words. */
 function checkText(report: Report<Message>, figure: Row, text: string, isCount = false) {

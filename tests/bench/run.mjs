@@ -12,7 +12,7 @@ import { declaration, random } from "./generate.mjs";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const runsArgument = process.argv.indexOf("--runs");
 const runs = runsArgument > 0 ? Number(process.argv[runsArgument + 1]) : 21;
-// --only seed,many,large,aliases: run some sections only.
+// --only seed,many,large,aliases,cache,text: run some sections only.
 const onlyArgument = process.argv.indexOf("--only");
 const only = onlyArgument > 0 ? new Set(process.argv[onlyArgument + 1].split(",")) : undefined;
 const section = (name) => only === undefined || only.has(name);
@@ -222,6 +222,27 @@ if (section("cache")) {
     s(second),
     "",
     `${(first / second).toFixed(1)}× faster than the first (target ≥ 10×: ${verdict(first / second >= 10)})`,
+  ]);
+}
+
+// 5. Reading the seed's published text against parsing its hand-written declaration, per document.
+if (section("text")) {
+  const result = spawnSync(
+    process.execPath,
+    [join(root, "tests", "bench", "text-reading.mjs"), "fixtures/seed/wuchang-2025.txt", "fixtures/wuchang-2025.yaml", String(runs * 10)],
+    {
+      cwd: root,
+      encoding: "utf8",
+    },
+  );
+  if (result.status !== 0) throw new Error(`text-reading.mjs exited ${result.status}: ${result.stderr}`);
+  const { text, readMs, parseMs } = JSON.parse(result.stdout);
+  rows.push(["seed: YAML parse of its declaration (in process)", `${parseMs.toFixed(1)} ms`, "", "the floor"]);
+  rows.push([
+    `seed: reading and checking its text (${text.toLocaleString("en")} characters, in process)`,
+    `${readMs.toFixed(1)} ms`,
+    "",
+    `${(readMs / parseMs).toFixed(2)}× the parse (target < 1×: ${verdict(readMs < parseMs)})`,
   ]);
 }
 

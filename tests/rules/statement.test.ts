@@ -52,6 +52,36 @@ describe("statement", () => {
         `,
       },
       {
+        name: "amounts printed with thousands separators (深圳市人民政府办公厅 2011: 6,198 万元)",
+        body: `
+          statements:
+            - text: 2011年总支出6,198万元,基本支出4,453万元;项目1,745万元,比上年减少了2,748,主要是机构改革。
+              figures:
+                - name: 总支出
+                  amount: 6198
+                  change: -2748
+                  reason: 机构改革
+                  complete: true
+                  parts: [{ name: 基本支出, amount: 4453 }, { name: 项目, amount: 1745 }]
+        `,
+      },
+      {
+        name: "a list of numbers separated by commas is still read number by number",
+        body: `
+          statements:
+            - text: 三项分别为100,200,300万元。
+              figures: [{ name: 甲, amount: 100 }, { name: 乙, amount: 200 }, { name: 丙, amount: 300 }]
+        `,
+      },
+      {
+        name: "unchanged said as 同上年 (昆明市盘龙区人大常委会办公室 2017)",
+        body: `
+          statements:
+            - text: 报刊征订120000元,同上年。
+              figures: [{ name: 报刊征订, amount: 120000, unchanged: true }]
+        `,
+      },
+      {
         name: "the same figure stated in two sections",
         body: `
           statements:
@@ -231,6 +261,15 @@ describe("statement", () => {
           statements:
             - text: 收入预算 825.04 万元。
               figures: [{ name: 收入预算, amount: 852.04 }]
+        `,
+        findings: [{ messageId: "not-in-text", line: 7 }],
+      },
+      {
+        name: "a grouped number is one number, not the groups' digits run together",
+        body: `
+          statements:
+            - text: 总支出6,198万元。
+              figures: [{ name: 总支出, amount: 6189 }]
         `,
         findings: [{ messageId: "not-in-text", line: 7 }],
       },
