@@ -114,72 +114,74 @@ async function runCheck(paths: string[], options: CheckOptions, io: CliIO): Prom
   return exitCode;
 }
 
-/** Runs the command line; returns the exit code: 0 no failing finding, 1 a failing finding, 2 the check could not run. */
-export async function main(argv: readonly string[], io: CliIO): Promise<number> {
-  let exitCode: number = exitCodes.ok;
-  const langOption = () => new Option("--lang <lang>", "language of messages (default: zh when LC_ALL or LANG begins with zh)").choices(["zh", "en"]);
-  const program = new Command()
-    .name("budget-rules")
-    .description("预算公开核对 — checks a department budget declaration (部门预算公开) before it is submitted or published")
-    .version(version, "-v, --version")
-    .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showSuggestionAfterError(true);
+const langOption = () => new Option("--lang <lang>", "language of messages (default: zh when LC_ALL or LANG begins with zh)").choices(["zh", "en"]);
 
+/** -f collects repeated formats, which choices() alone would not. */
+function formatOption(): Option {
+  return new Option("-f, --format <name>", "report format; repeat for several (default: stylish)")
+    .choices(formatNames)
+    .argParser((value: string, previous: FormatName[] | undefined) => {
+      if (!(formatNames as readonly string[]).includes(value)) throw new InvalidArgumentError(`Allowed choices are ${formatNames.join(", ")}.`);
+      return [...(previous ?? []), value as FormatName];
+    });
+}
+
+function parseMaxWarnings(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError("a whole number is needed");
+  return Number.parseInt(value, 10);
+}
+
+/** --max-file-size is given in megabytes and kept in bytes. */
+function parseMaxFileSize(value: string): number {
+  if (!/^\d+(\.\d+)?$/.test(value)) throw new InvalidArgumentError("a number of megabytes is needed");
+  const bytes = Math.floor(Number(value) * 1024 * 1024);
+  // A limit below one byte would refuse every file, and print as "0 MB".
+  if (bytes < 1) throw new InvalidArgumentError("a limit of at least one byte (0.000001 MB) is needed");
+  return bytes;
+}
+
+const checkHelp = [
+  "",
+  "Formats: stylish (terminal), json, sarif (code scanning), junit (CI test reports), github (annotations), html (a page to print or attach)",
+  "  budget-rules check -f stylish -f sarif -o report.sarif declarations/",
+  "",
+  "Exit codes:",
+  "  0  no finding at or above --fail-on (default: error), and no more warnings than --max-warnings",
+  "  1  a finding at or above --fail-on (YAML syntax and schema errors included), or too many warnings",
+  "  2  the check could not run: a bad flag, a missing path, an unreadable file or config, no YAML file, an output that cannot be written",
+].join("\n");
+
+/** `check`: its exit code is handed to onExit, since commander's action cannot return it. */
+function addCheckCommand(program: Command, io: CliIO, onExit: (code: number) => void): void {
   program
     .command("check")
     .description("check declarations: YAML files, or folders searched for *.yaml and *.yml")
     .argument("<paths...>", "declaration files or folders")
-    .addOption(
-      new Option("-f, --format <name>", "report format; repeat for several (default: stylish)")
-        .choices(formatNames)
-        .argParser((value: string, previous: FormatName[] | undefined) => {
-          // (choices() alone would not collect repeated formats)
-          if (!(formatNames as readonly string[]).includes(value)) throw new InvalidArgumentError(`Allowed choices are ${formatNames.join(", ")}.`);
-          return [...(previous ?? []), value as FormatName];
-        }),
-    )
+    .addOption(formatOption())
     .option("-o, --output <file>", "write the report of the matching -f to a file; repeat in pairs", collect)
     .addOption(langOption())
     .option("-c, --config <path>", "use this config for every file (default: the nearest budget-rules.config.yaml above each file, up to the repository root)")
     .addOption(new Option("--fail-on <severity>", "the lowest severity that fails the check").choices(["error", "warning", "info"]).default("error"))
-    .option("--max-warnings <n>", "fail when there are more warnings than this", (value: string) => {
-      if (!/^\d+$/.test(value)) throw new InvalidArgumentError("a whole number is needed");
-      return Number.parseInt(value, 10);
-    })
+    .option("--max-warnings <n>", "fail when there are more warnings than this", parseMaxWarnings)
     .option("-q, --quiet", "report errors only (the exit code still counts every finding)")
-    .option("--max-file-size <MB>", "report larger files instead of checking them (default: 32)", (value: string) => {
-      if (!/^\d+(\.\d+)?$/.test(value)) throw new InvalidArgumentError("a number of megabytes is needed");
-      const bytes = Math.floor(Number(value) * 1024 * 1024);
-      // A limit below one byte would refuse every file, and print as "0 MB".
-      if (bytes < 1) throw new InvalidArgumentError("a limit of at least one byte (0.000001 MB) is needed");
-      return bytes;
-    })
+    .option("--max-file-size <MB>", "report larger files instead of checking them (default: 32)", parseMaxFileSize)
     .option("--cache", "reuse the findings of files unchanged since the last run with --cache (size, time, config, version)")
     .option("--cache-location <path>", "where --cache keeps its results (default: .budget-rules-cache)")
-    .addHelpText(
-      "after",
-      [
-        "",
-        "Formats: stylish (terminal), json, sarif (code scanning), junit (CI test reports), github (annotations), html (a page to print or attach)",
-        "  budget-rules check -f stylish -f sarif -o report.sarif declarations/",
-        "",
-        "Exit codes:",
-        "  0  no finding at or above --fail-on (default: error), and no more warnings than --max-warnings",
-        "  1  a finding at or above --fail-on (YAML syntax and schema errors included), or too many warnings",
-        "  2  the check could not run: a bad flag, a missing path, an unreadable file or config, no YAML file, an output that cannot be written",
-      ].join("\n"),
-    )
+    .addHelpText("after", checkHelp)
     .action(async (paths: string[], options: Omit<CheckOptions, "format"> & { format?: FormatName[] }) => {
-      exitCode = await runCheck(paths, { ...options, format: options.format ?? [] }, io);
+      onExit(await runCheck(paths, { ...options, format: options.format ?? [] }, io));
     });
+}
 
+function addRulesCommand(program: Command, io: CliIO): void {
   program
     .command("rules")
     .description("list every rule with its id, default severity and description")
     .addOption(langOption())
     .action((options: { lang?: Lang }) => io.stdout(formatRuleList(options.lang ?? defaultLang(io.env))));
+}
 
+function addExplainCommand(program: Command, io: CliIO): void {
   program
     .command("explain")
     .description("what a rule checks and why, with a failing and a passing example")
@@ -190,7 +192,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       if (explanation === undefined) throw new InputError(`no rule “${id}”; \`budget-rules rules\` lists them`);
       io.stdout(explanation);
     });
+}
 
+function addInitCommand(program: Command, io: CliIO): void {
   program
     .command("init")
     .description("write a commented template declaration (never over an existing file)")
@@ -206,7 +210,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       }
       io.stdout(`${file}\n`);
     });
+}
 
+function addSchemaCommand(program: Command, io: CliIO): void {
   program
     .command("schema")
     .description("print the path of the bundled JSON Schema of declarations")
@@ -214,25 +220,46 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     .action((options: { print?: boolean }) => {
       io.stdout(options.print ? readFileSync(schemaPath, "utf8") : `${schemaPath}\n`);
     });
+}
 
+/** What a run that threw exits with, after saying why on stderr. */
+function exitCodeOf(error: unknown, io: CliIO): number {
+  if (error instanceof CommanderError) {
+    // --help and --version end here too, with code 0; commander has already printed its line.
+    return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
+  }
+  if (error instanceof InputError || error instanceof WorkerStopped) {
+    io.stderr(`budget-rules: ${error.message}\n`);
+    return exitCodes.usage;
+  }
+  if (error instanceof ConfigError) {
+    io.stderr(error.lines.map((line) => `budget-rules: ${line}\n`).join(""));
+    return exitCodes.usage;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr(`budget-rules: internal error: ${message.split("\n")[0]}\n`);
+  return exitCodes.usage;
+}
+
+/** Runs the command line; returns the exit code: 0 no failing finding, 1 a failing finding, 2 the check could not run. */
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  let exitCode: number = exitCodes.ok;
+  const program = new Command()
+    .name("budget-rules")
+    .description("预算公开核对 — checks a department budget declaration (部门预算公开) before it is submitted or published")
+    .version(version, "-v, --version")
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showSuggestionAfterError(true);
+  addCheckCommand(program, io, (code) => (exitCode = code));
+  addRulesCommand(program, io);
+  addExplainCommand(program, io);
+  addInitCommand(program, io);
+  addSchemaCommand(program, io);
   try {
     await program.parseAsync([...argv], { from: "user" });
     return exitCode;
   } catch (error) {
-    if (error instanceof CommanderError) {
-      // --help and --version end here too, with code 0; commander has already printed its line.
-      return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
-    }
-    if (error instanceof InputError || error instanceof WorkerStopped) {
-      io.stderr(`budget-rules: ${error.message}\n`);
-      return exitCodes.usage;
-    }
-    if (error instanceof ConfigError) {
-      io.stderr(error.lines.map((line) => `budget-rules: ${line}\n`).join(""));
-      return exitCodes.usage;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`budget-rules: internal error: ${message.split("\n")[0]}\n`);
-    return exitCodes.usage;
+    return exitCodeOf(error, io);
   }
 }

@@ -14,6 +14,7 @@ import validateConfig from "../schema/config-validator.generated.js";
 import { fill } from "../text.js";
 import type { CustomCheck, CustomRelation, FigureReference } from "../model/custom-check.js";
 import { parseFigureReference } from "../model/reference.js";
+import type { Document, Node } from "yaml";
 
 export const configFileName = "budget-rules.config.yaml";
 
@@ -104,10 +105,13 @@ export function readConfig(file: string, displayName: string, lang: Lang, maxFil
   return parseConfig(new TextDecoder().decode(read.bytes), displayName, lang);
 }
 
+/** Where a pointer (or a given range) is in the config, as `file:line:col`. */
+type Locate = (path: string, atKey?: boolean, range?: [number, number]) => string;
+
 /** Parses and validates a config; throws ConfigError naming each problem's file, line and column. */
 export function parseConfig(text: string, file: string, lang: Lang): Config {
   const { source, problems } = parseSource(text);
-  const at = (path: string, atKey = false, range?: [number, number]) => {
+  const at: Locate = (path, atKey = false, range) => {
     if (!source) return `${file}:1:1`;
     const span = spanOf(source.lineCounter, range ?? locateRange(source.doc, path, atKey));
     return `${file}:${span.line}:${span.column}`;
@@ -116,14 +120,31 @@ export function parseConfig(text: string, file: string, lang: Lang): Config {
     (problem) => `${at(problem.path, false, problem.range)}: ${fill(yaml.meta.messages[problem.messageId]?.text[lang] ?? "", problem.data ?? {}, lang)}`,
   );
   if (errors.length > 0 || !source) throw new ConfigError(errors);
+  const instance = validInstance(source.doc, at, lang);
+  if (instance === null || instance === undefined) return { ...emptyConfig, file };
+
+  const { doc } = source;
+  const severities = new Map<string, Severity | "off">();
+  for (const [id, severity] of Object.entries((instance as { rules?: Record<string, Severity | "off"> }).rules ?? {})) severities.set(id, severity);
+  const codeNames = new Map(Object.entries((instance as { codes?: Record<string, string> }).codes ?? {}));
+  const checks = seqItems(doc, mapValue(doc, doc.contents, "checks")).map((node, index) => customCheckOf(doc, node, childPointer("/checks", index), at, lang));
+  refuseDuplicateIds(checks, lang);
+  const config: Config = { file, severities, codeNames, checks };
+  const precision = (instance as { precision?: number }).precision;
+  if (precision !== undefined) config.precision = precision;
+  return config;
+}
+
+/** The config as plain data, once it holds to the config schema; null or undefined for an empty file. */
+function validInstance(doc: Document, at: Locate, lang: Lang): unknown {
   let instance: unknown;
   try {
-    instance = instanceOf(source.doc);
+    instance = instanceOf(doc);
   } catch (error) {
     if (!(error instanceof AliasExpansionError)) throw error;
     throw new ConfigError([`${at("")}: ${yaml.meta.messages["alias-expansion"]?.text[lang] ?? error.message}`]);
   }
-  if (instance === null || instance === undefined) return { ...emptyConfig, file };
+  if (instance === null || instance === undefined) return instance;
   if (!validateConfig(instance)) {
     throw new ConfigError(
       schemaProblems(validateConfig.errors ?? [], instance).map(
@@ -132,63 +153,64 @@ export function parseConfig(text: string, file: string, lang: Lang): Config {
       ),
     );
   }
+  return instance;
+}
 
-  const { doc } = source;
-  const root = doc.contents;
-  const severities = new Map<string, Severity | "off">();
-  for (const [id, severity] of Object.entries((instance as { rules?: Record<string, Severity | "off"> }).rules ?? {})) severities.set(id, severity);
-  const codeNames = new Map(Object.entries((instance as { codes?: Record<string, string> }).codes ?? {}));
-  const checks = seqItems(doc, mapValue(doc, root, "checks")).map((node, index): CustomCheck => {
-    const path = childPointer("/checks", index);
-    const reference = (key: string[], node?: unknown): FigureReference => {
-      const pointer = key.reduce(childPointer, path);
-      const text = scalarText(node) ?? "";
-      return figureReference(text, at(pointer));
+/** One entry of `checks`, at `path`. */
+function customCheckOf(doc: Document, node: Node, path: string, at: Locate, lang: Lang): CustomCheck {
+  const id = scalarText(mapValue(doc, node, "id")) ?? "";
+  const relation = customRelationOf(doc, node, path, at, lang);
+  const check: CustomCheck = { id, severity: (scalarText(mapValue(doc, node, "severity")) as Severity | undefined) ?? "error", relation, where: at(path) };
+  const description = scalarText(mapValue(doc, node, "description"));
+  if (description !== undefined) check.description = description;
+  return check;
+}
+
+/** The one relation a custom check states: equal, sum, ratio or compare. */
+function customRelationOf(doc: Document, node: Node, path: string, at: Locate, lang: Lang): CustomRelation {
+  const reference = (key: string[], node?: unknown): FigureReference => figureReference(scalarText(node) ?? "", at(key.reduce(childPointer, path)));
+  const equal = mapValue(doc, node, "equal");
+  const sum = mapValue(doc, node, "sum");
+  const ratio = mapValue(doc, node, "ratio");
+  const compare = mapValue(doc, node, "compare");
+  const stated = Object.entries({ equal, sum, ratio, compare }).filter(([, value]) => value !== undefined);
+  if (stated.length > 1) {
+    // One entry, one relation: the ones after the first would otherwise never be checked.
+    const names = stated.map(([name]) => name).join(lang === "zh" ? "、" : " and ");
+    throw new ConfigError([
+      `${at(path)}: ${lang === "zh" ? `一条自定义核对只能写一种关系，这里写了 ${names}；请分成几条` : `a custom check states one relation, but this one states ${names}: write one check for each`}`,
+    ]);
+  }
+  if (equal) return { kind: "equal", figures: seqItems(doc, equal).map((item, itemIndex) => reference(["equal", String(itemIndex)], item)) };
+  if (sum) {
+    return {
+      kind: "sum",
+      total: reference(["sum", "total"], mapValue(doc, sum, "total")),
+      parts: seqItems(doc, mapValue(doc, sum, "parts")).map((item, itemIndex) => reference(["sum", "parts", String(itemIndex)], item)),
     };
-    const id = scalarText(mapValue(doc, node, "id")) ?? "";
-    const equal = mapValue(doc, node, "equal");
-    const sum = mapValue(doc, node, "sum");
-    const ratio = mapValue(doc, node, "ratio");
-    const compare = mapValue(doc, node, "compare");
-    const stated = Object.entries({ equal, sum, ratio, compare }).filter(([, value]) => value !== undefined);
-    if (stated.length > 1) {
-      // One entry, one relation: the ones after the first would otherwise never be checked.
-      const names = stated.map(([name]) => name).join(lang === "zh" ? "、" : " and ");
-      throw new ConfigError([
-        `${at(path)}: ${lang === "zh" ? `一条自定义核对只能写一种关系，这里写了 ${names}；请分成几条` : `a custom check states one relation, but this one states ${names}: write one check for each`}`,
-      ]);
-    }
-    let relation: CustomRelation;
-    if (equal) relation = { kind: "equal", figures: seqItems(doc, equal).map((item, itemIndex) => reference(["equal", String(itemIndex)], item)) };
-    else if (sum) {
-      relation = {
-        kind: "sum",
-        total: reference(["sum", "total"], mapValue(doc, sum, "total")),
-        parts: seqItems(doc, mapValue(doc, sum, "parts")).map((item, itemIndex) => reference(["sum", "parts", String(itemIndex)], item)),
-      };
-    } else if (ratio) {
-      relation = {
-        kind: "ratio",
-        percent: reference(["ratio", "percent"], mapValue(doc, ratio, "percent")),
-        part: reference(["ratio", "part"], mapValue(doc, ratio, "part")),
-        whole: reference(["ratio", "whole"], mapValue(doc, ratio, "whole")),
-      };
-    } else if (compare) {
-      relation = {
-        kind: "compare",
-        less: reference(["compare", "less"], mapValue(doc, compare, "less")),
-        more: reference(["compare", "more"], mapValue(doc, compare, "more")),
-      };
-    } else {
-      throw new ConfigError([
-        `${at(path)}: ${lang === "zh" ? "自定义核对需要 equal、sum、ratio 或 compare 之一" : "a custom check needs one of equal, sum, ratio or compare"}`,
-      ]);
-    }
-    const check: CustomCheck = { id, severity: (scalarText(mapValue(doc, node, "severity")) as Severity | undefined) ?? "error", relation, where: at(path) };
-    const description = scalarText(mapValue(doc, node, "description"));
-    if (description !== undefined) check.description = description;
-    return check;
-  });
+  }
+  if (ratio) {
+    return {
+      kind: "ratio",
+      percent: reference(["ratio", "percent"], mapValue(doc, ratio, "percent")),
+      part: reference(["ratio", "part"], mapValue(doc, ratio, "part")),
+      whole: reference(["ratio", "whole"], mapValue(doc, ratio, "whole")),
+    };
+  }
+  if (compare) {
+    return {
+      kind: "compare",
+      less: reference(["compare", "less"], mapValue(doc, compare, "less")),
+      more: reference(["compare", "more"], mapValue(doc, compare, "more")),
+    };
+  }
+  throw new ConfigError([
+    `${at(path)}: ${lang === "zh" ? "自定义核对需要 equal、sum、ratio 或 compare 之一" : "a custom check needs one of equal, sum, ratio or compare"}`,
+  ]);
+}
+
+/** Each custom check id once. */
+function refuseDuplicateIds(checks: readonly CustomCheck[], lang: Lang): void {
   // One pass with a Set: a config of 40,000 checks took 13 s when each id was looked up in the whole list.
   const ids = new Set<string>();
   const duplicate = checks.find((check) => ids.size === ids.add(check.id).size);
@@ -196,10 +218,6 @@ export function parseConfig(text: string, file: string, lang: Lang): Config {
     throw new ConfigError([
       `${duplicate.where}: ${lang === "zh" ? `自定义核对 id「${duplicate.id}」重复` : `the custom check id “${duplicate.id}” is used twice`}`,
     ]);
-  const config: Config = { file, severities, codeNames, checks };
-  const precision = (instance as { precision?: number }).precision;
-  if (precision !== undefined) config.precision = precision;
-  return config;
 }
 
 /** A figure reference as the model reads it; text that is none keeps its text as the table's name, which no table has. */

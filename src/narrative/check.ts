@@ -63,6 +63,26 @@ function figures(comparison: Comparison, unit = "") {
 /** How a message names a figure: the start of its clause up to the figure (“2020 年度“三公”经费 41 万元”). */
 type Namer = (figure: Figure) => { zh: string; en: string };
 
+/** The change and the prior year's amount, each stated or else derived from the two other figures. */
+function changeAndPrior(growth: Growth, unit: string, sign: 1 | -1): { part?: Interval; whole?: Interval } {
+  const { subject, prior, change } = growth;
+  let part: Interval | undefined;
+  let whole: Interval | undefined;
+  if (change) part = declaredInterval(amountIn(change, unit, sign));
+  if (prior) whole = declaredInterval(amountIn(prior, unit));
+  else if (subject && change)
+    whole = derivedInterval([
+      { amount: amountIn(subject, unit), sign: 1 },
+      { amount: amountIn(change, unit, sign), sign: -1 },
+    ]);
+  if (!part && prior && subject)
+    part = derivedInterval([
+      { amount: amountIn(subject, unit), sign: 1 },
+      { amount: amountIn(prior, unit), sign: -1 },
+    ]);
+  return { ...(part ? { part } : {}), ...(whole ? { whole } : {}) };
+}
+
 function checkGrowth(growth: Growth, name: Namer, problems: TextProblem[]): void {
   const { subject, prior, change, rate } = growth;
   const about = subject ?? prior ?? change ?? rate;
@@ -82,20 +102,7 @@ function checkGrowth(growth: Growth, name: Namer, problems: TextProblem[]): void
   }
   const sign = rate.sign === 0 ? change?.sign || 1 : rate.sign;
   const unit = unitOf([subject, prior, change]);
-  let part: Interval | undefined;
-  let whole: Interval | undefined;
-  if (change) part = declaredInterval(amountIn(change, unit, sign));
-  if (prior) whole = declaredInterval(amountIn(prior, unit));
-  else if (subject && change)
-    whole = derivedInterval([
-      { amount: amountIn(subject, unit), sign: 1 },
-      { amount: amountIn(change, unit, sign), sign: -1 },
-    ]);
-  if (!part && prior && subject)
-    part = derivedInterval([
-      { amount: amountIn(subject, unit), sign: 1 },
-      { amount: amountIn(prior, unit), sign: -1 },
-    ]);
+  const { part, whole } = changeAndPrior(growth, unit, sign);
   if (!part || !whole) {
     if (change && !subject && !prior) problems.push({ messageId: "growth-no-base", data: { subject: subjectName }, start: rate.start, end: rate.end, related });
     return;

@@ -22,86 +22,103 @@ function signOf(word: string): -1 | 0 | 1 {
   return /减|下降|降低|降幅/.test(word) ? -1 : 1;
 }
 
+/** A line of a table: cells between bars, or a number alone. */
+function isTableLine(line: string): boolean {
+  return (line.includes("|") && !line.includes("。")) || (/^[\d.,]+\|?$/.test(line) && line !== "");
+}
+
 /** Splits the normalised text into paragraphs (lines), skipping tables, and those into sentences and clauses. */
 function sentencesOf(normalised: Normalised, unread: Unread[]): Sentence[] {
   const text = normalised.text;
   const sentences: Sentence[] = [];
-  const lines: { start: number; text: string }[] = [];
+  const lines: Line[] = [];
   let start = 0;
   for (const line of text.split("\n")) {
     lines.push({ start, text: line });
     start += line.length + 1;
   }
-  const isTable = (line: string) => (line.includes("|") && !line.includes("。")) || (/^[\d.,]+\|?$/.test(line) && line !== "");
   let section = 0;
   let outline = "";
   let paragraph = 0;
   for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index];
     if (!line || line.text === "") continue;
-    if (isTable(line.text)) {
-      // A table: a run of table lines; its cells are not read.
-      let last = index;
-      const inTable = (row: string) => isTable(row) || row === "" || (row.length <= 16 && !/[。,]|\d(?:万元|元|%)/.test(row));
-      while (last + 1 < lines.length && inTable(lines[last + 1]?.text ?? "")) last += 1;
-      while (last > index && !isTable(lines[last]?.text ?? "")) last -= 1;
-      const run = lines.slice(index, last + 1);
-      const numeric = run.find((row) => row.text.split("|").some((cell) => /^\d+(?:\.\d+)?$/.test(cell)));
-      if (numeric && run.some((row) => row.text.includes("|"))) {
-        const cell = /(?:^|\|)(\d+(?:\.\d+)?)(?=\||$)/.exec(numeric.text);
-        const at = numeric.start + (cell ? cell.index + cell[0].indexOf(cell[1] ?? "") : 0);
-        unread.push({
-          kind: "table",
-          start: at,
-          end: at + (cell?.[1]?.length ?? 0),
-          excerpt: run
-            .map((row) => row.text)
-            .join(" ")
-            .slice(0, 24),
-        });
-      }
-      index = last;
+    if (isTableLine(line.text)) {
+      index = skipTable(lines, index, unread);
       continue;
     }
     paragraph += 1;
     if (topLevel.test(line.text)) section += 1;
     if (outlinePattern.test(line.text)) outline = line.text.slice(0, 30);
     for (const match of line.text.matchAll(/[^。！？!?]+[。！？!?]?/g)) {
-      const sentenceStart = line.start + match.index;
-      const sentenceText = match[0];
-      if (sentenceText.trim() === "") continue;
-      const clauses: Sentence["clauses"] = [];
-      let depth = 0;
-      let clauseStart = 0;
-      let delimiter = "";
-      const depths: number[] = [];
-      for (let offset = 0; offset < sentenceText.length; offset += 1) {
-        const char = sentenceText[offset];
-        if (char === "(") depth += 1;
-        depths.push(depth);
-        if (char === ")") depth = Math.max(0, depth - 1);
-        if (depth === 0 && (char === "," || char === ";" || char === ":")) {
-          clauses.push({ start: sentenceStart + clauseStart, end: sentenceStart + offset, delimiter });
-          delimiter = char;
-          clauseStart = offset + 1;
-        }
-      }
-      clauses.push({ start: sentenceStart + clauseStart, end: sentenceStart + sentenceText.length, delimiter });
-      const figures: Figure[] = figuresIn(sentenceText, sentenceStart).map((figure) => ({
-        ...figure,
-        role: "plain",
-        sign: 0 as const,
-        word: "",
-        clause: Math.max(
-          0,
-          clauses.findIndex((clause) => figure.start >= clause.start && figure.start < clause.end),
-        ),
-        depth: depths[figure.start - sentenceStart] ?? 0,
-      }));
-      sentences.push({ start: sentenceStart, end: sentenceStart + sentenceText.length, text: sentenceText, paragraph, section, outline, clauses, figures });
+      if (match[0].trim() === "") continue;
+      sentences.push(sentenceAt(line.start + match.index, match[0], { paragraph, section, outline }));
     }
   }
   return sentences;
+}
+
+interface Line {
+  start: number;
+  text: string;
+}
+
+/** A table: a run of table lines whose cells are not read, but noted as unread when they hold figures; returns the index of its last line. */
+function skipTable(lines: readonly Line[], index: number, unread: Unread[]): number {
+  let last = index;
+  const inTable = (row: string) => isTableLine(row) || row === "" || (row.length <= 16 && !/[。,]|\d(?:万元|元|%)/.test(row));
+  while (last + 1 < lines.length && inTable(lines[last + 1]?.text ?? "")) last += 1;
+  while (last > index && !isTableLine(lines[last]?.text ?? "")) last -= 1;
+  const run = lines.slice(index, last + 1);
+  const numeric = run.find((row) => row.text.split("|").some((cell) => /^\d+(?:\.\d+)?$/.test(cell)));
+  if (numeric && run.some((row) => row.text.includes("|"))) {
+    const cell = /(?:^|\|)(\d+(?:\.\d+)?)(?=\||$)/.exec(numeric.text);
+    const at = numeric.start + (cell ? cell.index + cell[0].indexOf(cell[1] ?? "") : 0);
+    unread.push({
+      kind: "table",
+      start: at,
+      end: at + (cell?.[1]?.length ?? 0),
+      excerpt: run
+        .map((row) => row.text)
+        .join(" ")
+        .slice(0, 24),
+    });
+  }
+  return last;
+}
+
+/** One sentence, cut into clauses at the commas, semicolons and colons outside brackets, with its figures. */
+function sentenceAt(sentenceStart: number, sentenceText: string, place: Pick<Sentence, "paragraph" | "section" | "outline">): Sentence {
+  const clauses: Sentence["clauses"] = [];
+  let depth = 0;
+  let clauseStart = 0;
+  let delimiter = "";
+  const depths: number[] = [];
+  for (let offset = 0; offset < sentenceText.length; offset += 1) {
+    const char = sentenceText[offset];
+    if (char === "(") depth += 1;
+    depths.push(depth);
+    if (char === ")") depth = Math.max(0, depth - 1);
+    if (depth === 0 && (char === "," || char === ";" || char === ":")) {
+      clauses.push({ start: sentenceStart + clauseStart, end: sentenceStart + offset, delimiter });
+      delimiter = char;
+      clauseStart = offset + 1;
+    }
+  }
+  clauses.push({ start: sentenceStart + clauseStart, end: sentenceStart + sentenceText.length, delimiter });
+  const figures: Figure[] = figuresIn(sentenceText, sentenceStart).map((figure) => ({
+    ...figure,
+    role: "plain",
+    sign: 0 as const,
+    word: "",
+    clause: Math.max(
+      0,
+      clauses.findIndex((clause) => figure.start >= clause.start && figure.start < clause.end),
+    ),
+    depth: depths[figure.start - sentenceStart] ?? 0,
+  }));
+  const { paragraph, section, outline } = place;
+  return { start: sentenceStart, end: sentenceStart + sentenceText.length, text: sentenceText, paragraph, section, outline, clauses, figures };
 }
 
 /** What each figure is, from the words around it. */
@@ -247,8 +264,13 @@ function sameUnit(figure: Figure, unit: string): boolean {
 function readLists(sentences: Sentence[], at: number, relations: Relation[]): void {
   const sentence = sentences[at];
   if (!sentence) return;
+  readBracketLists(sentence, relations);
+  readMarkedLists(sentences, at, relations);
+}
+
+/** Brackets right after an amount: (公务用车购置费 0 万元、公务用车运行维护费 21 万元). */
+function readBracketLists(sentence: Sentence, relations: Relation[]): void {
   const { figures } = sentence;
-  // Brackets right after an amount: (公务用车购置费 0 万元、公务用车运行维护费 21 万元).
   for (const whole of figures) {
     if (whole.kind === "percent" || sentence.text[whole.end - sentence.start] !== "(") continue;
     const close = sentence.text.indexOf(")", whole.end - sentence.start);
@@ -273,15 +295,44 @@ function readLists(sentences: Sentence[], at: number, relations: Relation[]): vo
     const complete = completeness(labelOf(sentence, whole), labels, "");
     relations.push({ kind: "sum", whole, parts, ambiguous: false, start: whole.start, end, ...(complete ? { complete } : {}) });
   }
-  const markers = [...sentence.text.matchAll(/(其中|包括|具体是|分别为|分别是|(?<=^|[,;:])含)[:,]?/g)].filter((marker) => {
+}
+
+/** The words that open a list (其中, 包括, 分别为…), but not inside a bracket after an amount, which readBracketLists reads. */
+function listMarkers(sentence: Sentence): RegExpExecArray[] {
+  return [...sentence.text.matchAll(/(其中|包括|具体是|分别为|分别是|(?<=^|[,;:])含)[:,]?/g)].filter((marker) => {
     const offset = sentence.start + marker.index;
-    return !figures.some(
+    return !sentence.figures.some(
       (figure) =>
         figure.start < offset &&
         sentence.text.slice(figure.end - sentence.start, marker.index).startsWith("(") &&
         !sentence.text.slice(figure.end - sentence.start, marker.index).includes(")"),
     );
   });
+}
+
+/** A list's figures between start and end; an explanation (主要用于…) runs to the next semicolon, and a new outline item ends the list. */
+function listItems(sentence: Sentence, start: number, end: number, clause: number): Figure[] {
+  const items: Figure[] = [];
+  let explaining = false;
+  for (const figure of sentence.figures) {
+    if (figure.start < start || figure.start >= end) continue;
+    const clauseIndex = figure.clause;
+    const text = clauseText(sentence, clauseIndex);
+    if (explanation.test(text)) explaining = true;
+    else if (sentence.clauses[clauseIndex]?.delimiter === ";") explaining = false;
+    if (outlinePattern.test(text) && figure.clause > clause) break;
+    if (explaining || figure.depth !== 0 || figure.role !== "plain" || figure.listed) continue;
+    items.push(figure);
+  }
+  return items;
+}
+
+/** Lists opened by a word: each marker's figures are the parts of the amount before it. */
+function readMarkedLists(sentences: Sentence[], at: number, relations: Relation[]): void {
+  const sentence = sentences[at];
+  if (!sentence) return;
+  const { figures } = sentence;
+  const markers = listMarkers(sentence);
   let ambiguous = false;
   let previous: { whole: Figure | undefined; parts: Figure[] } | undefined;
   markers.forEach((marker, index) => {
@@ -290,18 +341,7 @@ function readLists(sentences: Sentence[], at: number, relations: Relation[]): vo
     const clause = sentence.clauses.findIndex((candidate) => sentence.start + marker.index >= candidate.start && sentence.start + marker.index < candidate.end);
     const label = sentence.text.slice((sentence.clauses[clause]?.start ?? sentence.start) - sentence.start, marker.index);
     const nested = marker[1] === "其中" && previous !== undefined && previous.parts.length > 0 && label === "";
-    const items: Figure[] = [];
-    let explaining = false;
-    for (const figure of figures) {
-      if (figure.start < start || figure.start >= end) continue;
-      const clauseIndex = figure.clause;
-      const text = clauseText(sentence, clauseIndex);
-      if (explanation.test(text)) explaining = true;
-      else if (sentence.clauses[clauseIndex]?.delimiter === ";") explaining = false;
-      if (outlinePattern.test(text) && figure.clause > clause) break;
-      if (explaining || figure.depth !== 0 || figure.role !== "plain" || figure.listed) continue;
-      items.push(figure);
-    }
+    const items = listItems(sentence, start, end, clause);
     if (items.length === 0) return;
     if (nested) ambiguous = true;
     const sameWhole = label !== "" && marker[1] === "包括" && previous !== undefined;

@@ -26,6 +26,45 @@ function descriptor(id: string, rule: Rule, context: FormatContext) {
   };
 }
 
+function locationOf(file: string, region: { startLine: number; startColumn: number; endLine?: number; endColumn?: number }) {
+  return { physicalLocation: { artifactLocation: { uri: uriOf(file), uriBaseId: "%SRCROOT%" }, region } };
+}
+
+/** One finding as a SARIF result; ruleIndex is its rule's place in the driver's rules. */
+function resultOf(file: string, finding: Finding, ruleIndex: number) {
+  const properties = Object.fromEntries(
+    (["expected", "actual", "difference", "tolerance", "place"] as const).flatMap((key) => (finding[key] === undefined ? [] : [[key, finding[key]]])),
+  );
+  return {
+    ruleId: finding.rule,
+    ruleIndex,
+    level: levels[finding.severity],
+    message: { text: finding.message },
+    locations: [
+      {
+        ...locationOf(file, {
+          startLine: finding.line,
+          startColumn: finding.column,
+          endLine: finding.endLine,
+          endColumn: Math.max(finding.endColumn, finding.line === finding.endLine ? finding.column + 1 : 1),
+        }),
+        logicalLocations: [finding.place ? { name: finding.place, kind: "element" } : { fullyQualifiedName: finding.path || "/", kind: "object" }],
+      },
+    ],
+    ...(finding.related && finding.related.length > 0
+      ? {
+          relatedLocations: finding.related.map((related, index) => ({
+            id: index + 1,
+            ...locationOf(file, { startLine: related.line, startColumn: related.column }),
+            message: { text: related.path },
+          })),
+        }
+      : {}),
+    partialFingerprints: { "budgetRules/v1": `${finding.rule}:${finding.messageId}:${finding.path || finding.place || `${finding.line}:${finding.column}`}` },
+    ...(Object.keys(properties).length > 0 ? { properties } : {}),
+  };
+}
+
 /** SARIF 2.1.0, for GitHub code scanning and other static-analysis viewers. */
 export function formatSarif(report: Report, context: FormatContext): string {
   const ids = [...rules.map((rule) => rule.id)];
@@ -34,42 +73,6 @@ export function formatSarif(report: Report, context: FormatContext): string {
     const rule = ruleOf(id);
     return rule ? [descriptor(id, rule, context)] : [];
   });
-  const location = (file: string, region: { startLine: number; startColumn: number; endLine?: number; endColumn?: number }) => ({
-    physicalLocation: { artifactLocation: { uri: uriOf(file), uriBaseId: "%SRCROOT%" }, region },
-  });
-  const result = (file: string, finding: Finding) => {
-    const properties = Object.fromEntries(
-      (["expected", "actual", "difference", "tolerance", "place"] as const).flatMap((key) => (finding[key] === undefined ? [] : [[key, finding[key]]])),
-    );
-    return {
-      ruleId: finding.rule,
-      ruleIndex: ids.indexOf(finding.rule),
-      level: levels[finding.severity],
-      message: { text: finding.message },
-      locations: [
-        {
-          ...location(file, {
-            startLine: finding.line,
-            startColumn: finding.column,
-            endLine: finding.endLine,
-            endColumn: Math.max(finding.endColumn, finding.line === finding.endLine ? finding.column + 1 : 1),
-          }),
-          logicalLocations: [finding.place ? { name: finding.place, kind: "element" } : { fullyQualifiedName: finding.path || "/", kind: "object" }],
-        },
-      ],
-      ...(finding.related && finding.related.length > 0
-        ? {
-            relatedLocations: finding.related.map((related, index) => ({
-              id: index + 1,
-              ...location(file, { startLine: related.line, startColumn: related.column }),
-              message: { text: related.path },
-            })),
-          }
-        : {}),
-      partialFingerprints: { "budgetRules/v1": `${finding.rule}:${finding.messageId}:${finding.path || finding.place || `${finding.line}:${finding.column}`}` },
-      ...(Object.keys(properties).length > 0 ? { properties } : {}),
-    };
-  };
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -86,9 +89,10 @@ export function formatSarif(report: Report, context: FormatContext): string {
           mimeType: "application/yaml",
           ...(file.config === null ? {} : { properties: { config: file.config } }),
         })),
-        results: report.files.flatMap((file) => file.findings.map((finding) => result(file.file, finding))),
+        results: report.files.flatMap((file) => file.findings.map((finding) => resultOf(file.file, finding, ids.indexOf(finding.rule)))),
       },
     ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  return `${JSON.stringify(sarif, null, 2)}
+`;
 }

@@ -74,18 +74,24 @@ function resolveFigure(declaration: Declaration, reference: FigureReference): Re
   }
 }
 
+/** A check's references in the order its relation states them: a ratio's percentage first. */
+function referencesOf(relation: CustomCheck["relation"]): readonly FigureReference[] {
+  switch (relation.kind) {
+    case "equal":
+      return relation.figures;
+    case "sum":
+      return [relation.total, ...relation.parts];
+    case "ratio":
+      return [relation.percent, relation.part, relation.whole];
+    case "compare":
+      return [relation.less, relation.more];
+  }
+}
+
 /** Runs a config's custom checks; `report` receives each check's problems under `custom/<id>`. */
 export function checkCustom(checks: readonly CustomCheck[], declaration: Declaration, report: (checkId: string, problem: Parameters<Report>[0]) => void): void {
   for (const check of checks) {
-    const what: Text = { zh: check.description ?? `custom/${check.id}`, en: check.description ?? `custom/${check.id}` };
-    const references =
-      check.relation.kind === "equal"
-        ? check.relation.figures
-        : check.relation.kind === "sum"
-          ? [check.relation.total, ...check.relation.parts]
-          : check.relation.kind === "ratio"
-            ? [check.relation.percent, check.relation.part, check.relation.whole]
-            : [check.relation.less, check.relation.more];
+    const references = referencesOf(check.relation);
     const resolved = references.map((reference) => resolveFigure(declaration, reference));
     const missing = references.find((_, index) => resolved[index] === undefined);
     const local: Report = (problem) => report(check.id, problem);
@@ -93,69 +99,79 @@ export function checkCustom(checks: readonly CustomCheck[], declaration: Declara
       local({ messageId: "unknown-figure", severity: "error", path: "", data: { check: `custom/${check.id}`, where: missing.where, reference: missing.text } });
       continue;
     }
-    // A ratio's first figure is a percentage; every other figure is an amount.
-    const wrong = references.findIndex((_, index) => {
-      const figure = resolved[index];
-      const wantsPercent = check.relation.kind === "ratio" && index === 0;
-      return figure !== undefined && "percent" in figure !== wantsPercent;
-    });
-    const wrongReference = references[wrong];
-    if (wrongReference) {
-      const percentWord = { zh: "百分比", en: "a percentage" };
-      const amountWord = { zh: "金额", en: "an amount" };
-      const wantsPercent = check.relation.kind === "ratio" && wrong === 0;
-      local({
-        messageId: "wrong-kind",
-        severity: "error",
-        path: "",
-        data: {
-          check: `custom/${check.id}`,
-          where: wrongReference.where,
-          reference: wrongReference.text,
-          found: wantsPercent ? amountWord : percentWord,
-          needed: wantsPercent ? percentWord : amountWord,
-        },
-      });
-      continue;
-    }
-    const amounts = resolved.map((figure) => (figure && "amount" in figure ? figure : undefined));
-    const asFigure = (index: number): Figure | undefined => amounts[index];
-    const note = aside(what);
-    const relations: Relation[] = [];
-    switch (check.relation.kind) {
-      case "equal": {
-        const [first, ...others] = amounts;
-        if (first) for (const other of others) if (other) relations.push({ kind: "same", figure: other, other: first, note });
-        break;
-      }
-      case "sum": {
-        const [total, ...parts] = amounts;
-        if (total && parts.every((part) => part !== undefined)) relations.push(sumOf(total, parts, what));
-        break;
-      }
-      case "ratio": {
-        const percent = resolved[0];
-        const part = asFigure(1);
-        const whole = asFigure(2);
-        if (percent && "percent" in percent && part && whole)
-          relations.push({
-            kind: "ratio",
-            figure: percent,
-            part: { interval: declaredInterval(part.amount), shown: decimalString(part.amount.value) },
-            whole: { interval: declaredInterval(whole.amount), shown: decimalString(whole.amount.value) },
-            basis: declaration.ratioBasis,
-            related: () => [part.amount.path, whole.amount.path],
-            note,
-          });
-        break;
-      }
-      case "compare": {
-        const left = asFigure(0);
-        const right = asFigure(1);
-        if (left && right) relations.push({ kind: "at-most", figure: left, limit: right, note });
-        break;
-      }
-    }
-    for (const relation of relations) checkRelation(local, check.severity ? { ...relation, severity: check.severity } : relation);
+    if (reportWrongKind(check, references, resolved, local)) continue;
+    for (const relation of relationsOf(check, resolved, declaration))
+      checkRelation(local, check.severity ? { ...relation, severity: check.severity } : relation);
   }
+}
+
+/** A ratio's first figure is a percentage; every other figure is an amount. Reports the first that is not; true when one was. */
+function reportWrongKind(check: CustomCheck, references: readonly FigureReference[], resolved: readonly (Resolved | undefined)[], local: Report): boolean {
+  const wrong = references.findIndex((_, index) => {
+    const figure = resolved[index];
+    const wantsPercent = check.relation.kind === "ratio" && index === 0;
+    return figure !== undefined && "percent" in figure !== wantsPercent;
+  });
+  const wrongReference = references[wrong];
+  if (!wrongReference) return false;
+  const percentWord = { zh: "百分比", en: "a percentage" };
+  const amountWord = { zh: "金额", en: "an amount" };
+  const wantsPercent = check.relation.kind === "ratio" && wrong === 0;
+  local({
+    messageId: "wrong-kind",
+    severity: "error",
+    path: "",
+    data: {
+      check: `custom/${check.id}`,
+      where: wrongReference.where,
+      reference: wrongReference.text,
+      found: wantsPercent ? amountWord : percentWord,
+      needed: wantsPercent ? percentWord : amountWord,
+    },
+  });
+  return true;
+}
+
+/** The relations the engine compares for a check whose figures all resolved to the right kind. */
+function relationsOf(check: CustomCheck, resolved: readonly (Resolved | undefined)[], declaration: Declaration): Relation[] {
+  const what: Text = { zh: check.description ?? `custom/${check.id}`, en: check.description ?? `custom/${check.id}` };
+  const amounts = resolved.map((figure) => (figure && "amount" in figure ? figure : undefined));
+  const asFigure = (index: number): Figure | undefined => amounts[index];
+  const note = aside(what);
+  const relations: Relation[] = [];
+  switch (check.relation.kind) {
+    case "equal": {
+      const [first, ...others] = amounts;
+      if (first) for (const other of others) if (other) relations.push({ kind: "same", figure: other, other: first, note });
+      break;
+    }
+    case "sum": {
+      const [total, ...parts] = amounts;
+      if (total && parts.every((part) => part !== undefined)) relations.push(sumOf(total, parts, what));
+      break;
+    }
+    case "ratio": {
+      const percent = resolved[0];
+      const part = asFigure(1);
+      const whole = asFigure(2);
+      if (percent && "percent" in percent && part && whole)
+        relations.push({
+          kind: "ratio",
+          figure: percent,
+          part: { interval: declaredInterval(part.amount), shown: decimalString(part.amount.value) },
+          whole: { interval: declaredInterval(whole.amount), shown: decimalString(whole.amount.value) },
+          basis: declaration.ratioBasis,
+          related: () => [part.amount.path, whole.amount.path],
+          note,
+        });
+      break;
+    }
+    case "compare": {
+      const left = asFigure(0);
+      const right = asFigure(1);
+      if (left && right) relations.push({ kind: "at-most", figure: left, limit: right, note });
+      break;
+    }
+  }
+  return relations;
 }

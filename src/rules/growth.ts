@@ -1,8 +1,8 @@
-import { allRows } from "../model/declaration.js";
+import { allRows, type AnyRow, type Declaration } from "../model/declaration.js";
 import { declaredInterval, differenceInterval, roundsTo, type Interval } from "../rounding/tolerance.js";
 import { figureNames, figureOf } from "./figure-name.js";
 import { checkRelation, messagesFor } from "./relation.js";
-import { declarationExample, defineRule, type Messages } from "./rule.js";
+import { declarationExample, defineRule, type Messages, type Report } from "./rule.js";
 import { decimalString, printedAmount, printedPercent } from "../model/figure.js";
 
 const amountLessPrior = { zh: "本年数 − 上年数之差", en: "amount − prior" };
@@ -62,74 +62,87 @@ export const growth = defineRule({
   },
   check({ declaration, report }) {
     for (const row of allRows(declaration)) {
-      const { amount, prior, change, growth: rate } = row;
-      if (amount && prior && change) {
-        checkRelation(report, {
-          kind: "sum",
-          figure: { amount: change, label: () => figureOf(row.label, figureNames.change) },
-          terms: [
-            { amount, sign: 1 },
-            { amount: prior, sign: -1 },
-          ],
-          parts: amountLessPrior,
-        });
-      }
-      // 收入 128.8 万元, “增加 130 万元”: last year would have been below zero, which no budget is.
-      if (amount && change && !prior) {
-        const implied = differenceInterval(amount, change);
-        if (implied.mid.plus(implied.half).isNegative()) {
-          report({
-            messageId: "negative-prior",
-            path: change.path,
-            data: {
-              target: figureOf(row.label, figureNames.change),
-              amount: printedAmount(amount),
-              change: printedAmount(change),
-              prior: decimalString(implied.mid),
-            },
-            related: [amount.path],
-          });
-          continue;
-        }
-      }
-      if (!rate) continue;
-      // The common case first, on the printed figures alone: the rate is their ratio, rounded.
-      const wholeMid = prior ? prior.value : amount && change ? amount.value.minus(change.value) : undefined;
-      const partMid = change ? change.value : amount && prior ? amount.value.minus(prior.value) : undefined;
-      if (partMid && wholeMid && roundsTo(rate, partMid, wholeMid)) continue;
-      const target = () => figureOf(row.label, figureNames.growth);
-      if (change && !change.value.isZero() && !rate.value.isZero() && change.value.isNegative() !== rate.value.isNegative()) {
-        report({
-          messageId: "sign-mismatch",
-          path: rate.path,
-          data: { target: target(), actual: printedPercent(rate), change: printedAmount(change) },
-          related: [change.path],
-        });
-        continue;
-      }
-      let part: Interval | undefined;
-      let whole: Interval | undefined;
-      if (prior) whole = declaredInterval(prior);
-      else if (amount && change) whole = differenceInterval(amount, change);
-      if (change) part = declaredInterval(change);
-      else if (amount && prior) part = differenceInterval(amount, prior);
-      if (!part || !whole) continue;
-      const related = () => [amount?.path, prior?.path, change?.path].filter((path): path is string => path !== undefined);
-      if (whole.mid.isZero()) {
-        report({ messageId: "zero-base", path: rate.path, data: { target: target(), actual: printedPercent(rate) }, related: related() });
-        continue;
-      }
-      // Printed figures as printed; a derived one at the decimals of those it comes from.
-      const changeShown = () => (change ? printedAmount(change) : part.mid.toFixed(Math.max(amount?.decimals ?? 0, prior?.decimals ?? 0)));
-      const priorShown = () => (prior ? printedAmount(prior) : whole.mid.toFixed(Math.max(amount?.decimals ?? 0, change?.decimals ?? 0)));
-      checkRelation(report, {
-        kind: "ratio",
-        figure: { percent: rate, label: target },
-        part: { interval: part, shown: () => ({ zh: `增减额 ${changeShown()}`, en: `change ${changeShown()}` }) },
-        whole: { interval: whole, shown: () => ({ zh: `上年数 ${priorShown()}`, en: `prior ${priorShown()}` }) },
-        basis: declaration.ratioBasis,
-        related,
-      });
+      if (checkChange(row, report)) checkGrowthRate(row, declaration.ratioBasis, report);
     }
   },
 });
+
+type GrowthReport = Report<keyof typeof messages>;
+
+/** The change against amount − prior; false when the change implies a prior below zero, so that its rate is not checked too. */
+function checkChange(row: AnyRow, report: GrowthReport): boolean {
+  const { amount, prior, change } = row;
+  if (amount && prior && change) {
+    checkRelation(report, {
+      kind: "sum",
+      figure: { amount: change, label: () => figureOf(row.label, figureNames.change) },
+      terms: [
+        { amount, sign: 1 },
+        { amount: prior, sign: -1 },
+      ],
+      parts: amountLessPrior,
+    });
+  }
+  // 收入 128.8 万元, “增加 130 万元”: last year would have been below zero, which no budget is.
+  if (amount && change && !prior) {
+    const implied = differenceInterval(amount, change);
+    if (implied.mid.plus(implied.half).isNegative()) {
+      report({
+        messageId: "negative-prior",
+        path: change.path,
+        data: {
+          target: figureOf(row.label, figureNames.change),
+          amount: printedAmount(amount),
+          change: printedAmount(change),
+          prior: decimalString(implied.mid),
+        },
+        related: [amount.path],
+      });
+      return false;
+    }
+  }
+  return true;
+}
+
+/** The rate against change ÷ prior, each stated or derived from the two other figures. */
+function checkGrowthRate(row: AnyRow, basis: Declaration["ratioBasis"], report: GrowthReport): void {
+  const { amount, prior, change, growth: rate } = row;
+  if (!rate) return;
+  // The common case first, on the printed figures alone: the rate is their ratio, rounded.
+  const wholeMid = prior ? prior.value : amount && change ? amount.value.minus(change.value) : undefined;
+  const partMid = change ? change.value : amount && prior ? amount.value.minus(prior.value) : undefined;
+  if (partMid && wholeMid && roundsTo(rate, partMid, wholeMid)) return;
+  const target = () => figureOf(row.label, figureNames.growth);
+  if (change && !change.value.isZero() && !rate.value.isZero() && change.value.isNegative() !== rate.value.isNegative()) {
+    report({
+      messageId: "sign-mismatch",
+      path: rate.path,
+      data: { target: target(), actual: printedPercent(rate), change: printedAmount(change) },
+      related: [change.path],
+    });
+    return;
+  }
+  let part: Interval | undefined;
+  let whole: Interval | undefined;
+  if (prior) whole = declaredInterval(prior);
+  else if (amount && change) whole = differenceInterval(amount, change);
+  if (change) part = declaredInterval(change);
+  else if (amount && prior) part = differenceInterval(amount, prior);
+  if (!part || !whole) return;
+  const related = () => [amount?.path, prior?.path, change?.path].filter((path): path is string => path !== undefined);
+  if (whole.mid.isZero()) {
+    report({ messageId: "zero-base", path: rate.path, data: { target: target(), actual: printedPercent(rate) }, related: related() });
+    return;
+  }
+  // Printed figures as printed; a derived one at the decimals of those it comes from.
+  const changeShown = () => (change ? printedAmount(change) : part.mid.toFixed(Math.max(amount?.decimals ?? 0, prior?.decimals ?? 0)));
+  const priorShown = () => (prior ? printedAmount(prior) : whole.mid.toFixed(Math.max(amount?.decimals ?? 0, change?.decimals ?? 0)));
+  checkRelation(report, {
+    kind: "ratio",
+    figure: { percent: rate, label: target },
+    part: { interval: part, shown: () => ({ zh: `增减额 ${changeShown()}`, en: `change ${changeShown()}` }) },
+    whole: { interval: whole, shown: () => ({ zh: `上年数 ${priorShown()}`, en: `prior ${priorShown()}` }) },
+    basis,
+    related,
+  });
+}

@@ -1,4 +1,4 @@
-import { allRows, tableRows, type Line, type Row } from "../model/declaration.js";
+import { allRows, tableRows, type Declaration, type Line, type Row } from "../model/declaration.js";
 import { resolveReference } from "../model/reference.js";
 import { declaredInterval, differenceInterval, type Interval } from "../rounding/tolerance.js";
 import type { Text } from "../text.js";
@@ -102,32 +102,8 @@ export const priorYear = defineRule({
     messages,
   },
   check({ declaration, report }) {
-    const same = new SameFigure();
-    const restates = new Map<Row, Row>();
-    for (const statement of declaration.statements) {
-      for (const figure of statement.figures) {
-        const resolution = resolveReference(declaration, figure.restates);
-        if (!resolution.found || (resolution.column !== undefined && resolution.table.columns[0]?.id !== resolution.column)) continue;
-        same.join(resolution.row, figure);
-        restates.set(figure, resolution.row);
-      }
-    }
-    for (const [a, b] of sameRows(declaration)) same.join(a, b);
-
-    // Only rows joined to others form groups; a row alone has its own priors, worked out when asked for
-    // (most 项 are never asked: their parents state no prior of their own).
-    const rows = allRows(declaration);
-    const groups = new Map<Row, Prior[]>();
-    for (const row of rows) {
-      const root = same.find(row);
-      if (root === row && !same.joined(row)) continue;
-      const priors = ownPriors(row, declaration.year);
-      if (priors.length === 0) continue;
-      const group = groups.get(root);
-      if (group) group.push(...priors);
-      else groups.set(root, priors);
-    }
-    for (const priors of groups.values()) priors.sort((a, b) => preference[a.how] - preference[b.how]);
+    const { same, restates } = sameFigures(declaration);
+    const groups = priorGroups(allRows(declaration), same, declaration.year);
     const alone = new Map<Row, Prior | undefined>();
     const priorOf = (row: Row): Prior | undefined => {
       const root = same.find(row);
@@ -135,44 +111,86 @@ export const priorYear = defineRule({
       if (!alone.has(row)) alone.set(row, ownPriors(row, declaration.year).sort((a, b) => preference[a.how] - preference[b.how])[0]);
       return alone.get(row);
     };
-
-    // One figure's priors agree: the preferred one against each from another row. A statement's prior of
-    // the same kind as its line's is the statement rule's to compare.
-    for (const priors of groups.values()) {
-      const [anchor, ...others] = priors;
-      if (!anchor) continue;
-      for (const other of others) {
-        if (other.row === anchor.row) continue;
-        const direct = restates.get(other.row) === anchor.row || restates.get(anchor.row) === other.row;
-        if (direct && other.how === anchor.how) continue;
-        compare(report, other, anchor.interval, anchor.label(), anchor.path);
-      }
-    }
-
-    // Priors add up like the current year: a row's prior against the priors of its parts.
-    const derivedFromParts = (parts: readonly Line[]): Interval | undefined => {
-      const intervals: Interval[] = [];
-      for (const part of parts) {
-        const interval = priorOf(part)?.interval ?? (part.lines.length > 0 ? derivedFromParts(part.lines) : undefined);
-        if (!interval) return undefined;
-        intervals.push(interval);
-      }
-      return intervals.reduce((sum, interval) => ({ mid: sum.mid.plus(interval.mid), half: sum.half.plus(interval.half) }));
-    };
-    for (const table of declaration.tables) {
-      for (const row of tableRows(table)) {
-        const parts = row.kind === "total" ? table.lines : row.lines;
-        if (parts.length === 0) continue;
-        const own = priorOf(row);
-        if (!own) continue;
-        const sum = derivedFromParts(parts);
-        if (!sum) continue;
-        const partsLabel = { zh: `各组成部分的上年数之和`, en: "the sum of its parts' prior-year amounts" };
-        compare(report, own, sum, partsLabel, parts[0]?.path ?? row.path);
-      }
-    }
+    checkSamePriors(groups, restates, report);
+    checkPriorSums(declaration, priorOf, report);
   },
 });
+
+/** Rows that are one figure: a statement and the line it restates, the same total in two tables. */
+function sameFigures(declaration: Declaration): { same: SameFigure; restates: Map<Row, Row> } {
+  const same = new SameFigure();
+  const restates = new Map<Row, Row>();
+  for (const statement of declaration.statements) {
+    for (const figure of statement.figures) {
+      const resolution = resolveReference(declaration, figure.restates);
+      if (!resolution.found || (resolution.column !== undefined && resolution.table.columns[0]?.id !== resolution.column)) continue;
+      same.join(resolution.row, figure);
+      restates.set(figure, resolution.row);
+    }
+  }
+  for (const [a, b] of sameRows(declaration)) same.join(a, b);
+  return { same, restates };
+}
+
+/** Each joined figure's priors, the preferred first. */
+function priorGroups(rows: readonly Row[], same: SameFigure, year: Declaration["year"]): Map<Row, Prior[]> {
+  // Only rows joined to others form groups; a row alone has its own priors, worked out when asked for
+  // (most 项 are never asked: their parents state no prior of their own).
+  const groups = new Map<Row, Prior[]>();
+  for (const row of rows) {
+    const root = same.find(row);
+    if (root === row && !same.joined(row)) continue;
+    const priors = ownPriors(row, year);
+    if (priors.length === 0) continue;
+    const group = groups.get(root);
+    if (group) group.push(...priors);
+    else groups.set(root, priors);
+  }
+  for (const priors of groups.values()) priors.sort((a, b) => preference[a.how] - preference[b.how]);
+  return groups;
+}
+
+/**
+ * One figure's priors agree: the preferred one against each from another row. A statement's prior of
+ * the same kind as its line's is the statement rule's to compare.
+ */
+function checkSamePriors(groups: ReadonlyMap<Row, Prior[]>, restates: ReadonlyMap<Row, Row>, report: Report<Message>): void {
+  for (const priors of groups.values()) {
+    const [anchor, ...others] = priors;
+    if (!anchor) continue;
+    for (const other of others) {
+      if (other.row === anchor.row) continue;
+      const direct = restates.get(other.row) === anchor.row || restates.get(anchor.row) === other.row;
+      if (direct && other.how === anchor.how) continue;
+      compare(report, other, anchor.interval, anchor.label(), anchor.path);
+    }
+  }
+}
+
+/** Priors add up like the current year: a row's prior against the priors of its parts. */
+function checkPriorSums(declaration: Declaration, priorOf: (row: Row) => Prior | undefined, report: Report<Message>): void {
+  const derivedFromParts = (parts: readonly Line[]): Interval | undefined => {
+    const intervals: Interval[] = [];
+    for (const part of parts) {
+      const interval = priorOf(part)?.interval ?? (part.lines.length > 0 ? derivedFromParts(part.lines) : undefined);
+      if (!interval) return undefined;
+      intervals.push(interval);
+    }
+    return intervals.reduce((sum, interval) => ({ mid: sum.mid.plus(interval.mid), half: sum.half.plus(interval.half) }));
+  };
+  for (const table of declaration.tables) {
+    for (const row of tableRows(table)) {
+      const parts = row.kind === "total" ? table.lines : row.lines;
+      if (parts.length === 0) continue;
+      const own = priorOf(row);
+      if (!own) continue;
+      const sum = derivedFromParts(parts);
+      if (!sum) continue;
+      const partsLabel = { zh: `各组成部分的上年数之和`, en: "the sum of its parts' prior-year amounts" };
+      compare(report, own, sum, partsLabel, parts[0]?.path ?? row.path);
+    }
+  }
+}
 
 function compare(report: Report<Message>, prior: Prior, expected: Interval, expectedLabel: Text, expectedPath: string) {
   checkRelation(report, { kind: "agree", figure: prior, other: { interval: expected, label: expectedLabel, path: expectedPath } });

@@ -244,15 +244,8 @@ function compare(relation: Relation): Outcome | undefined {
         names: () => ({ figure: words(figure.label), parts: words(parts) }),
       };
     }
-    case "same": {
-      const [figure, other] = [printed(relation.figure), printed(relation.other)];
-      return {
-        comparison: compareRestated(figure.value, figure.decimals, other.value, other.decimals),
-        where: () => ({ path: figure.path, related: [other.path] }),
-        names: () => ({ figure: words(relation.figure.label), other: words(relation.other.label) }),
-        ...("percent" in relation.figure ? { percent: { decimals: figure.decimals, expectedDecimals: other.decimals } } : {}),
-      };
-    }
+    case "same":
+      return sameOutcome(relation);
     case "agree":
     case "at-most": {
       const { figure } = relation;
@@ -275,30 +268,48 @@ function compare(relation: Relation): Outcome | undefined {
         names: () => ({ figure: words(figure.label), limit: words(limit) }),
       };
     }
-    case "ratio": {
-      const { figure, part, whole, basis } = relation;
-      const comparison = compareRatio(figure.percent, ratioOperand(part.interval, basis), ratioOperand(whole.interval, basis));
-      // A share of 0 and growth from 0 are the rules' to word: there is no ratio to compare with.
-      if (comparison.agreement === "zero-base") return undefined;
-      const { decimals } = figure.percent;
-      return {
-        comparison,
-        where: () => ({ path: figure.percent.path, related: [] }),
-        names: () => ({ figure: words(figure.label), part: words(part.shown), whole: words(whole.shown) }),
-        percent: { decimals, expectedDecimals: decimals },
-      };
-    }
-    case "hundred": {
-      const { shares } = relation;
-      const decimals = Math.max(...shares.map((share) => share.decimals));
-      return {
-        comparison: compareHundred(shares),
-        where: () => ({ path: shares[shares.length - 1]?.path ?? "", related: shares.slice(0, -1).map((share) => share.path) }),
-        names: () => ({ figure: words(relation.label) }),
-        percent: { decimals, expectedDecimals: decimals },
-      };
-    }
+    case "ratio":
+      return ratioOutcome(relation);
+    case "hundred":
+      return hundredOutcome(relation);
   }
+}
+
+/** One figure printed twice: the two agree at the fewer decimals. */
+function sameOutcome(relation: Extract<Relation, { kind: "same" }>): Outcome {
+  const [figure, other] = [printed(relation.figure), printed(relation.other)];
+  return {
+    comparison: compareRestated(figure.value, figure.decimals, other.value, other.decimals),
+    where: () => ({ path: figure.path, related: [other.path] }),
+    names: () => ({ figure: words(relation.figure.label), other: words(relation.other.label) }),
+    ...("percent" in relation.figure ? { percent: { decimals: figure.decimals, expectedDecimals: other.decimals } } : {}),
+  };
+}
+
+function ratioOutcome(relation: Extract<Relation, { kind: "ratio" }>): Outcome | undefined {
+  const { figure, part, whole, basis } = relation;
+  const comparison = compareRatio(figure.percent, ratioOperand(part.interval, basis), ratioOperand(whole.interval, basis));
+  // A share of 0 and growth from 0 are the rules' to word: there is no ratio to compare with.
+  if (comparison.agreement === "zero-base") return undefined;
+  const { decimals } = figure.percent;
+  return {
+    comparison,
+    where: () => ({ path: figure.percent.path, related: [] }),
+    names: () => ({ figure: words(figure.label), part: words(part.shown), whole: words(whole.shown) }),
+    percent: { decimals, expectedDecimals: decimals },
+  };
+}
+
+/** Shares that make up a whole: they add up to 100%, at the most decimals any of them is printed with. */
+function hundredOutcome(relation: Extract<Relation, { kind: "hundred" }>): Outcome {
+  const { shares } = relation;
+  const decimals = Math.max(...shares.map((share) => share.decimals));
+  return {
+    comparison: compareHundred(shares),
+    where: () => ({ path: shares[shares.length - 1]?.path ?? "", related: shares.slice(0, -1).map((share) => share.path) }),
+    names: () => ({ figure: words(relation.label) }),
+    percent: { decimals, expectedDecimals: decimals },
+  };
 }
 
 /** “0.01 个百分点”, “0.01 percentage points”. */

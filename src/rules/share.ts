@@ -5,7 +5,8 @@ import { resolveReference } from "../model/reference.js";
 import { compareSum, declaredInterval, derivedInterval, type Interval } from "../rounding/tolerance.js";
 import { figureNames, figureOf } from "./figure-name.js";
 import { checkRelation, messagesFor } from "./relation.js";
-import { declarationExample, defineRule, type Messages } from "./rule.js";
+import { declarationExample, defineRule, type Messages, type Report } from "./rule.js";
+import type { Text } from "../text.js";
 import { decimalString } from "../model/figure.js";
 
 /** The whole a share is of. `key` identifies it, so that shares of the same whole can be added up. */
@@ -113,6 +114,23 @@ const messages = {
     },
   },
 } satisfies Messages;
+type Message = keyof typeof messages;
+
+/** The whole a share is of, or a finding saying why there is none to check it against. */
+function wholeFor(declaration: Declaration, row: AnyRow, share: Percent, target: Text, report: Report<Message>): Whole | undefined {
+  const result = wholeOf(declaration, row);
+  if (result && "whole" in result) return result.whole;
+  if (!result) report({ messageId: "no-whole", path: share.path, data: { target } });
+  else if ("unsaid" in result) report({ messageId: "no-base", path: share.path, data: { target } });
+  else {
+    // `shareOf: basic` where the line basic of the row's own table was meant.
+    const table = row.kind === "statement" ? undefined : row.table;
+    const suggestion = table?.linesByKey.has(result.unknown) ? `${table.id}/${result.unknown}` : undefined;
+    if (suggestion) report({ messageId: "unknown-whole-suggest", path: result.path, data: { reference: result.unknown, suggestion } });
+    else report({ messageId: "unknown-whole", path: result.path, data: { reference: result.unknown } });
+  }
+  return undefined;
+}
 
 export const share = defineRule({
   id: "share",
@@ -161,24 +179,8 @@ export const share = defineRule({
         report({ messageId: "no-part", path: row.share.path, data: { target } });
         continue;
       }
-      const result = wholeOf(declaration, row);
-      if (!result) {
-        report({ messageId: "no-whole", path: row.share.path, data: { target } });
-        continue;
-      }
-      if ("unsaid" in result) {
-        report({ messageId: "no-base", path: row.share.path, data: { target } });
-        continue;
-      }
-      if ("unknown" in result) {
-        // `shareOf: basic` where the line basic of the row's own table was meant.
-        const table = row.kind === "statement" ? undefined : row.table;
-        const suggestion = table?.linesByKey.has(result.unknown) ? `${table.id}/${result.unknown}` : undefined;
-        if (suggestion) report({ messageId: "unknown-whole-suggest", path: result.path, data: { reference: result.unknown, suggestion } });
-        else report({ messageId: "unknown-whole", path: result.path, data: { reference: result.unknown } });
-        continue;
-      }
-      const { whole } = result;
+      const whole = wholeFor(declaration, row, row.share, target, report);
+      if (!whole) continue;
       if (whole.interval.mid.isZero()) {
         // Nothing is a share of 0 but 0 itself.
         if (!row.share.value.isZero() || !amount.value.isZero())

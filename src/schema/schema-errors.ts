@@ -133,68 +133,27 @@ const slipMessages: Record<string, string> = { percent: "percent-slip", code: "c
 function problemOf(error: ErrorObject, instance: unknown): Problem[] {
   const path = error.instancePath;
   const value = preview(valueAt(instance, path));
-  const format = formatOf(error);
   const base = { rule: "schema", path };
   switch (error.keyword) {
     case "additionalProperties": {
-      const key = String(error.params.additionalProperty);
       const allowed = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
-      const suggestion = closest(key, allowed);
-      return [
-        {
-          ...base,
-          path: childPointer(path, key),
-          atKey: true,
-          messageId: suggestion ? "unknown-key-suggest" : "unknown-key",
-          data: { key, suggestion: suggestion ?? "", allowed: allowed.join(", ") },
-        },
-      ];
+      return [unknownKey(path, String(error.params.additionalProperty), allowed)];
     }
     case "required":
       return [{ ...base, messageId: "missing-key", data: { key: String(error.params.missingProperty) } }];
     case "propertyNames": {
       const key = String(error.params.propertyName);
       const names = error.schema as { pattern?: string; enum?: string[] } | undefined;
-      if (names?.enum) {
-        // Keys from a fixed list (rule ids): an unknown key, with the closest one.
-        const suggestion = closest(key, names.enum);
-        return [
-          {
-            ...base,
-            path: childPointer(path, key),
-            atKey: true,
-            messageId: suggestion ? "unknown-key-suggest" : "unknown-key",
-            data: { key, suggestion: suggestion ?? "", allowed: names.enum.join(", ") },
-          },
-        ];
-      }
+      // Keys from a fixed list (rule ids): an unknown key, with the closest one.
+      if (names?.enum) return [unknownKey(path, key, names.enum)];
       const years = String(names?.pattern ?? "").includes("[12]");
       return [{ ...base, path: childPointer(path, key), atKey: true, messageId: years ? "year-key" : "key-format", data: { key } }];
     }
     case "type":
     case "pattern":
     case "minimum":
-    case "maximum": {
-      const slip = format ? transcriptionFix(format, valueAt(instance, path)) : undefined;
-      if (format && slip !== undefined) return [{ ...base, messageId: slipMessages[format] ?? "amount-slip", data: { value, fix: slip } }];
-      if (format) return [{ ...base, messageId: format, data: { value } }];
-      if (error.keyword === "pattern") return [{ ...base, messageId: "not-blank", data: { value } }];
-      if (error.keyword !== "type") return [{ ...base, messageId: "range", data: { value, limit: `${error.params.comparison} ${error.params.limit}` } }];
-      const types = String(error.params.type).split(",");
-      return [
-        {
-          ...base,
-          messageId: "type",
-          data: {
-            value,
-            expected: {
-              zh: types.map((type) => typeNames[type]?.zh ?? type).join("或"),
-              en: types.map((type) => typeNames[type]?.en ?? type).join(" or "),
-            },
-          },
-        },
-      ];
-    }
+    case "maximum":
+      return [valueProblem(error, instance)];
     case "enum":
       return [{ ...base, messageId: "enum", data: { value, allowed: (error.params.allowedValues as unknown[]).map(String).join(", ") } }];
     case "const": {
@@ -208,4 +167,41 @@ function problemOf(error: ErrorObject, instance: unknown): Problem[] {
     default:
       return [{ ...base, messageId: "invalid", data: { detail: error.message ?? error.keyword } }];
   }
+}
+
+/** A key the schema does not know, pointed at, with the closest allowed one when there is one. */
+function unknownKey(path: string, key: string, allowed: readonly string[]): Problem {
+  const suggestion = closest(key, allowed);
+  return {
+    rule: "schema",
+    path: childPointer(path, key),
+    atKey: true,
+    messageId: suggestion ? "unknown-key-suggest" : "unknown-key",
+    data: { key, suggestion: suggestion ?? "", allowed: allowed.join(", ") },
+  };
+}
+
+/** A value of the wrong type, pattern or range: a transcription slip with its fix when there is one. */
+function valueProblem(error: ErrorObject, instance: unknown): Problem {
+  const path = error.instancePath;
+  const value = preview(valueAt(instance, path));
+  const format = formatOf(error);
+  const base = { rule: "schema", path };
+  const slip = format ? transcriptionFix(format, valueAt(instance, path)) : undefined;
+  if (format && slip !== undefined) return { ...base, messageId: slipMessages[format] ?? "amount-slip", data: { value, fix: slip } };
+  if (format) return { ...base, messageId: format, data: { value } };
+  if (error.keyword === "pattern") return { ...base, messageId: "not-blank", data: { value } };
+  if (error.keyword !== "type") return { ...base, messageId: "range", data: { value, limit: `${error.params.comparison} ${error.params.limit}` } };
+  const types = String(error.params.type).split(",");
+  return {
+    ...base,
+    messageId: "type",
+    data: {
+      value,
+      expected: {
+        zh: types.map((type) => typeNames[type]?.zh ?? type).join("或"),
+        en: types.map((type) => typeNames[type]?.en ?? type).join(" or "),
+      },
+    },
+  };
 }
