@@ -5,23 +5,12 @@ import { narrativeTableId, type Line, type Statement, type Table } from "../decl
 import { parseCount } from "../figure.js";
 import { itemsAt, nodeAt, textAt, type BuildContext } from "./context.js";
 import { fileLine, LineRow } from "./line.js";
+import { emptyTable } from "./table.js";
 import { fillRow } from "./row.js";
 
 /** The table that holds the figures the narrative states on its own; its parts' shares are of their figure. */
 export function narrativeTable(): Table {
-  return {
-    path: "/statements",
-    id: narrativeTableId,
-    title: "情况说明",
-    kind: "narrative",
-    shareOf: { kind: "parent" },
-    columns: [],
-    lines: [],
-    projects: [],
-    indicators: [],
-    linesByKey: new Map(),
-    allLines: [],
-  };
+  return { ...emptyTable("/statements", narrativeTableId, "情况说明"), kind: "narrative", shareOf: { kind: "parent" } };
 }
 
 /**

@@ -10,21 +10,16 @@ import { buildLine } from "./line.js";
 import { buildProject } from "./project.js";
 import { fillRow } from "./row.js";
 
+/** A table with nothing in it yet: its builder, or the narrative's, fills it. */
+export function emptyTable(path: string, id: string, title: string): Table {
+  return { path, id, title, columns: [], lines: [], projects: [], indicators: [], linesByKey: new Map(), allLines: [] };
+}
+
 /** A table: its columns, total row, lines, projects and indicators, each read at the table's precision. */
 export function buildTable(outer: BuildContext, node: Node, path: string): Table {
   const context = within(outer, node);
   const id = textAt(context, node, "id") ?? "";
-  const table: Table = {
-    path,
-    id,
-    title: textAt(context, node, "title") ?? "",
-    columns: [],
-    lines: [],
-    projects: [],
-    indicators: [],
-    linesByKey: new Map(),
-    allLines: [],
-  };
+  const table = emptyTable(path, id, textAt(context, node, "title") ?? "");
   const kind = textAt(context, node, "kind");
   if (kind !== undefined) table.kind = kind;
   const shareOf = shareBaseAt(context, node, path);
