@@ -9,6 +9,7 @@ import { schemaPath, version } from "../package-root.js";
 import { declarationFiles, InputError } from "../run/files.js";
 import { checkFiles } from "../run/run.js";
 import { WorkerStopped } from "../run/threads.js";
+import { runImport, type ImportOptions } from "./import.js";
 import { explainRule, formatRuleList } from "./rule-docs.js";
 import { reportFiles, refuseInputs, writeReport } from "./report-files.js";
 import { declarationTemplate } from "./template.js";
@@ -206,6 +207,15 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       }
       io.stdout(`${file}\n`);
     });
+
+  program
+    .command("import")
+    .description("write the declaration read from a disclosure (text, Word, PDF, Excel), to review, correct and commit")
+    .argument("<file>", "the disclosure")
+    .option("-o, --output <file>", "write it to this file (default: stdout)")
+    .option("--force", "overwrite the -o file if it exists")
+    .addOption(langOption())
+    .action((file: string, options: ImportOptions) => runImport(file, options, io));
 
   program
     .command("schema")
