@@ -56,6 +56,8 @@ const words = {
   },
   sameProject: { zh: "同一项目在绩效目标表与项目支出表中金额相同", en: "a project has the same amount in its performance table and the project table" },
   personnelInBasic: { zh: "人员经费是基本支出的一部分", en: "personnel costs are part of basic expenditure" },
+  generalInAppropriation: { zh: "一般公共预算拨款是财政拨款的一部分", en: "the general budget is part of appropriations" },
+  appropriationInExpenditure: { zh: "财政拨款支出是部门全部支出的一部分", en: "appropriated expenditure is part of all expenditure" },
   classOrder: { zh: "同一科目：一般公共预算 ≤ 财政拨款 ≤ 部门收支", en: "one classification code: general budget ≤ appropriations ≤ department total" },
   personnel: {
     zh: "惯例：人员经费 = 301 工资福利支出 + 303 对个人和家庭的补助",
@@ -125,7 +127,15 @@ function exactLinks(declaration: Declaration): Link[] {
   const funds = [totalOf(byFunction), totalOf(tableOf(declaration, "government-fund")), totalOf(tableOf(declaration, "state-capital"))];
   if (appropriationTotal && funds.every((fund): fund is Figure => fund !== undefined)) {
     relations.push(sumOf(appropriationTotal, funds, words.appropriation));
+  } else {
+    // Not every fund's table is declared: the totals that are still nest (a summary table or not).
+    const byFunctionTotal = totalOf(byFunction);
+    if (byFunctionTotal && appropriationTotal)
+      relations.push({ kind: "at-most", figure: byFunctionTotal, limit: appropriationTotal, note: aside(words.generalInAppropriation) });
   }
+  const expenditureTotal = totalOf(tableOf(declaration, "expenditure"));
+  if (appropriationTotal && expenditureTotal)
+    relations.push({ kind: "at-most", figure: appropriationTotal, limit: expenditureTotal, note: aside(words.appropriationInExpenditure) });
   relations.push(...sameProjects(declaration, projectsTable));
   // A classification code's amount: the general budget is part of appropriations, which are part of the whole.
   const byCode = (table: Table | undefined) =>

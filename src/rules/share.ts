@@ -79,6 +79,12 @@ const messages = {
       en: "The share is of {reference}, which does not exist",
     },
   },
+  "unknown-whole-suggest": {
+    text: {
+      zh: "占比的基数 {reference} 不存在；引用写成 表/行，是不是 {suggestion}？",
+      en: "The share is of {reference}, which does not exist; a reference is table/line: did you mean {suggestion}?",
+    },
+  },
   "no-part": {
     severity: "info",
     text: {
@@ -165,7 +171,11 @@ export const share = defineRule({
         continue;
       }
       if ("unknown" in result) {
-        report({ messageId: "unknown-whole", path: result.path, data: { reference: result.unknown } });
+        // `shareOf: basic` where the line basic of the row's own table was meant.
+        const table = row.kind === "statement" ? undefined : row.table;
+        const suggestion = table?.linesByKey.has(result.unknown) ? `${table.id}/${result.unknown}` : undefined;
+        if (suggestion) report({ messageId: "unknown-whole-suggest", path: result.path, data: { reference: result.unknown, suggestion } });
+        else report({ messageId: "unknown-whole", path: result.path, data: { reference: result.unknown } });
         continue;
       }
       const { whole } = result;

@@ -186,6 +186,42 @@ describe("cross-table", () => {
         body: basic("372.45"),
         findings: [{ messageId: "sum-mismatch", line: 13, severity: "warning", expected: "373.45" }],
       },
+      {
+        name: "without a summary table, appropriated expenditure above all expenditure",
+        body: `
+          tables:
+            - id: t3
+              title: 财政拨款收支总表
+              kind: appropriation
+              lines:
+                - { id: income, name: 收入总计, amount: 1085203.63 }
+                - { id: expenditure, name: 支出总计, amount: 1085203.63 }
+            - id: t2
+              title: 部门支出总表
+              kind: expenditure
+              total: { amount: 1085203.53 }
+              lines: [{ name: 基本支出, amount: 1085203.53 }]
+        `,
+        findings: [{ messageId: "bound-above", line: 11, expected: "1085203.53", actual: "1085203.63" }],
+      },
+      {
+        name: "without the fund tables, the general budget above appropriations",
+        body: `
+          tables:
+            - id: t3
+              title: 财政拨款收支总表
+              kind: appropriation
+              lines:
+                - { id: income, name: 收入总计, amount: 825.04 }
+                - { id: expenditure, name: 支出总计, amount: 825.04 }
+            - id: t5
+              title: 一般公共预算支出表
+              kind: general-by-function
+              total: { amount: 835.04 }
+              lines: [{ code: "201", name: 一般公共服务支出, amount: 835.04 }]
+        `,
+        findings: [{ messageId: "bound-above", line: 15, expected: "825.04", actual: "835.04" }],
+      },
     ],
   });
 });

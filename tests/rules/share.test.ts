@@ -238,6 +238,18 @@ describe("share", () => {
         findings: [{ messageId: "unknown-whole", line: 9 }],
       },
       {
+        name: "a share of a line of its own table, written without the table",
+        body: `
+          tables:
+            - id: t4
+              title: 表
+              lines:
+                - { id: basic, name: 基本支出, amount: 4 }
+                - { name: 甲, amount: 1, share: 25%, shareOf: basic }
+        `,
+        findings: [{ messageId: "unknown-whole-suggest", line: 10 }],
+      },
+      {
         name: "a part's share that is not part ÷ the figure of its 其中 list",
         body: `
           statements:
