@@ -9,6 +9,7 @@ import { schemaPath, version } from "../package-root.js";
 import { declarationFiles, InputError } from "../run/files.js";
 import { checkFiles } from "../run/run.js";
 import { WorkerStopped } from "../run/threads.js";
+import { runImport, type ImportOptions } from "./import.js";
 import { explainRule, formatRuleList } from "./rule-docs.js";
 import { reportFiles, refuseInputs, writeReport } from "./report-files.js";
 import { declarationTemplate } from "./template.js";
@@ -213,6 +214,15 @@ function addInitCommand(program: Command, io: CliIO): void {
 }
 
 function addSchemaCommand(program: Command, io: CliIO): void {
+  program
+    .command("import")
+    .description("write the declaration read from a disclosure (text, Word, PDF, Excel), to review, correct and commit")
+    .argument("<file>", "the disclosure")
+    .option("-o, --output <file>", "write it to this file (default: stdout)")
+    .option("--force", "overwrite the -o file if it exists")
+    .addOption(langOption())
+    .action((file: string, options: ImportOptions) => runImport(file, options, io));
+
   program
     .command("schema")
     .description("print the path of the bundled JSON Schema of declarations")

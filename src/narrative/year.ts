@@ -7,7 +7,7 @@ const titled = /(?<!比|较|与|对比|相比|上年|上一年)(\d{4})年度?(?:
 const scope = /纳入[^。\n]{0,40}?(\d{4})年度?(?:部门|单位)(?:\(单位\))?预算(?:编制)?范围/dg;
 
 /** The year most titles name, if it is named at least twice and more often than any other. */
-function documentYear(text: string, skip: readonly [number, number][]): number | undefined {
+export function documentYear(text: string, skip: readonly [number, number][]): number | undefined {
   const votes = new Map<number, number>();
   for (const match of text.matchAll(titled)) {
     if (skip.some(([start, end]) => match.index >= start && match.index < end)) continue;

@@ -1,0 +1,46 @@
+import { existsSync, realpathSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Lang } from "../finding.js";
+import { declareDocument } from "../narrative/declaration-text.js";
+import { DocumentError } from "../read/document/document.js";
+import { readDocumentFile } from "../read/document/read.js";
+import { InputError } from "../run/files.js";
+
+export interface ImportOptions {
+  output?: string;
+  force?: boolean;
+  lang?: Lang;
+}
+
+/** The same file, once both exist (a link or another spelling of the path). */
+function sameFile(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return a === b;
+  }
+}
+
+/** `budget-rules import FILE [-o decl.yaml]`: the declaration read from a disclosure, to a file or stdout. */
+export async function runImport(file: string, options: ImportOptions, io: { cwd: string; stdout(text: string): void }): Promise<void> {
+  const input = resolve(io.cwd, file);
+  let yaml: string;
+  try {
+    yaml = declareDocument(await readDocumentFile(input), options.lang ?? "en");
+  } catch (error) {
+    if (error instanceof DocumentError) throw new InputError(`cannot read ${file}: ${error.message}`);
+    throw error;
+  }
+  if (options.output === undefined) {
+    io.stdout(yaml);
+    return;
+  }
+  const output = resolve(io.cwd, options.output);
+  if (sameFile(input, output)) throw new InputError(`${options.output} is the document read; import never writes over it`);
+  if (existsSync(output) && !options.force) throw new InputError(`${options.output} exists; add --force to overwrite it`);
+  try {
+    writeFileSync(output, yaml, { flag: options.force ? "w" : "wx" });
+  } catch (error) {
+    throw new InputError(`cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}

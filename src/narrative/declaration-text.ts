@@ -1,0 +1,156 @@
+import type { Lang } from "../finding.js";
+import { placeLabel, type DocumentText } from "../read/document/document.js";
+import { readDisclosure } from "./read.js";
+import { declareReading, type Declared } from "./declare.js";
+import { documentYear } from "./year.js";
+import type { Reading } from "./relations.js";
+
+/** What the YAML needs besides the reading: the original text, and a label for the place of a normalised offset. */
+export interface DeclarationSource {
+  original: string;
+  reading: Reading;
+  /** `line 3, column 5`, `page 2, line 5`, `Sheet1!B4`: where the figure at this offset of the normalised text is. */
+  place(offset: number): string;
+}
+
+/** A string as a YAML scalar: plain when that reads back as the same string, else double-quoted. */
+function scalar(text: string): string {
+  const plain = /^[^\s\-?:,[\]{}#&*!|>'"%@`\d.+~][^:#,[\]{}\n\r]*$/u.test(text) && !/\s$/.test(text) && !/^(?:true|false|null|yes|no|on|off)$/i.test(text);
+  return plain ? text : JSON.stringify(text);
+}
+
+/** The one-line comment: the place, and what is left out. */
+function comment(source: DeclarationSource, declared: Declared): string {
+  return ` # ${[source.place(declared.at), ...declared.notes].join("; ")}`;
+}
+
+/** A declared figure as YAML lines at an indent, its parts nested. */
+function figureLines(source: DeclarationSource, declared: Declared, indent: string): string[] {
+  const fields: [string, string][] = [];
+  if (declared.id) fields.push(["id", declared.id]);
+  if (declared.restates) fields.push(["restates", declared.restates]);
+  if (declared.name !== undefined) fields.push(["name", scalar(declared.name)]);
+  for (const key of ["amount", "prior", "change"] as const) {
+    const value = declared[key];
+    if (value !== undefined) fields.push([key, value]);
+  }
+  for (const key of ["growth", "share"] as const) {
+    const value = declared[key];
+    if (value !== undefined) fields.push([key, value]);
+  }
+  if (declared.shareOf) fields.push(["shareOf", declared.shareOf]);
+  if (declared.unchanged) fields.push(["unchanged", "true"]);
+  if (declared.count !== undefined) fields.push(["count", String(declared.count)]);
+  if (declared.unit) fields.push(["unit", scalar(declared.unit)]);
+  if (declared.items) fields.push(["items", `[${declared.items.map(scalar).join(", ")}]`]);
+  if (declared.complete) fields.push(["complete", "true"]);
+  const lines = fields.map(([key, value], index) => `${indent}${index === 0 ? "- " : "  "}${key}: ${value}${index === 0 ? comment(source, declared) : ""}`);
+  if (lines.length === 0) lines.push(`${indent}- {}${comment(source, declared)}`);
+  if (declared.parts.length > 0) {
+    lines.push(`${indent}  parts:`);
+    for (const part of declared.parts) lines.push(...figureLines(source, part, `${indent}    `));
+  }
+  return lines;
+}
+
+/** The sentences a figure and its parts are stated in. */
+function span(declared: Declared): [number, number] {
+  let [first, last] = [declared.sentence, declared.sentence];
+  for (const part of declared.parts) {
+    const [from, to] = span(part);
+    first = Math.min(first, from);
+    last = Math.max(last, to);
+  }
+  return [first, last];
+}
+
+interface Group {
+  first: number;
+  last: number;
+  figures: Declared[];
+}
+
+/** Declared figures grouped into statements: the sentences they are stated in, overlapping ranges merged. */
+function groups(top: readonly Declared[]): Group[] {
+  const sorted = top.map((declared) => ({ declared, range: span(declared) })).sort((a, b) => a.range[0] - b.range[0] || a.declared.at - b.declared.at);
+  const result: Group[] = [];
+  for (const { declared, range } of sorted) {
+    const last = result.at(-1);
+    if (last && range[0] <= last.last) {
+      last.last = Math.max(last.last, range[1]);
+      last.figures.push(declared);
+    } else result.push({ first: range[0], last: range[1], figures: [declared] });
+  }
+  return result;
+}
+
+/** The statement of a group: its section, its sentences as printed (from the original text), its figures. */
+function statementLines(source: DeclarationSource, group: Group): string[] {
+  const { reading, original } = source;
+  const first = reading.sentences[group.first];
+  const last = reading.sentences[group.last];
+  if (!first || !last) return [];
+  const origin = (offset: number) => reading.normalised.origin[offset] ?? original.length;
+  const text = original.slice(origin(first.start), origin(last.end - 1) + 1).trim();
+  const lines = first.outline === "" ? [] : [`  - section: ${scalar(first.outline)}`];
+  lines.push(`  ${lines.length === 0 ? "-" : " "} text: ${scalar(text)}`, "    figures:");
+  for (const declared of group.figures) lines.push(...figureLines(source, declared, "      "));
+  return lines;
+}
+
+/** The decimals amounts are written with, at most: the declaration's precision. */
+function precisionOf(top: readonly Declared[]): number {
+  let most = 0;
+  const visit = (declared: Declared) => {
+    for (const value of [declared.amount, declared.prior, declared.change]) most = Math.max(most, value?.split(".")[1]?.length ?? 0);
+    declared.parts.forEach(visit);
+  };
+  top.forEach(visit);
+  return most;
+}
+
+/** The budget year the titles name, else the latest year the text names, said to be a guess. */
+function yearLine(reading: Reading): string {
+  const titled = documentYear(reading.normalised.text, []);
+  if (titled !== undefined) return `  year: ${titled}`;
+  const named = [...reading.normalised.text.matchAll(/(?<!\d)(20\d{2}|19\d{2})年/g)].map((match) => Number(match[1]));
+  const latest = named.length > 0 ? Math.max(...named) : new Date().getFullYear();
+  return `  year: ${latest} # not read from a title: the latest year the text names; check it`;
+}
+
+/**
+ * The declaration (format v1) of what the reader read in a disclosure: every statement with its sentences
+ * as printed and its figures stated on their own, each with its place; what is not declared, as comments.
+ */
+export function declarationText(source: DeclarationSource): string {
+  const { reading } = source;
+  const declared = declareReading(reading);
+  const precision = precisionOf(declared.top);
+  const head = [
+    "# Read from the disclosure by `budget-rules import`: review every statement against the text, correct it, then commit it.",
+    "version: 1",
+    "department:",
+    yearLine(reading),
+    `unit: ${declared.unit}`,
+    ...(precision === 2 ? [] : [`precision: ${precision} # the most decimals an amount is written with`]),
+    "excerpt: true",
+  ];
+  const events: { at: number; lines: string[] }[] = groups(declared.top).map((group) => ({
+    at: reading.sentences[group.first]?.start ?? 0,
+    lines: statementLines(source, group),
+  }));
+  for (const note of declared.notes) events.push({ at: note.at, lines: [`  # ${note.text} (${source.place(note.at)})`] });
+  for (const unread of reading.unread)
+    events.push({ at: unread.start, lines: [`  # not read: ${unread.excerpt.replace(/\s+/g, " ")}… (${source.place(unread.start)})`] });
+  events.sort((a, b) => a.at - b.at);
+  const body = events.flatMap((event) => event.lines);
+  const statements = events.some((event) => event.lines[0]?.startsWith("  -")) ? ["statements:", ...body] : [...body];
+  return [...head, ...statements, ""].join("\n");
+}
+
+/** The declaration read from a document as read by `readDocument`: each figure's comment names its place in it. */
+export function declareDocument(document: DocumentText, lang: Lang = "en"): string {
+  const reading = readDisclosure(document.text);
+  const origin = (offset: number) => reading.normalised.origin[offset] ?? document.text.length;
+  return declarationText({ original: document.text, reading, place: (offset) => placeLabel(document.locate(origin(offset)), lang) });
+}

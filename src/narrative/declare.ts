@@ -1,0 +1,242 @@
+import type { Figure } from "./figures.js";
+import { before, type Reading, type Relation, type Sentence } from "./relations.js";
+
+/** One figure as the declaration states it on its own (docs/format.md, "Figures the text states on its own"). */
+export interface Declared {
+  /** Offset in the normalised text of the figure it declares, for its source comment. */
+  at: number;
+  sentence: number;
+  id?: string;
+  restates?: string;
+  name?: string;
+  amount?: string;
+  prior?: string;
+  change?: string;
+  growth?: string;
+  share?: string;
+  shareOf?: string;
+  unchanged?: true;
+  count?: number;
+  unit?: string;
+  items?: string[];
+  complete?: true;
+  parts: Declared[];
+  /** Why a value it would carry is left out, as comments. */
+  notes: string[];
+}
+
+/** A note on what was read but is not declared, at its offset in the normalised text. */
+export interface Note {
+  at: number;
+  text: string;
+}
+
+/** The figures a reading declares, with what it leaves out; statements group them by sentence. */
+export interface DeclaredReading {
+  unit: string;
+  top: Declared[];
+  notes: Note[];
+}
+
+const moneyUnits = new Set(["元", "万元", "亿元"]);
+
+/** The money unit most amounts of the reading are written in; 万元 when none is. */
+export function mainUnit(reading: Reading): string {
+  const votes = new Map<string, number>();
+  for (const sentence of reading.sentences)
+    for (const figure of sentence.figures) if (moneyUnits.has(figure.unit)) votes.set(figure.unit, (votes.get(figure.unit) ?? 0) + 1);
+  return [...votes].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "万元";
+}
+
+/** The number as printed, without its unit. */
+function digits(figure: Figure): string {
+  return figure.value.isZero() ? "0" : (/^\d+(?:\.\d+)?/.exec(figure.text)?.[0] ?? figure.value.toString());
+}
+
+/** The subject's words: the clause before the figure, without 其中, years, and linking words. */
+export function nameBefore(sentence: Sentence, figure: Figure): string {
+  return before(sentence, figure)
+    .replace(/^[\s:：,;、]*(?:其中|包括|一是|二是|三是|主要是|主要为)?[:：,]?/, "")
+    .replace(/^(?:\d{4}年度?|[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、](?!\d))+/, "")
+    .replace(/(?:预算数|预算)?(?:为|是|达到|达|共计|合计|总计|计|安排)$/, "")
+    .replace(/[:：,]$/, "")
+    .trim();
+}
+
+/** Builds the declared figures of a reading, one per figure, merged across the relations it takes part in. */
+class Builder {
+  readonly declared = new Map<Figure | Relation, Declared>();
+  readonly parent = new Map<Declared, Declared>();
+  readonly shareOf = new Map<Declared, Figure>();
+  readonly notes: Note[] = [];
+  readonly unit: string;
+  private ids = 0;
+
+  constructor(readonly reading: Reading) {
+    this.unit = mainUnit(reading);
+  }
+
+  sentenceOf(figure: Figure): number {
+    return this.reading.sentences.findIndex((sentence) => sentence.figures.includes(figure));
+  }
+
+  /** The figure's declaration; its amount set when it is money in the document's unit (else a note). */
+  get(figure: Figure, key: Figure | Relation = figure): Declared {
+    const found = this.declared.get(key);
+    if (found) return found;
+    const at = this.sentenceOf(figure);
+    const sentence = this.reading.sentences[at];
+    const declared: Declared = { at: figure.start, sentence: at, parts: [], notes: [] };
+    const name = sentence ? nameBefore(sentence, figure) : "";
+    declared.name = name === "" ? figure.text : name;
+    if (figure.kind === "amount") {
+      const amount = this.money(figure, declared);
+      if (amount !== undefined) declared.amount = amount;
+    }
+    this.declared.set(key, declared);
+    return declared;
+  }
+
+  /** An amount in the document's unit as printed, or undefined with a note (0 is 0 in any unit). */
+  money(figure: Figure, on: Declared): string | undefined {
+    if (figure.unit === this.unit || (figure.value.isZero() && moneyUnits.has(figure.unit))) return digits(figure);
+    on.notes.push(`not declared: unit ${figure.unit === "" ? "not printed" : figure.unit} of ${figure.text} (the declaration is in ${this.unit})`);
+    return undefined;
+  }
+
+  /** A signed change or rate, or undefined with a note when the text does not say which way (增加/减少). */
+  signed(figure: Figure, on: Declared, percent: boolean): string | undefined {
+    if (figure.sign === 0) {
+      on.notes.push(`not declared: ${figure.text} does not say whether it is an increase or a decrease`);
+      return undefined;
+    }
+    const value = percent ? `${digits(figure)}%` : this.money(figure, on);
+    if (value === undefined) return undefined;
+    return figure.sign < 0 && !figure.value.isZero() ? `-${value}` : value;
+  }
+
+  idOf(declared: Declared): string {
+    declared.id ??= `n${(this.ids += 1)}`;
+    return declared.id;
+  }
+
+  note(at: number, text: string): void {
+    this.notes.push({ at, text });
+  }
+}
+
+type Reader<K extends Relation["kind"]> = (builder: Builder, relation: Extract<Relation, { kind: K }>) => void;
+
+const declareGrowth: Reader<"growth"> = (builder, { subject, prior, change, rate }) => {
+  const anchor = subject ?? change ?? rate ?? prior;
+  if (!anchor) return;
+  const declared = builder.get(anchor);
+  if (prior) {
+    const value = builder.money(prior, declared);
+    if (value !== undefined) declared.prior = value;
+  }
+  if (change) {
+    const value = builder.signed(change, declared, false);
+    if (value !== undefined) declared.change = value;
+  }
+  if (rate) {
+    const value = builder.signed(rate, declared, true);
+    if (value !== undefined) declared.growth = value;
+  }
+};
+
+const declareUnchanged: Reader<"unchanged"> = (builder, { subject, start }) => {
+  if (subject) builder.get(subject).unchanged = true;
+  else builder.note(start, "not declared: a change stated in words (持平, 无变化) without the figure it is about");
+};
+
+const declareList: Reader<"sum"> = (builder, list) => {
+  if (!list.whole || list.ambiguous) {
+    builder.note(list.start, `not declared: a 其中 list whose ${list.whole ? "parts are not clear (a nested list that does not end)" : "total is not stated"}`);
+    return;
+  }
+  const whole = builder.get(list.whole);
+  for (const figure of list.parts) {
+    const part = builder.get(figure);
+    if (builder.parent.has(part) || part === whole) continue;
+    builder.parent.set(part, whole);
+    whole.parts.push(part);
+  }
+  const dropped = whole.parts.some((part) => part.amount === undefined && part.count === undefined);
+  if (list.complete && !dropped) whole.complete = true;
+  else if (list.complete) whole.notes.push(`not declared complete (${list.complete}): a part is left out`);
+};
+
+const declareShare: Reader<"share"> = (builder, share) => {
+  const part = share.part ? builder.get(share.part) : undefined;
+  if (!part) {
+    builder.note(share.share.start, `not declared: the share ${share.share.text} names no amount it is the share of`);
+    return;
+  }
+  part.share = `${digits(share.share)}%`;
+  const whole = share.whole ?? share.list?.whole;
+  if (whole) builder.shareOf.set(part, whole);
+};
+
+/** 共 N 个，分别是 A、B: the count, its unit when not 个, and the names it lists. */
+const declareCount: Reader<"count"> = (builder, count) => {
+  const sentence = builder.reading.sentences.find((candidate) => candidate.start <= count.start && count.start < candidate.end);
+  if (!sentence) return;
+  const clause = sentence.clauses.find((candidate) => candidate.start <= count.start && count.start < candidate.end);
+  const name = sentence.text
+    .slice((clause?.start ?? sentence.start) - sentence.start, count.start - sentence.start)
+    .replace(/^(?:其中|包括)?[:,]?/, "")
+    .replace(/(?:共有|共计|共|有|为|是|计)+$/, "");
+  const unit = /^[人名辆家项批次]+/.exec(builder.reading.normalised.text.slice(count.end))?.[0];
+  const declared: Declared = { at: count.start, sentence: builder.reading.sentences.indexOf(sentence), parts: [], notes: [] };
+  declared.name = name === "" ? "数量" : name;
+  declared.count = count.stated;
+  if (unit && unit !== "个") declared.unit = unit === "名" ? "人" : unit;
+  if (count.names.length > 0) declared.items = count.names;
+  builder.declared.set(count, declared);
+};
+
+const declareRestated: Reader<"restated"> = (builder, { first, second }) => {
+  const earlier = builder.get(first);
+  const later = builder.get(second);
+  later.restates = `narrative/${builder.idOf(earlier)}`;
+  delete later.name;
+};
+
+function declareRelation(builder: Builder, relation: Relation): void {
+  switch (relation.kind) {
+    case "growth":
+      return declareGrowth(builder, relation);
+    case "unchanged":
+      return declareUnchanged(builder, relation);
+    case "sum":
+      return declareList(builder, relation);
+    case "share":
+      return declareShare(builder, relation);
+    case "count":
+      return declareCount(builder, relation);
+    case "restated":
+      return declareRestated(builder, relation);
+    case "year":
+      return builder.note(
+        relation.start,
+        `not declared: the year ${relation.stated} this sentence names, where the document's titles name ${relation.expected} (the format has no place for it)`,
+      );
+    case "breakdown":
+      return builder.note(relation.total.start, "not declared: a change explained by its main parts' changes (主要是…), which the format cannot state");
+    case "product":
+      return builder.note(relation.total.start, "not declared: a count times a rate (人均, 每…), which the format cannot state");
+  }
+}
+
+/** Every relation of the reading as declared figures; shares of another figure than the one a part is listed under name it by id. */
+export function declareReading(reading: Reading): DeclaredReading {
+  const builder = new Builder(reading);
+  for (const relation of reading.relations) declareRelation(builder, relation);
+  for (const [part, figure] of builder.shareOf) {
+    const whole = builder.get(figure);
+    if (builder.parent.get(part) !== whole) part.shareOf = `narrative/${builder.idOf(whole)}`;
+  }
+  const top = [...new Set(builder.declared.values())].filter((declared) => !builder.parent.has(declared));
+  return { unit: builder.unit, top, notes: builder.notes };
+}
