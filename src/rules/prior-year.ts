@@ -172,7 +172,7 @@ function checkPriorSums(declaration: Declaration, priorOf: (row: Row) => Prior |
   const derivedFromParts = (parts: readonly Line[]): Interval | undefined => {
     const intervals: Interval[] = [];
     for (const part of parts) {
-      const interval = priorOf(part)?.interval ?? (part.lines.length > 0 ? derivedFromParts(part.lines) : undefined);
+      const interval = priorOf(part)?.interval ?? (part.lines.length > 0 && !part.partialList ? derivedFromParts(part.lines) : undefined);
       if (!interval) return undefined;
       intervals.push(interval);
     }
@@ -181,7 +181,8 @@ function checkPriorSums(declaration: Declaration, priorOf: (row: Row) => Prior |
   for (const table of declaration.tables) {
     for (const row of tableRows(table)) {
       const parts = row.kind === "total" ? table.lines : row.lines;
-      if (parts.length === 0) continue;
+      // A 其中 list that may leave parts out says nothing of how its parts' priors add up.
+      if (parts.length === 0 || (row.kind === "line" && row.partialList)) continue;
       const own = priorOf(row);
       if (!own) continue;
       const sum = derivedFromParts(parts);

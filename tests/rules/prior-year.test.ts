@@ -46,6 +46,20 @@ describe("prior-year", () => {
                     - { name: 项二, amount: 20, change: 5 }
         `,
       },
+      {
+        name: "the restated parts of a 其中 list that may leave one out: their priors are not a sum",
+        body: `
+          statements:
+            - text: 三公经费41万元,其中:公务用车费21万元,公务接待费20万元。
+              figures:
+                - { id: s, name: 三公经费, amount: 41, parts: [{ id: car, name: 公务用车费, amount: 21 }, { id: rec, name: 公务接待费, amount: 20 }] }
+            - text: 三公经费41万元,较上年减少19万元,其中:公务用车费21万元,较上年减少6万元;公务接待费20万元,较上年减少2万元。
+              figures:
+                - { restates: narrative/s, amount: 41, change: -19, reason: 压减 }
+                - { restates: narrative/car, amount: 21, change: -6, reason: 压减 }
+                - { restates: narrative/rec, amount: 20, change: -2, reason: 压减 }
+        `,
+      },
     ],
     invalid: [
       {
