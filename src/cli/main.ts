@@ -9,7 +9,7 @@ import { schemaPath, version } from "../package-root.js";
 import { declarationFiles, InputError } from "../run/files.js";
 import { checkFiles } from "../run/run.js";
 import { WorkerStopped } from "../run/threads.js";
-import { runImport, type ImportOptions } from "./import.js";
+import type { ImportOptions } from "./import.js";
 import { explainRule, formatRuleList } from "./rule-docs.js";
 import { reportFiles, refuseInputs, writeReport } from "./report-files.js";
 import { declarationTemplate } from "./template.js";
@@ -221,7 +221,8 @@ function addSchemaCommand(program: Command, io: CliIO): void {
     .option("-o, --output <file>", "write it to this file (default: stdout)")
     .option("--force", "overwrite the -o file if it exists")
     .addOption(langOption())
-    .action((file: string, options: ImportOptions) => runImport(file, options, io));
+    // Loaded when used: a check of declarations does not pay for the document readers.
+    .action(async (file: string, options: ImportOptions) => (await import("./import.js")).runImport(file, options, io));
 
   program
     .command("schema")

@@ -5,7 +5,6 @@ import { readWithin, sizesAbove, sizeText } from "../load/read.js";
 import type { FileReport } from "../report/report.js";
 import type { MessageData } from "../text.js";
 import { detectFormat } from "../read/document/format.js";
-import { checkDocument } from "./check-document.js";
 import { checkText, unreadFileReport, type CheckOptions } from "./check-text.js";
 
 /** A check that cannot run (a missing path, no YAML file): the CLI says it in one line and exits 2. */
@@ -109,6 +108,8 @@ export async function checkFile(
   }
   const { bytes } = read;
   if (!yamlFile.test(path) && isDocument(bytes, path)) {
+    // Loaded when a document comes: a check of declarations does not pay for the readers.
+    const { checkDocument } = await import("./check-document.js");
     const { report, text } = await checkDocument(bytes, { file: options.file, lang: options.lang ?? "en" });
     if (text !== undefined) onText?.(text);
     return report;

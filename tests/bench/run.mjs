@@ -79,7 +79,7 @@ if (section("seed")) {
     "seed: `budget-rules check`",
     ms(seedCheck.seconds),
     mib(seedCheck.rss),
-    `${seedRatio.toFixed(2)}× the floor (target ≤ 1.2×: ${verdict(seedRatio <= 1.2)})`,
+    `${seedRatio.toFixed(2)}× the floor (target ≤ 1.15×: ${verdict(seedRatio <= 1.15)})`,
   ]);
 }
 
