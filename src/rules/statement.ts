@@ -2,7 +2,7 @@ import type { Line, Row, StatedFigure, TotalRow } from "../model/declaration.js"
 import { childPointer } from "../load/json-pointer.js";
 import { decimalString, Exact, type Amount, type Percent } from "../model/figure.js";
 import { resolveReference } from "../model/reference.js";
-import { declaredInterval, differenceInterval } from "../rounding/tolerance.js";
+import { declaredInterval, derivedInterval, differenceInterval } from "../rounding/tolerance.js";
 import type { Text } from "../text.js";
 import { figureNames, figureOf } from "./figure-name.js";
 import { checkRelation, messagesFor } from "./relation.js";
@@ -122,8 +122,21 @@ function compareWithLine(report: Report<Message>, figure: StatedFigure, line: Ro
       figure: { interval: declaredInterval(prior), label: () => inTable(named("prior")), path: figure.change.path },
       other: { interval: figureDerived, label: () => inNarrative(derived()), path: prior.path },
     });
+  } else if (figure.prior && figure.change && !figure.amount && restatedAmount) {
+    // “比上年 8947 万元减少 2748 万元” about a figure stated elsewhere: prior + change is that figure.
+    const terms = [
+      { amount: figure.prior, sign: 1 as const },
+      { amount: figure.change, sign: 1 as const },
+    ];
+    checkRelation(report, {
+      kind: "agree",
+      figure: { interval: derivedInterval(terms), label: () => inNarrative(figureOf(line.label, priorPlusChange)), path: figure.change.path },
+      other: { amount: restatedAmount, label: () => inTable(named("amount")) },
+    });
   }
 }
+
+const priorPlusChange = { zh: "上年数 + 增减额", en: "prior + change" };
 
 const unchangedWords = /持平|无增减|无变化|没有变化|未变化|不变|相同|同上年/;
 

@@ -119,6 +119,17 @@ describe("statement", () => {
     ],
     invalid: [
       {
+        name: "a prior and a change about a figure stated elsewhere that do not add up to it",
+        body: `
+          statements:
+            - text: 总支出6198万元。
+              figures: [{ id: e, name: 总支出, amount: 6198 }]
+            - text: 比上年8947万元减少2748万元。
+              figures: [{ restates: narrative/e, prior: 8947, change: -2748 }]
+        `,
+        findings: [{ messageId: "equal-mismatch", line: 9, expected: "6198", actual: "6199" }],
+      },
+      {
         name: "the narrative's figure differs from its table",
         body: withStatements(`
     - text: 事业运行 2025 年预算数 309.86 万元。
