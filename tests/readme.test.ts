@@ -1,4 +1,6 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
 import { rules } from "../src/rules/index.js";
@@ -31,6 +33,20 @@ describe("the README stays in step", () => {
       stdoutIsTTY: false,
     });
     expect(readme).toContain(`\`\`\`text\n${stdout}\`\`\``);
+  });
+
+  it("its demo of a published page is what the tool gives on that page", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "budget-rules-demo-"));
+    copyFileSync(new URL("../fixtures/corpus/tongliang-anju-2021-sangong/source.txt", import.meta.url), join(folder, "anju.txt"));
+    let stdout = "";
+    await main(["check", "--lang", "zh", "anju.txt"], {
+      stdout: (text) => (stdout += text),
+      stderr: () => undefined,
+      env: {},
+      cwd: folder,
+      stdoutIsTTY: false,
+    });
+    expect(readme).toContain(`\`\`\`text\n$ budget-rules check --lang zh anju.txt\n${stdout}\`\`\``);
   });
 
   it("shows the two set-up commands", () => {
