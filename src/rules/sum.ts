@@ -107,8 +107,18 @@ function checkRowSum(report: Report<Message>, table: Table, target: Row, partRow
   for (const key of ["prior", "change"] as const) {
     const targetAmount = target[key];
     const partAmounts = partRows.map((part) => part[key]);
-    if (targetAmount && partAmounts.every((amount): amount is Amount => amount !== undefined)) {
+    if (!targetAmount) continue;
+    if (partAmounts.every((amount): amount is Amount => amount !== undefined)) {
       compare(report, targetAmount, partAmounts, () => figureOf(target.label, figureNames[key]), what);
+    } else if (partAmounts.some((amount) => amount !== undefined)) {
+      // Some parts state it and some do not: a change may be of either sign, so not even a bound holds.
+      const missing = partRows.filter((part) => part[key] === undefined);
+      report({
+        messageId: "parts-unstated",
+        path: targetAmount.path,
+        data: { target: figureOf(target.label, figureNames[key]), parts: what, missing: namesOf(missing) },
+        related: missing.map((part) => part.path),
+      });
     }
   }
   for (const [year, targetAmount] of target.history) {
@@ -126,6 +136,13 @@ const messages = {
     text: {
       zh: "{target} 只能核对上限：{missing}未列金额，其余{parts}之和 {expected} 不超过 {actual}",
       en: "{target} can be checked only as a bound: {missing} state no amount, and the rest of {parts} add up to {expected}, within {actual}",
+    },
+  },
+  "parts-unstated": {
+    severity: "info",
+    text: {
+      zh: "{target}无法与{parts}核对：{missing}未列此数",
+      en: "{target} cannot be checked against {parts}: {missing} state none",
     },
   },
   "no-parts": {
