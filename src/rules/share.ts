@@ -116,6 +116,12 @@ const messages = {
 } satisfies Messages;
 type Message = keyof typeof messages;
 
+/** The whole as a message shows it; one the table does not state says it is the sum of the lines. */
+function shownWhole(whole: Whole): Text | string {
+  const sum = decimalString(whole.interval.mid);
+  return whole.amount ? sum : { zh: `${sum}（各行之和）`, en: `${sum} (the sum of the lines)` };
+}
+
 /** The whole a share is of, or a finding saying why there is none to check it against. */
 function wholeFor(declaration: Declaration, row: AnyRow, share: Percent, target: Text, report: Report<Message>): Whole | undefined {
   const result = wholeOf(declaration, row);
@@ -191,7 +197,7 @@ export const share = defineRule({
         kind: "ratio",
         figure: { percent: row.share, label: target },
         part: { interval: declaredInterval(amount), shown: () => decimalString(amount.value) },
-        whole: { interval: whole.interval, shown: () => decimalString(whole.interval.mid) },
+        whole: { interval: whole.interval, shown: () => shownWhole(whole) },
         basis: declaration.ratioBasis,
         related: () => [amount.path, whole.path],
       });

@@ -4,7 +4,7 @@ import { decimalString, Exact, type Amount, type Percent } from "../model/figure
 import { resolveReference } from "../model/reference.js";
 import { declaredInterval, derivedInterval, differenceInterval } from "../rounding/tolerance.js";
 import type { Text } from "../text.js";
-import { figureNames, figureOf } from "./figure-name.js";
+import { columnFigure, figureNames, figureOf } from "./figure-name.js";
 import { checkRelation, messagesFor } from "./relation.js";
 import { declarationExample, defineRule, type Messages, type Report } from "./rule.js";
 
@@ -76,7 +76,11 @@ const amountLessChange = { zh: "本年数 − 增减额", en: "amount − change
  * main one has only its amount in the table: its change and growth are the statement's own.
  */
 function compareWithLine(report: Report<Message>, figure: StatedFigure, line: Row, restatedAmount: Amount | undefined, columnOnly: boolean) {
-  const named = (key: keyof typeof figureNames) => figureOf(line.label, figureNames[key]);
+  // A restated column is named by its column: “t3 total “合计”'s “基本支出” amount”, not the total's.
+  const column = figure.restates.column;
+  const columnName = column === undefined ? undefined : (line as Line | TotalRow).table?.columns.find((declared) => declared.id === column)?.name;
+  const named = (key: keyof typeof figureNames) =>
+    figureOf(line.label, key === "amount" && columnName !== undefined ? columnFigure(columnName) : figureNames[key]);
   const amounts: [FigureKey, Amount | undefined, Amount | undefined][] = [
     ["amount", figure.amount, restatedAmount],
     ["prior", columnOnly ? undefined : figure.prior, line.prior],
