@@ -55,8 +55,9 @@ function figures(comparison: Comparison, unit = "") {
   return {
     expected: show(comparison.expected, unit),
     actual: show(comparison.actual, unit),
-    difference: show(comparison.difference, unit),
-    tolerance: show(comparison.tolerance, unit),
+    // Percentages differ in percentage points: the messages say so, and the figures carry no “%”.
+    difference: decimalString(comparison.difference),
+    tolerance: decimalString(comparison.tolerance),
   };
 }
 

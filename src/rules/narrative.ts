@@ -20,21 +20,21 @@ export const narrative: Rule = {
     messages: {
       "growth-mismatch": {
         text: {
-          zh: "{subject}的增长率应为 {expected}（增减额 {change} ÷ 上年数 {prior}），实为 {actual}，差 {difference}，超出容差 {tolerance}",
-          en: "The growth rate of {subject} should be {expected} (change {change} ÷ prior {prior}) but is {actual}: off by {difference}, beyond the tolerance {tolerance}",
+          zh: "{subject}的增长率应为 {expected}（增减额 {change} ÷ 上年数 {prior}），实为 {actual}，差 {difference} 个百分点，超出容差 {tolerance} 个百分点",
+          en: "The growth rate of {subject} should be {expected} (change {change} ÷ prior {prior}) but is {actual}: off by {difference} percentage points, beyond the tolerance {tolerance} percentage points",
         },
       },
       "growth-current-base": {
         text: {
-          zh: "{subject}的增长率应为 {expected}（增减额 {change} ÷ 上年数 {prior}），实为 {actual}，即增减额 ÷ 本年数 {amount}：增长率应以上年为基数，而不是本年（差 {difference}，容差 {tolerance}）",
-          en: "The growth rate of {subject} should be {expected} (change {change} ÷ prior {prior}) but is {actual}, which is the change ÷ this year's amount {amount}: a growth rate is based on the prior year, not the current one (off by {difference}, tolerance {tolerance})",
+          zh: "{subject}的增长率应为 {expected}（增减额 {change} ÷ 上年数 {prior}），实为 {actual}，即增减额 ÷ 本年数 {amount}：增长率应以上年为基数，而不是本年（差 {difference} 个百分点，容差 {tolerance} 个百分点）",
+          en: "The growth rate of {subject} should be {expected} (change {change} ÷ prior {prior}) but is {actual}, which is the change ÷ this year's amount {amount}: a growth rate is based on the prior year, not the current one (off by {difference} percentage points, tolerance {tolerance} percentage points)",
         },
       },
       "growth-rounding": {
         severity: "info",
         text: {
-          zh: "{subject}的增长率 {actual} 与增减额 {change} ÷ 上年数 {prior} 四舍五入的 {expected} 不同，但在金额的尾差范围内（差 {difference}，容差 {tolerance}）",
-          en: "The growth rate {actual} of {subject} is not change {change} ÷ prior {prior} rounded, {expected}, but the amounts' rounding allows it (off by {difference}, tolerance {tolerance})",
+          zh: "{subject}的增长率 {actual} 与增减额 {change} ÷ 上年数 {prior} 四舍五入的 {expected} 不同，但在金额的尾差范围内（差 {difference} 个百分点，容差 {tolerance} 个百分点）",
+          en: "The growth rate {actual} of {subject} is not change {change} ÷ prior {prior} rounded, {expected}, but the amounts' rounding allows it (off by {difference} percentage points, tolerance {tolerance} percentage points)",
         },
       },
       "growth-sign": {
@@ -58,21 +58,21 @@ export const narrative: Rule = {
       },
       "share-mismatch": {
         text: {
-          zh: "{part}占{whole}的比例应为 {expected}，实为 {actual}，差 {difference}，超出容差 {tolerance}",
-          en: "The share of {part} in {whole} should be {expected} but is {actual}: off by {difference}, beyond the tolerance {tolerance}",
+          zh: "{part}占{whole}的比例应为 {expected}，实为 {actual}，差 {difference} 个百分点，超出容差 {tolerance} 个百分点",
+          en: "The share of {part} in {whole} should be {expected} but is {actual}: off by {difference} percentage points, beyond the tolerance {tolerance} percentage points",
         },
       },
       "share-truncated": {
         text: {
-          zh: "{part}占{whole}的比例应为 {expected}，实为 {actual}：是截断而不是四舍五入（差 {difference}，容差 {tolerance}）",
-          en: "The share of {part} in {whole} should be {expected} but is {actual}, the ratio truncated rather than rounded (off by {difference}, tolerance {tolerance})",
+          zh: "{part}占{whole}的比例应为 {expected}，实为 {actual}：是截断而不是四舍五入（差 {difference} 个百分点，容差 {tolerance} 个百分点）",
+          en: "The share of {part} in {whole} should be {expected} but is {actual}, the ratio truncated rather than rounded (off by {difference} percentage points, tolerance {tolerance} percentage points)",
         },
       },
       "share-rounding": {
         severity: "info",
         text: {
-          zh: "{part}占{whole}的比例 {actual} 与四舍五入的 {expected} 不同，但在金额的尾差范围内（差 {difference}，容差 {tolerance}）",
-          en: "The share {actual} of {part} in {whole} is not their ratio rounded, {expected}, but the amounts' rounding allows it (off by {difference}, tolerance {tolerance})",
+          zh: "{part}占{whole}的比例 {actual} 与四舍五入的 {expected} 不同，但在金额的尾差范围内（差 {difference} 个百分点，容差 {tolerance} 个百分点）",
+          en: "The share {actual} of {part} in {whole} is not their ratio rounded, {expected}, but the amounts' rounding allows it (off by {difference} percentage points, tolerance {tolerance} percentage points)",
         },
       },
       "share-zero-whole": {
@@ -97,15 +97,15 @@ export const narrative: Rule = {
       },
       "hundred-mismatch": {
         text: {
-          zh: "{whole}各部分的占比之和应为 100%，实为 {actual}，差 {difference}，超出容差 {tolerance}",
-          en: "The shares of the parts of {whole} should add up to 100% but add up to {actual}: off by {difference}, beyond the tolerance {tolerance}",
+          zh: "{whole}各部分的占比之和应为 100%，实为 {actual}，差 {difference} 个百分点，超出容差 {tolerance} 个百分点",
+          en: "The shares of the parts of {whole} should add up to 100% but add up to {actual}: off by {difference} percentage points, beyond the tolerance {tolerance} percentage points",
         },
       },
       "hundred-rounding": {
         severity: "info",
         text: {
-          zh: "{whole}各部分的占比之和为 {actual}，与 100% 相差 {difference}，在尾差容差 {tolerance} 之内",
-          en: "The shares of the parts of {whole} add up to {actual}, {difference} from 100%: within the rounding tolerance {tolerance}",
+          zh: "{whole}各部分的占比之和为 {actual}，与 100% 相差 {difference} 个百分点，在尾差容差 {tolerance} 个百分点 之内",
+          en: "The shares of the parts of {whole} add up to {actual}, {difference} percentage points from 100%: within the rounding tolerance {tolerance} percentage points",
         },
       },
       "sum-mismatch": {
