@@ -52,9 +52,11 @@ function numbersIn(text: string): PrintedNumber[] {
     });
 }
 
+/** The printing of a value, preferring one whose 增加/减少 agrees with its sign (增加 170 … 减少 170 in one sentence). */
 function printedAs(numbers: readonly PrintedNumber[], value: Exact, percent: boolean): PrintedNumber | undefined {
   const matches = numbers.filter((number) => number.percent === percent && number.value.abs().eq(value.abs()));
-  return matches.find((number) => number.word !== undefined) ?? matches[0];
+  const agrees = (word: string) => increaseWords.includes(word) !== value.isNegative();
+  return matches.find((number) => number.word !== undefined && agrees(number.word)) ?? matches.find((number) => number.word !== undefined) ?? matches[0];
 }
 
 type FigureKey = "amount" | "prior" | "change";
