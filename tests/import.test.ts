@@ -44,20 +44,9 @@ const discrepancies: Record<string, { rule: string; actual: string }[]> = {
  * (see the issue 12 report). Each is listed by rule and message id so that a new one fails the test.
  */
 const falseErrors: Record<string, string[]> = {
-  // 较上年增加/减少 read as the change of the wrong figure: "direction" on 公务用车运行费.
-  "jingkaiqu-sangong-2023": ["statement/direction"],
-  // rates on a prior of 0 and a 减少 whose rate the reader takes from another clause.
-  "ordos-unit-sangong-2022": ["growth/ratio-mismatch", "growth/zero-base"],
-  // a 其中 list the reader takes as parts of 基本支出 that are parts of another total.
-  "qinan-sixiao-2022": ["sum/bound-below"],
-  // 对比2010年预算批复数8946万元减少了2748万元: the prior's clause read as the subject.
-  "shenzhen-zfbgt-2011": ["growth/sum-mismatch"],
-  // a count whose numeral (内设…等N个) is not printed as a digit in the sentence.
-  "tongliang-xinfang-2024": ["statement/not-in-text"],
-  // shares and 其中 lists of another total than the one the reader finds.
-  "yinzhou-minglou-chc-2021": ["share/ratio-mismatch", "sum/bound-below", "sum/bound-below"],
-  // 0万元 growing 0.00% and a change printed in 元.
-  "youxian-zfb-2022-sangong": ["growth/zero-base", "growth/zero-base", "statement/not-in-text"],
+  // 其他收入300万元,占2.58%: 2.58% is reached only if 300 stands for ≥ 300.34 (a plug to make the shares 100%),
+  // which the reader allows at the printed decimals of 300 but the declaration, at its precision of 2, does not.
+  "yinzhou-minglou-chc-2021": ["share/ratio-mismatch"],
 };
 
 describe("import: the declaration read from each corpus document", () => {

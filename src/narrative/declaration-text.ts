@@ -55,7 +55,7 @@ function figureLines(source: DeclarationSource, declared: Declared, indent: stri
 
 /** The sentences a figure and its parts are stated in. */
 function span(declared: Declared): [number, number] {
-  let [first, last] = [declared.sentence, declared.sentence];
+  let [first, last] = [declared.sentence, declared.through ?? declared.sentence];
   for (const part of declared.parts) {
     const [from, to] = span(part);
     first = Math.min(first, from);

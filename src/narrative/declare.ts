@@ -23,6 +23,8 @@ export interface Declared {
   parts: Declared[];
   /** Why a value it would carry is left out, as comments. */
   notes: string[];
+  /** The last sentence it takes a value from, when after its own (减少 6 万元 in the next sentence). */
+  through?: number;
 }
 
 /** A note on what was read but is not declared, at its offset in the normalised text. */
@@ -68,6 +70,8 @@ class Builder {
   readonly declared = new Map<Figure | Relation, Declared>();
   readonly parent = new Map<Declared, Declared>();
   readonly shareOf = new Map<Declared, Figure>();
+  /** The figures a 其中 list has already given parts. */
+  readonly listed = new Set<Declared>();
   readonly notes: Note[] = [];
   readonly unit: string;
   private ids = 0;
@@ -80,8 +84,11 @@ class Builder {
     return this.reading.sentences.findIndex((sentence) => sentence.figures.includes(figure));
   }
 
-  /** The figure's declaration; its amount set when it is money in the document's unit (else a note). */
-  get(figure: Figure, key: Figure | Relation = figure): Declared {
+  /**
+   * The figure's declaration; its amount set when it is money in the document's unit (else a note). A change
+   * or rate that stands for a subject the text does not state declares no amount: its value is not one.
+   */
+  get(figure: Figure, key: Figure | Relation = figure, subject = true): Declared {
     const found = this.declared.get(key);
     if (found) return found;
     const at = this.sentenceOf(figure);
@@ -89,7 +96,7 @@ class Builder {
     const declared: Declared = { at: figure.start, sentence: at, parts: [], notes: [] };
     const name = sentence ? nameBefore(sentence, figure) : "";
     declared.name = name === "" ? figure.text : name;
-    if (figure.kind === "amount") {
+    if (figure.kind === "amount" && subject) {
       const amount = this.money(figure, declared);
       if (amount !== undefined) declared.amount = amount;
     }
@@ -115,6 +122,12 @@ class Builder {
     return figure.sign < 0 && !figure.value.isZero() ? `-${value}` : value;
   }
 
+  /** The declared figure takes a value from this figure's sentence: its statement runs to it. */
+  reach(declared: Declared, figure: Figure): void {
+    const at = this.sentenceOf(figure);
+    if (at > (declared.through ?? declared.sentence)) declared.through = at;
+  }
+
   idOf(declared: Declared): string {
     declared.id ??= `n${(this.ids += 1)}`;
     return declared.id;
@@ -130,7 +143,8 @@ type Reader<K extends Relation["kind"]> = (builder: Builder, relation: Extract<R
 const declareGrowth: Reader<"growth"> = (builder, { subject, prior, change, rate }) => {
   const anchor = subject ?? change ?? rate ?? prior;
   if (!anchor) return;
-  const declared = builder.get(anchor);
+  const declared = builder.get(anchor, anchor, anchor === subject);
+  for (const figure of [prior, change, rate]) if (figure) builder.reach(declared, figure);
   if (prior) {
     const value = builder.money(prior, declared);
     if (value !== undefined) declared.prior = value;
@@ -146,7 +160,10 @@ const declareGrowth: Reader<"growth"> = (builder, { subject, prior, change, rate
 };
 
 const declareUnchanged: Reader<"unchanged"> = (builder, { subject, start }) => {
-  if (subject) builder.get(subject).unchanged = true;
+  if (subject?.value.isZero()) {
+    // 0 万元，与上年持平: unchanged: true also states a growth rate of 0.00%, which has no base when the prior is 0.
+    builder.get(subject).notes.push("not declared: unchanged (持平) at 0, which would state a growth rate of 0.00% on a prior of 0");
+  } else if (subject) builder.get(subject).unchanged = true;
   else builder.note(start, "not declared: a change stated in words (持平, 无变化) without the figure it is about");
 };
 
@@ -156,6 +173,12 @@ const declareList: Reader<"sum"> = (builder, list) => {
     return;
   }
   const whole = builder.get(list.whole);
+  if (builder.listed.has(whole)) {
+    // 按支出功能分类…按支出用途分类: another breakdown of the same total; its parts are not more parts of it.
+    builder.note(list.start, `not declared: a second list of parts of ${list.whole.text} (another breakdown of the same total)`);
+    return;
+  }
+  builder.listed.add(whole);
   for (const figure of list.parts) {
     const part = builder.get(figure);
     if (builder.parent.has(part) || part === whole) continue;
@@ -182,6 +205,11 @@ const declareShare: Reader<"share"> = (builder, share) => {
 const declareCount: Reader<"count"> = (builder, count) => {
   const sentence = builder.reading.sentences.find((candidate) => candidate.start <= count.start && count.start < candidate.end);
   if (!sentence) return;
+  const numeral = builder.reading.normalised.text.slice(count.start, count.end);
+  if (!/\d/.test(numeral)) {
+    builder.note(count.start, `not declared: the count ${numeral} (${count.names.join("、")}), not printed as a digit the statement's text shows`);
+    return;
+  }
   const clause = sentence.clauses.find((candidate) => candidate.start <= count.start && count.start < candidate.end);
   const name = sentence.text
     .slice((clause?.start ?? sentence.start) - sentence.start, count.start - sentence.start)

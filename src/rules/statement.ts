@@ -52,9 +52,11 @@ function numbersIn(text: string): PrintedNumber[] {
     });
 }
 
+/** The printing of a value, preferring one whose 增加/减少 agrees with its sign (增加 170 … 减少 170 in one sentence). */
 function printedAs(numbers: readonly PrintedNumber[], value: Exact, percent: boolean): PrintedNumber | undefined {
   const matches = numbers.filter((number) => number.percent === percent && number.value.abs().eq(value.abs()));
-  return matches.find((number) => number.word !== undefined) ?? matches[0];
+  const agrees = (word: string) => increaseWords.includes(word) !== value.isNegative();
+  return matches.find((number) => number.word !== undefined && agrees(number.word)) ?? matches.find((number) => number.word !== undefined) ?? matches[0];
 }
 
 type FigureKey = "amount" | "prior" | "change";
@@ -107,7 +109,13 @@ function compareWithLine(report: Report<Message>, figure: StatedFigure, line: Ro
         other: { percent: restated, label: () => inTable(named(key)) },
       });
   }
-  // A prior that one side states and the other implies as amount − change.
+  comparePriors(report, figure, line, restatedAmount, named);
+}
+
+type Named = (key: keyof typeof figureNames) => Text;
+
+/** A prior that one side states and the other implies (amount − change), or prior + change against the amount. */
+function comparePriors(report: Report<Message>, figure: StatedFigure, line: Row, restatedAmount: Amount | undefined, named: Named) {
   const derivedPrior = (row: Row, amount: Amount | undefined) => (amount && row.change ? differenceInterval(amount, row.change) : undefined);
   const lineDerived = line.prior ? undefined : derivedPrior(line, restatedAmount);
   const figureDerived = figure.prior ? undefined : derivedPrior(figure, figure.amount);

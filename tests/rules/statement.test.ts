@@ -52,6 +52,16 @@ describe("statement", () => {
         `,
       },
       {
+        name: "one value printed twice, after 增加 and after 减少: the printing whose word agrees with the sign (经开区 2023)",
+        body: `
+          statements:
+            - text: 因公出国(境)费预算170万元,与2022年预算相比增加170万元,其中公务用车运行费150万元,与2022年预算相比减少170万元。
+              figures:
+                - { name: 因公出国(境)费预算, amount: 170, change: 170 }
+                - { name: 公务用车运行费, amount: 150, change: -170 }
+        `,
+      },
+      {
         name: "amounts printed with thousands separators (深圳市人民政府办公厅 2011: 6,198 万元)",
         body: `
           statements:
