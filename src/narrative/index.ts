@@ -14,6 +14,8 @@ export interface DisclosureTextOptions {
   file?: string;
   /** The language of messages; default en. */
   lang?: Lang;
+  /** Names the place of an offset of the text in the document it was read from (第 3 段, Sheet1!B4). */
+  placeOf?: (offset: number) => string;
 }
 
 /** 1-based line and column (UTF-16 units) of each offset of the original text; CR LF and a lone CR end a line. */
@@ -58,14 +60,16 @@ export function checkDisclosureText(text: string, options: DisclosureTextOptions
     const reading = readDisclosure(text);
     const locate = locator(text);
     const origin = (offset: number) => reading.normalised.origin[offset] ?? text.length;
-    findings = checkReading(reading, namer(reading)).map((problem) =>
-      render(
+    const { placeOf } = options;
+    findings = checkReading(reading, namer(reading)).map((problem) => {
+      const finding = render(
         problem,
         lang,
         (offset) => locate(origin(offset)),
         (end) => locate(origin(end - 1) + 1),
-      ),
-    );
+      );
+      return placeOf ? { ...finding, place: placeOf(origin(problem.start)) } : finding;
+    });
   } catch (error) {
     findings = [
       {

@@ -1,27 +1,10 @@
-import { compareFindings, countSeverities, type Finding, type Lang } from "../finding.js";
+import { countSeverities, type Finding, type Lang } from "../finding.js";
 import { checkDisclosureText } from "../narrative/index.js";
 import { DocumentError, placeLabel, type DocumentText } from "../read/document/document.js";
 import { readDocument } from "../read/document/read.js";
 import type { FileReport } from "../report/report.js";
 import { narrative } from "../rules/narrative.js";
 import { fill } from "../text.js";
-
-/** The offset of each line's start in a text, so that a finding's line and column lead back to its place. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let index = text.indexOf("\n"); index !== -1; index = text.indexOf("\n", index + 1)) starts.push(index + 1);
-  return starts;
-}
-
-/** A finding in a Word, PDF or Excel document also names its place there; in plain text line:column is its place. */
-function placed(document: DocumentText, lang: Lang): (finding: Finding) => Finding {
-  if (document.kind === "text") return (finding) => finding;
-  const starts = lineStarts(document.text);
-  return (finding) => {
-    const offset = (starts[finding.line - 1] ?? 0) + finding.column - 1;
-    return { ...finding, place: placeLabel(document.locate(offset), lang) };
-  };
-}
 
 /** A document that cannot be read is one finding at its start, never a skipped file. */
 function unreadable(file: string, error: unknown, lang: Lang): FileReport {
@@ -51,7 +34,7 @@ export async function checkDocument(bytes: Uint8Array, options: { file: string; 
   } catch (error) {
     return { report: unreadable(options.file, error, options.lang) };
   }
-  const report = checkDisclosureText(document.text, options);
-  const findings = report.findings.map(placed(document, options.lang)).sort(compareFindings);
-  return { report: { ...report, findings }, text: document.text };
+  // In plain text line:column is the place; in Word, PDF and Excel the reader names it.
+  const placeOf = document.kind === "text" ? undefined : (offset: number) => placeLabel(document.locate(offset), options.lang);
+  return { report: checkDisclosureText(document.text, { ...options, ...(placeOf ? { placeOf } : {}) }), text: document.text };
 }
