@@ -1,7 +1,7 @@
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../src/finding.js";
-import { codeFrame } from "../src/report/code-frame.js";
+import { codeFrame, displayWidth } from "../src/report/code-frame.js";
 
 function at(line: number, column: number, endColumn: number): Finding {
   return { rule: "sum", messageId: "x", severity: "error", message: "", path: "", line, column, endLine: line, endColumn };
@@ -24,6 +24,23 @@ function underCaret(frame: string): string {
   }
   return text;
 }
+
+describe("display width", () => {
+  // string-width (a dev dependency only) is the oracle for the texts a disclosure prints.
+  it.each([
+    ["ASCII", "amount: 10"],
+    ["Chinese", "一般公共预算拨款收入"],
+    ["full-width punctuation and digits", "（１２３．４５）：，。％"],
+    ["mixed", "基本支出 1085203.63 万元，占 45.6%"],
+    ["a combining mark", "e\u0301"],
+    ["a zero-width joiner and a byte-order mark", "a\u200db\ufeff"],
+    ["a Hangul syllable", "한국"],
+    ["an ellipsis", "…"],
+    ["empty", ""],
+  ])("%s", (_, text) => {
+    expect(displayWidth(text)).toBe(stringWidth(text));
+  });
+});
 
 describe("code frames", () => {
   it.each([

@@ -1,4 +1,4 @@
-import stringWidth from "string-width";
+import { eastAsianWidth } from "get-east-asian-width";
 import type { Finding } from "../finding.js";
 import { printable } from "./vocabulary.js";
 
@@ -6,6 +6,20 @@ import { printable } from "./vocabulary.js";
 const widestLine = 160;
 const before = 50;
 const after = 100;
+
+/** Marks and format characters take no column of their own. */
+const zeroWidth = /[\p{Mn}\p{Me}\p{Cf}]/u;
+
+/**
+ * The columns a terminal gives a text: two for a wide (Chinese) character, none for a combining mark.
+ * Not string-width: its emoji tables cost ~50 ms of start-up, a seventh of a whole check, for characters
+ * a budget disclosure does not print.
+ */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const character of text) width += zeroWidth.test(character) ? 0 : eastAsianWidth(character.codePointAt(0) ?? 0);
+  return width;
+}
 
 /** A UTF-16 index moved back off the second half of a surrogate pair. */
 function atCharacter(text: string, index: number): number {
@@ -26,7 +40,7 @@ export function codeFrame(lines: readonly string[], finding: Finding, paint: (te
   const from = Math.min(finding.column - 1, target.length);
   const to = Math.min(target.length, finding.endLine === finding.line ? Math.max(from + 1, finding.endColumn - 1) : target.length);
   // One window for every line of the frame, so that the lines stay aligned.
-  const wide = stringWidth(printable(target)) > widestLine;
+  const wide = displayWidth(printable(target)) > widestLine;
   const start = wide ? atCharacter(target, Math.max(0, from - before)) : 0;
   // Without a window, a wide line around the figure is still cut at the widest width.
   const end = wide ? atCharacter(target, Math.min(target.length, from + after)) : widestLine;
@@ -39,8 +53,8 @@ export function codeFrame(lines: readonly string[], finding: Finding, paint: (te
     const line = lines[number - 1] ?? "";
     frame.push(`${number === finding.line ? ">" : " "} ${String(number).padStart(width)} | ${shown(line)}`.trimEnd());
     if (number === finding.line) {
-      const lead = stringWidth(`${start > 0 ? "…" : ""}${printable(line.slice(start, from))}`);
-      const length = Math.max(1, stringWidth(printable(line.slice(from, Math.min(to, end)))));
+      const lead = displayWidth(`${start > 0 ? "…" : ""}${printable(line.slice(start, from))}`);
+      const length = Math.max(1, displayWidth(printable(line.slice(from, Math.min(to, end)))));
       frame.push(`  ${" ".repeat(width)} | ${" ".repeat(lead)}${paint("^".repeat(length))}`);
     }
   }
