@@ -12,7 +12,7 @@ export default tseslint.config(
     languageOptions: {
       globals: globals.node,
       parserOptions: {
-        projectService: { allowDefaultProject: ["*.js", "*.mjs", "*.cjs", "bin/*.js", "src/schema/*.mjs", "tests/bench/*.mjs"] },
+        projectService: { allowDefaultProject: ["*.js", "*.mjs", "*.cjs", "bin/*.js", "src/schema/*.mjs", "src/cli/*.mjs", "tests/bench/*.mjs"] },
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -35,6 +35,29 @@ function sideOf(table: Table | undefined, side: "income" | "expenditure"): Line 
   return line && !line.parent ? line : undefined;
 }
 
+/** The standard funds, by their column and line ids (一般公共预算, 政府性基金, 国有资本经营). */
+const funds = ["general", "government-fund", "state-capital"] as const;
+
+/**
+ * A fund's income as a table states it: the line with the fund's id on a two-sided table's income side
+ * (一般公共预算拨款收入), or in the income table either such a line or the fund's column of its total.
+ */
+function fundIncome(table: Table | undefined, fund: (typeof funds)[number]): Figure | undefined {
+  if (!table) return undefined;
+  const side = sideOf(table, "income");
+  const lines = side ? side.lines : table.kind === "income" ? table.lines : [];
+  return lineFigure(lines.find((line) => line.id === fund)) ?? (table.kind === "income" ? totalOf(table, fund) : undefined);
+}
+
+/** Each fund's income is one figure in the summary, income and appropriation tables (the 财政拨款 rows of each). */
+function sameFundIncome(declaration: Declaration): Link[] {
+  const tables = [tableOf(declaration, "summary"), tableOf(declaration, "income"), tableOf(declaration, "appropriation")];
+  return funds.flatMap((fund) => {
+    const stated = tables.map((table) => fundIncome(table, fund)).filter((figure): figure is Figure => figure !== undefined);
+    return stated.slice(1).flatMap((figure, index) => equal(stated[index], figure, words.fundIncome));
+  });
+}
+
 function lineFigure(line: Line | undefined): Figure | undefined {
   return line?.amount ? { amount: line.amount, label: figureOf(line.label, figureNames.amount) } : undefined;
 }
@@ -53,6 +76,11 @@ const words = {
   fundColumn: {
     zh: "政府性基金 / 国有资本经营预算支出表合计 = 财政拨款收支总表的对应栏",
     en: "the fund table's total = its column of the appropriation table",
+  },
+  fundIncome: { zh: "同一财政拨款收入在各表中相同", en: "one fund's income is the same in every table" },
+  generalColumn: {
+    zh: "一般公共预算支出表合计 = 财政拨款收支总表的一般公共预算栏",
+    en: "the general budget table's total = its column of the appropriation table",
   },
   sameProject: { zh: "同一项目在绩效目标表与项目支出表中金额相同", en: "a project has the same amount in its performance table and the project table" },
   personnelInBasic: { zh: "人员经费是基本支出的一部分", en: "personnel costs are part of basic expenditure" },
@@ -114,6 +142,7 @@ function exactLinks(declaration: Declaration): Link[] {
     ...equal(totalOf(byFunction), totalOf(tableOf(declaration, "general-by-unit")), words.byUnit),
     ...equal(totalOf(tableOf(declaration, "general-basic")), totalOf(byFunction, "basic"), words.basic),
     ...equal(totalOf(projectsTable), totalOf(tableOf(declaration, "expenditure"), "project"), words.projects),
+    ...equal(totalOf(byFunction), totalOf(appropriation, "general"), words.generalColumn),
     ...equal(totalOf(tableOf(declaration, "government-fund")), totalOf(appropriation, "government-fund"), words.fundColumn),
     ...equal(totalOf(tableOf(declaration, "state-capital")), totalOf(appropriation, "state-capital"), words.fundColumn),
   ];
@@ -124,9 +153,9 @@ function exactLinks(declaration: Declaration): Link[] {
   const basicColumn = totalOf(byFunction, "basic") ?? totalOf(tableOf(declaration, "expenditure"), "basic");
   if (personnel && basicColumn) relations.push({ kind: "at-most", figure: personnel, limit: basicColumn, note: aside(words.personnelInBasic) });
   const appropriationTotal = lineFigure(sideOf(appropriation, "expenditure")) ?? totalOf(appropriation);
-  const funds = [totalOf(byFunction), totalOf(tableOf(declaration, "government-fund")), totalOf(tableOf(declaration, "state-capital"))];
-  if (appropriationTotal && funds.every((fund): fund is Figure => fund !== undefined)) {
-    relations.push(sumOf(appropriationTotal, funds, words.appropriation));
+  const fundTotals = [totalOf(byFunction), totalOf(tableOf(declaration, "government-fund")), totalOf(tableOf(declaration, "state-capital"))];
+  if (appropriationTotal && fundTotals.every((fund): fund is Figure => fund !== undefined)) {
+    relations.push(sumOf(appropriationTotal, fundTotals, words.appropriation));
   } else {
     // Not every fund's table is declared: the totals that are still nest (a summary table or not).
     const byFunctionTotal = totalOf(byFunction);
@@ -136,7 +165,7 @@ function exactLinks(declaration: Declaration): Link[] {
   const expenditureTotal = totalOf(tableOf(declaration, "expenditure"));
   if (appropriationTotal && expenditureTotal)
     relations.push({ kind: "at-most", figure: appropriationTotal, limit: expenditureTotal, note: aside(words.appropriationInExpenditure) });
-  relations.push(...sameProjects(declaration, projectsTable));
+  relations.push(...sameFundIncome(declaration), ...sameProjects(declaration, projectsTable));
   // A classification code's amount: the general budget is part of appropriations, which are part of the whole.
   const byCode = (table: Table | undefined) =>
     new Map([...(table ? table.allLines : [])].flatMap((line) => (line.code !== undefined && line.amount ? [[line.code, line] as const] : [])));

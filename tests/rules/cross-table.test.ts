@@ -38,6 +38,31 @@ const appropriation = (total: string, general: string) => `
       total: { amount: 5 }
 `;
 
+/** 一般公共预算拨款收入 stated in 表1, 表2 (a line, or a column of the total) and 表4. */
+const generalIncome = (summary: string, income: string, appropriation: string, incomeAsColumn = false) => `
+  tables:
+    - id: t1
+      title: 部门收支总表
+      kind: summary
+      lines:
+        - { id: income, name: 收入总计, amount: 900, lines: [{ id: general, name: 一般公共预算拨款收入, amount: ${summary} }] }
+    - id: t2
+      title: 部门收入总表
+      kind: income
+${
+  incomeAsColumn
+    ? `      columns: [{ id: total, name: 合计, sum: [general, other] }, { id: general, name: 一般公共预算拨款 }, { id: other, name: 其他 }]
+      total: { amount: { total: 900, general: ${income}, other: ${(900 - Number(income)).toFixed(2)} } }`
+    : `      total: { amount: 900 }
+      lines: [{ id: general, name: 一般公共预算拨款收入, amount: ${income} }, { name: 其他收入, amount: ${(900 - Number(income)).toFixed(2)} }]`
+}
+    - id: t4
+      title: 财政拨款收支总表
+      kind: appropriation
+      lines:
+        - { id: income, name: 收入总计, amount: 825.04, lines: [{ id: general, name: 一般公共预算拨款, amount: ${appropriation} }] }
+`;
+
 const projects = (listed: string, performance: string) => `
   tables:
     - id: t10
@@ -76,6 +101,8 @@ describe("cross-table", () => {
       { name: "income balances expenditure, and 表1 agrees with 表3", body: summaryAndExpenditure("825.04", "825.04", "825.04") },
       { name: "财政拨款 = 一般公共预算 + 政府性基金 (empty) + 国有资本经营", body: appropriation("830.04", "825.04") },
       { name: "a project has one amount in every table", body: projects("81.5", "81.5") },
+      { name: "一般公共预算拨款收入 is one figure in 表1, 表2 and 表4", body: generalIncome("825.04", "825.04", "825.04") },
+      { name: "一般公共预算拨款收入 as 表2's column", body: generalIncome("825.04", "825.04", "825.04", true) },
       { name: "人员经费 = 301 + 303", body: basic("373.45") },
       {
         name: "a link applies only when both sides are declared",
@@ -164,6 +191,36 @@ describe("cross-table", () => {
         name: "财政拨款 is not the sum of its three budgets",
         body: appropriation("831.04", "825.04"),
         findings: [{ messageId: "sum-mismatch", line: 11, expected: "830.04", actual: "831.04" }],
+      },
+      {
+        name: "表4's 一般公共预算拨款 differs from 表1's and 表2's",
+        body: generalIncome("825.04", "825.04", "852.04"),
+        // Each table against the next: 表2 against 表4.
+        findings: [{ messageId: "equal-mismatch", line: 15, expected: "852.04", actual: "825.04" }],
+      },
+      {
+        name: "表2's 一般公共预算拨款 column differs from 表1's line",
+        body: generalIncome("825.04", "824.04", "825.04", true),
+        findings: [
+          { messageId: "equal-mismatch", line: 10, expected: "824.04", actual: "825.04" },
+          { messageId: "equal-mismatch", line: 15, expected: "825.04", actual: "824.04" },
+        ],
+      },
+      {
+        name: "the general budget table's total against 表4's 一般公共预算 column",
+        body: `
+          tables:
+            - id: t4
+              title: 财政拨款收支总表
+              kind: appropriation
+              columns: [{ id: total, name: 合计, sum: [general] }, { id: general, name: 一般公共预算 }]
+              total: { amount: { total: 825.04, general: 825.04 } }
+            - { id: t5-1, title: 一般公共预算支出表（分功能科目）, kind: general-by-function, total: { amount: 852.04 } }
+        `,
+        findings: [
+          { messageId: "equal-mismatch", line: 11, expected: "825.04", actual: "852.04" },
+          { messageId: "bound-above", line: 11 },
+        ],
       },
       {
         name: "a project's performance table differs from the project table",

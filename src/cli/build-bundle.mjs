@@ -1,0 +1,39 @@
+// Build step: bundles the CLI (dist/cli/main.js and everything it imports, formatters and readers
+// included) into one CommonJS file, dist/bundle/main.cjs, which bin/ starts through V8's code cache
+// (src/cli/start.ts). One file because Node 20 gives a code cache only to scripts, not to ES modules.
+// pdfjs-dist and exceljs stay outside: they are large, ES modules, and loaded only for a PDF or a workbook.
+// A script's own import() cannot load them on Node 20 once it comes from the code cache, so the bundle
+// calls __importModule, which start.ts lends it from an ES module.
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const out = join(root, "dist", "bundle");
+
+rmSync(out, { recursive: true, force: true });
+await build({
+  entryPoints: [join(root, "dist", "cli", "main.js")],
+  outfile: join(out, "main.cjs"),
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  external: ["pdfjs-dist", "exceljs"],
+  // The modules find their package and their neighbours from import.meta.url, which a script lacks.
+  define: { "import.meta.url": "__bundleUrl" },
+  banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  logLevel: "warning",
+});
+
+const file = join(out, "main.cjs");
+const external = /\bimport\((["'])((?:pdfjs-dist|exceljs)(?:\/[^"']*)?)\1\)/g;
+const imports = [];
+const source = readFileSync(file, "utf8").replace(external, (_, quote, name) => {
+  imports.push(name);
+  return `__importModule(${quote}${name}${quote})`;
+});
+if (imports.sort().join() !== "exceljs,pdfjs-dist/legacy/build/pdf.mjs")
+  throw new Error(`build-bundle: expected one import each of exceljs and pdfjs-dist, found ${imports.join(", ") || "none"}`);
+writeFileSync(file, source);
