@@ -42,6 +42,10 @@ export interface Row {
   prior?: Amount;
   change?: Amount;
   growth?: Percent;
+  /** A final account's comparison with its initial budget (年初预算数, 较年初预算增减额, 增减率). */
+  budgeted?: Amount;
+  budgetChange?: Amount;
+  budgetGrowth?: Percent;
   share?: Percent;
   shareOf?: ShareBase;
   history: Map<number, Amount>;

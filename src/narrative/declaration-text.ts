@@ -24,8 +24,13 @@ function comment(source: DeclarationSource, declared: Declared): string {
   return ` # ${[source.place(declared.at), ...declared.notes].join("; ")}`;
 }
 
-/** A declared figure as YAML lines at an indent, its parts nested. */
-function figureLines(source: DeclarationSource, declared: Declared, indent: string): string[] {
+/** The most decimals one of these amounts is written with. */
+function decimalsOf(amounts: readonly (string | undefined)[]): number {
+  return Math.max(0, ...amounts.map((value) => value?.split(".")[1]?.length ?? 0));
+}
+
+/** A declared figure as YAML lines at an indent, its parts nested; `precision` is the document's. */
+function figureLines(source: DeclarationSource, declared: Declared, indent: string, precision: number): string[] {
   const fields: [string, string][] = [];
   if (declared.id) fields.push(["id", declared.id]);
   if (declared.restates) fields.push(["restates", declared.restates]);
@@ -34,6 +39,10 @@ function figureLines(source: DeclarationSource, declared: Declared, indent: stri
     const value = declared[key];
     if (value !== undefined) fields.push([key, value]);
   }
+  // The reader takes 300万元 as rounded to whole 万元, as printed, wherever 129.33万元 has two decimals.
+  const own = decimalsOf([declared.amount, declared.prior, declared.change]);
+  if (declared.count === undefined && fields.some(([key]) => key === "amount" || key === "prior" || key === "change") && own < precision)
+    fields.push(["precision", String(own)]);
   for (const key of ["growth", "share"] as const) {
     const value = declared[key];
     if (value !== undefined) fields.push([key, value]);
@@ -48,7 +57,7 @@ function figureLines(source: DeclarationSource, declared: Declared, indent: stri
   if (lines.length === 0) lines.push(`${indent}- {}${comment(source, declared)}`);
   if (declared.parts.length > 0) {
     lines.push(`${indent}  parts:`);
-    for (const part of declared.parts) lines.push(...figureLines(source, part, `${indent}    `));
+    for (const part of declared.parts) lines.push(...figureLines(source, part, `${indent}    `, precision));
   }
   return lines;
 }
@@ -85,7 +94,7 @@ function groups(top: readonly Declared[]): Group[] {
 }
 
 /** The statement of a group: its section, its sentences as printed (from the original text), its figures. */
-function statementLines(source: DeclarationSource, group: Group): string[] {
+function statementLines(source: DeclarationSource, group: Group, precision: number): string[] {
   const { reading, original } = source;
   const first = reading.sentences[group.first];
   const last = reading.sentences[group.last];
@@ -94,19 +103,13 @@ function statementLines(source: DeclarationSource, group: Group): string[] {
   const text = original.slice(origin(first.start), origin(last.end - 1) + 1).trim();
   const lines = first.outline === "" ? [] : [`  - section: ${scalar(first.outline)}`];
   lines.push(`  ${lines.length === 0 ? "-" : " "} text: ${scalar(text)}`, "    figures:");
-  for (const declared of group.figures) lines.push(...figureLines(source, declared, "      "));
+  for (const declared of group.figures) lines.push(...figureLines(source, declared, "      ", precision));
   return lines;
 }
 
 /** The decimals amounts are written with, at most: the declaration's precision. */
 function precisionOf(top: readonly Declared[]): number {
-  let most = 0;
-  const visit = (declared: Declared) => {
-    for (const value of [declared.amount, declared.prior, declared.change]) most = Math.max(most, value?.split(".")[1]?.length ?? 0);
-    declared.parts.forEach(visit);
-  };
-  top.forEach(visit);
-  return most;
+  return Math.max(0, ...top.map((declared) => Math.max(decimalsOf([declared.amount, declared.prior, declared.change]), precisionOf(declared.parts))));
 }
 
 /** The budget year the titles name, else the latest year the text names, said to be a guess. */
@@ -137,7 +140,7 @@ export function declarationText(source: DeclarationSource): string {
   ];
   const events: { at: number; lines: string[] }[] = groups(declared.top).map((group) => ({
     at: reading.sentences[group.first]?.start ?? 0,
-    lines: statementLines(source, group),
+    lines: statementLines(source, group, precision),
   }));
   for (const note of declared.notes) events.push({ at: note.at, lines: [`  # ${note.text} (${source.place(note.at)})`] });
   for (const unread of reading.unread)

@@ -6,6 +6,8 @@ export const figureNames = {
   prior: { zh: "上年数", en: "prior-year amount" },
   change: { zh: "增减额", en: "change" },
   growth: { zh: "增长率", en: "growth rate" },
+  budgeted: { zh: "年初预算数", en: "initial budget" },
+  budgetChange: { zh: "较年初预算增减额", en: "change against the initial budget" },
   share: { zh: "占比", en: "share" },
 } satisfies Record<string, Text>;
 

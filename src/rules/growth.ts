@@ -1,11 +1,46 @@
 import { allRows, type AnyRow, type Declaration } from "../model/declaration.js";
+import type { Amount, Percent } from "../model/figure.js";
+import type { Text } from "../text.js";
 import { declaredInterval, differenceInterval, roundsTo, type Interval } from "../rounding/tolerance.js";
 import { figureNames, figureOf } from "./figure-name.js";
 import { checkRelation, messagesFor } from "./relation.js";
 import { declarationExample, defineRule, type Messages, type Report } from "./rule.js";
 import { decimalString, printedAmount, printedPercent } from "../model/figure.js";
 
-const amountLessPrior = { zh: "本年数 − 上年数之差", en: "amount − prior" };
+/**
+ * What a row's amount is compared with: the prior year (上年数, 增减额, 增长率), or in a final account the
+ * initial budget (年初预算数, 较年初预算增减额, 增减率). Both are checked alike.
+ */
+interface Comparison {
+  base?: Amount;
+  change?: Amount;
+  rate?: Percent;
+  /** The base as a ratio's whole shows it, and as “the … would be below zero” names it. */
+  names: { change: Text; rate: Text; difference: Text; whole: Text; below: Text };
+}
+
+const againstPrior = {
+  whole: { zh: "上年数", en: "prior" },
+  below: { zh: "上年数", en: "prior year" },
+  change: figureNames.change,
+  rate: figureNames.growth,
+  difference: { zh: "本年数 − 上年数之差", en: "amount − prior" },
+};
+
+const againstBudget = {
+  whole: { zh: "年初预算数", en: "initial budget" },
+  below: { zh: "年初预算数", en: "initial budget" },
+  change: figureNames.budgetChange,
+  rate: { zh: "较年初预算增减率", en: "rate against the initial budget" },
+  difference: { zh: "决算数 − 年初预算数之差", en: "amount − initial budget" },
+};
+
+function comparisons(row: AnyRow): Comparison[] {
+  return [
+    { base: row.prior, change: row.change, rate: row.growth, names: againstPrior },
+    { base: row.budgeted, change: row.budgetChange, rate: row.budgetGrowth, names: againstBudget },
+  ];
+}
 
 const messages = {
   ...messagesFor("sum", "ratio"),
@@ -17,8 +52,8 @@ const messages = {
   },
   "negative-prior": {
     text: {
-      zh: "{target} {change} 大于本年数 {amount}：上年数将为 {prior}，低于零",
-      en: "{target}, {change}, is more than the amount {amount}: the prior year would be {prior}, below zero",
+      zh: "{target} {change} 大于本年数 {amount}：{base}将为 {prior}，低于零",
+      en: "{target}, {change}, is more than the amount {amount}: the {base} would be {prior}, below zero",
     },
   },
   "sign-mismatch": {
@@ -62,25 +97,25 @@ export const growth = defineRule({
   },
   check({ declaration, report }) {
     for (const row of allRows(declaration)) {
-      if (checkChange(row, report)) checkGrowthRate(row, declaration.ratioBasis, report);
+      for (const comparison of comparisons(row)) if (checkChange(row, comparison, report)) checkGrowthRate(row, comparison, declaration.ratioBasis, report);
     }
   },
 });
 
 type GrowthReport = Report<keyof typeof messages>;
 
-/** The change against amount − prior; false when the change implies a prior below zero, so that its rate is not checked too. */
-function checkChange(row: AnyRow, report: GrowthReport): boolean {
-  const { amount, prior, change } = row;
+/** The change against amount − base; false when the change implies a base below zero, so that its rate is not checked too. */
+function checkChange(row: AnyRow, { base: prior, change, names }: Comparison, report: GrowthReport): boolean {
+  const { amount } = row;
   if (amount && prior && change) {
     checkRelation(report, {
       kind: "sum",
-      figure: { amount: change, label: () => figureOf(row.label, figureNames.change) },
+      figure: { amount: change, label: () => figureOf(row.label, names.change) },
       terms: [
         { amount, sign: 1 },
         { amount: prior, sign: -1 },
       ],
-      parts: amountLessPrior,
+      parts: names.difference,
     });
   }
   // 收入 128.8 万元, “增加 130 万元”: last year would have been below zero, which no budget is.
@@ -91,7 +126,8 @@ function checkChange(row: AnyRow, report: GrowthReport): boolean {
         messageId: "negative-prior",
         path: change.path,
         data: {
-          target: figureOf(row.label, figureNames.change),
+          target: figureOf(row.label, names.change),
+          base: names.below,
           amount: printedAmount(amount),
           change: printedAmount(change),
           prior: decimalString(implied.mid),
@@ -104,15 +140,15 @@ function checkChange(row: AnyRow, report: GrowthReport): boolean {
   return true;
 }
 
-/** The rate against change ÷ prior, each stated or derived from the two other figures. */
-function checkGrowthRate(row: AnyRow, basis: Declaration["ratioBasis"], report: GrowthReport): void {
-  const { amount, prior, change, growth: rate } = row;
+/** The rate against change ÷ base, each stated or derived from the two other figures. */
+function checkGrowthRate(row: AnyRow, { base: prior, change, rate, names }: Comparison, basis: Declaration["ratioBasis"], report: GrowthReport): void {
+  const { amount } = row;
   if (!rate) return;
   // The common case first, on the printed figures alone: the rate is their ratio, rounded.
   const wholeMid = prior ? prior.value : amount && change ? amount.value.minus(change.value) : undefined;
   const partMid = change ? change.value : amount && prior ? amount.value.minus(prior.value) : undefined;
   if (partMid && wholeMid && roundsTo(rate, partMid, wholeMid)) return;
-  const target = () => figureOf(row.label, figureNames.growth);
+  const target = () => figureOf(row.label, names.rate);
   if (change && !change.value.isZero() && !rate.value.isZero() && change.value.isNegative() !== rate.value.isNegative()) {
     report({
       messageId: "sign-mismatch",
@@ -141,7 +177,7 @@ function checkGrowthRate(row: AnyRow, basis: Declaration["ratioBasis"], report: 
     kind: "ratio",
     figure: { percent: rate, label: target },
     part: { interval: part, shown: () => ({ zh: `增减额 ${changeShown()}`, en: `change ${changeShown()}` }) },
-    whole: { interval: whole, shown: () => ({ zh: `上年数 ${priorShown()}`, en: `prior ${priorShown()}` }) },
+    whole: { interval: whole, shown: () => ({ zh: `${names.whole.zh} ${priorShown()}`, en: `${names.whole.en} ${priorShown()}` }) },
     basis,
     related,
   });

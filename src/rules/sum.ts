@@ -74,7 +74,7 @@ function checkBound(report: Report<Message>, target: Amount, partAmounts: Amount
   checkRelation(report, { kind: "at-least", figure: { amount: target, label }, terms: added(partAmounts), limit, note });
 }
 
-/** target = Σ parts for every figure they all state: each column, prior, change, each earlier year. */
+/** target = Σ parts for every figure they all state: each column, prior, change, initial budget, each earlier year. */
 function checkRowSum(report: Report<Message>, table: Table, target: Row, partRows: readonly Row[], what: Text) {
   if (partRows.length === 0) return;
   const columnIds = table.columns.length > 0 ? table.columns.map((column) => column.id) : [undefined];
@@ -104,7 +104,7 @@ function checkRowSum(report: Report<Message>, table: Table, target: Row, partRow
       () => partRows.map((part) => (column === undefined ? part.amount?.path : part.columns.get(column)?.path) ?? part.path),
     );
   }
-  for (const key of ["prior", "change"] as const) {
+  for (const key of ["prior", "change", "budgeted", "budgetChange"] as const) {
     const targetAmount = target[key];
     const partAmounts = partRows.map((part) => part[key]);
     if (!targetAmount) continue;

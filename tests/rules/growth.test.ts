@@ -18,6 +18,11 @@ describe("growth", () => {
       { name: "no change, 0%", body: table("{ name: 事业单位离退休, amount: 2.96, change: 0, growth: 0% }") },
       { name: "a decrease", body: table("{ name: 甲, amount: 94, change: -6, growth: -6% }") },
       { name: "a change against a prior of 0, without a rate", body: table("{ name: 新增项目, amount: 50, change: 50 }") },
+      {
+        name: "a final account against its initial budget, as against the prior year",
+        body: table("{ name: 三公经费, amount: 41, change: -19, growth: -31.67%, budgeted: 45, budgetChange: -4, budgetGrowth: -8.89% }"),
+      },
+      { name: "against the initial budget, its amount derived", body: table("{ name: 三公经费, amount: 41, budgetChange: -4, budgetGrowth: -8.89% }") },
       { name: "a percentage with a space, as printed", body: table("{ name: 其他, amount: 388.5, change: 247, growth: 174.56 % }") },
       {
         name: "a rate within the amounts' rounding (0.06 ÷ 0.39 printed as 15.4%)",
@@ -25,6 +30,22 @@ describe("growth", () => {
       },
     ],
     invalid: [
+      {
+        // 涪陵区焦石镇 2020: “三公”经费 41 万元，较年初预算数减少 4 万元，下降 2.2% (4 ÷ 45 = 8.89%).
+        name: "a rate against the initial budget that is not change ÷ initial budget",
+        body: table("{ name: 三公经费, amount: 41, budgetChange: -4, budgetGrowth: -2.2% }"),
+        findings: [{ messageId: "ratio-mismatch", line: 9, expected: "-8.9%", actual: "-2.2%" }],
+      },
+      {
+        name: "a change against the initial budget that is not amount − initial budget",
+        body: table("{ name: 三公经费, amount: 41, budgeted: 45, budgetChange: -5 }"),
+        findings: [{ messageId: "sum-mismatch", line: 9, expected: "-4", actual: "-5" }],
+      },
+      {
+        name: "an increase over the initial budget larger than the amount: the initial budget would be below zero",
+        body: table("{ name: 三公经费, amount: 41, budgetChange: 50 }"),
+        findings: [{ messageId: "negative-prior", line: 9 }],
+      },
       {
         name: "growth divided by the current year instead of the prior year",
         body: table("{ name: 事业运行, amount: 308.86, change: 87.37, growth: 28.29% }"),

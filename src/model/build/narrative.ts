@@ -3,7 +3,7 @@ import { childPointer } from "../../load/json-pointer.js";
 import { scalarText } from "../../load/yaml-tree.js";
 import { narrativeTableId, type Line, type Statement, type Table } from "../declaration.js";
 import { parseCount } from "../figure.js";
-import { itemsAt, nodeAt, textAt, type BuildContext } from "./context.js";
+import { itemsAt, nodeAt, textAt, within, type BuildContext } from "./context.js";
 import { fileLine, LineRow } from "./line.js";
 import { emptyTable } from "./table.js";
 import { fillRow } from "./row.js";
@@ -17,7 +17,8 @@ export function narrativeTable(): Table {
  * A figure the sentence states on its own (`name`, no `restates`): a line of the narrative table, with
  * its 其中 parts as its lines. A count (个, 人) stands in for the amount; its parts are counts too.
  */
-export function buildNarrativeFigure(context: BuildContext, node: Node, path: string, statement: Statement, table: Table, parent?: Line): Line {
+export function buildNarrativeFigure(outer: BuildContext, node: Node, path: string, statement: Statement, table: Table, parent?: Line): Line {
+  const context = within(outer, node);
   const line = new LineRow(table, path, textAt(context, node, "name") ?? "", undefined, textAt(context, node, "id"), parent);
   line.statement = statement;
   fillRow(context, line, node, undefined);

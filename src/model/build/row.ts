@@ -16,6 +16,12 @@ export function fillRow(context: BuildContext, row: Row, node: Node, table: Tabl
   if (change) row.change = change;
   const growth = percentAt(context, node, "growth", path);
   if (growth) row.growth = growth;
+  const budgeted = amountAt(context, node, "budgeted", path);
+  if (budgeted) row.budgeted = budgeted;
+  const budgetChange = amountAt(context, node, "budgetChange", path);
+  if (budgetChange) row.budgetChange = budgetChange;
+  const budgetGrowth = percentAt(context, node, "budgetGrowth", path);
+  if (budgetGrowth) row.budgetGrowth = budgetGrowth;
   const share = percentAt(context, node, "share", path);
   if (share) row.share = share;
   const shareOf = shareBaseAt(context, node, path);

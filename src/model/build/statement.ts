@@ -3,7 +3,7 @@ import { childPointer } from "../../load/json-pointer.js";
 import { bilingual } from "../../text.js";
 import type { StatedFigure, Statement, Table } from "../declaration.js";
 import { referenceAt } from "../reference.js";
-import { integerAt, itemsAt, nodeAt, textAt, type BuildContext } from "./context.js";
+import { integerAt, itemsAt, nodeAt, textAt, within, type BuildContext } from "./context.js";
 import { buildNarrativeFigure } from "./narrative.js";
 import { fillRow } from "./row.js";
 
@@ -16,7 +16,8 @@ export function buildStatement(context: BuildContext, node: Node, path: string, 
   itemsAt(context, node, "figures").forEach((figure, index) => {
     const at = childPointer(figuresPath, index);
     if (nodeAt(context, figure, "restates") !== undefined) {
-      statement.figures.push(buildFigure(context, figure, at, statement));
+      // A sentence may print its figures with fewer decimals than the document (300万元 among 129.33万元).
+      statement.figures.push(buildFigure(within(context, figure), figure, at, statement));
       for (const key of onlyStatedOnTheirOwn) {
         if (nodeAt(context, figure, key) !== undefined)
           context.problems.push({ rule: "schema", messageId: "restated-with-own", path: childPointer(at, key), atKey: true, data: { key } });
