@@ -27,9 +27,9 @@ const expectations: Record<string, Expected> = {
   "fuling-jiaoshi-2020-sangong": { errors: ["growth 37 -31.67% -43.78%", "growth 39 -8.9% -2.2%"], warnings: [] },
   // The headcount table and the 268 × 2400 products are not declarable; every sum holds.
   "panlong-rendaban-2017": { errors: [], warnings: [] },
-  // 政府办公厅(室)及相关事务 5,631 against 基本 3,931 + 项目 1,745 = 5,676. The same 45 missing from the
-  // function breakdown of 总支出 is not declarable (a second 其中 list of one figure).
-  "shenzhen-zfbgt-2011": { errors: ["sum 43 5676 5631"], warnings: [] },
+  // 政府办公厅(室)及相关事务 5,631 against 基本 3,931 + 项目 1,745 = 5,676; the same 45 is missing from the
+  // function breakdown of 总支出 6,198 (5,631 + 522 = 6,153), declared as a second 其中 list of it.
+  "shenzhen-zfbgt-2011": { errors: ["sum 42 6153 6198", "sum 46 5676 5631"], warnings: [] },
   // 支出 9.07, 较上年减少 0.71, 下降 7.83%: 0.71 ÷ 9.78 = 7.26%.
   "tongliang-anju-2021-sangong": { errors: ["growth 23 -7.26% -7.83%"], warnings: [] },
   // The 2024年度 label in a 2025 budget is not a figure; the count and the income sum hold.

@@ -65,6 +65,8 @@ export interface Line extends Row {
   lines: Line[];
   /** A figure the narrative states on its own (table `narrative`): the sentence that states it. */
   statement?: Statement;
+  /** Another breakdown of a figure restated from elsewhere: its own figures are printed there, only its lines here. */
+  breakdown?: true;
   /** Its lines are a 其中 list that does not say it is complete: they add up to at most this line. */
   partialList?: true;
   /** A count or headcount (个, 人) instead of an amount of money. */

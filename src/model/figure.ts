@@ -89,6 +89,11 @@ export function parseCount(text: string, owner: string, key: string): Amount | u
   return /^\d+$/.test(text.trim()) ? new PlacedFigure(new Exact(text.trim()), exactDecimals, exactDecimals, owner, key) : undefined;
 }
 
+/** The same figure, placed where another part of the document refers to it. */
+export function restatedAt(amount: Amount, owner: string, key: string): Amount {
+  return new PlacedFigure(amount.value, amount.decimals, amount.precision, owner, key);
+}
+
 export function parsePercent(text: string, owner: string, key: string | number): Percent | undefined {
   const match = percentText.exec(text.trim());
   if (!match || match[1] === undefined) return undefined;

@@ -8,6 +8,7 @@ export const figureNames = {
   growth: { zh: "增长率", en: "growth rate" },
   budgeted: { zh: "年初预算数", en: "initial budget" },
   budgetChange: { zh: "较年初预算增减额", en: "change against the initial budget" },
+  budgetGrowth: { zh: "较年初预算增减率", en: "rate against the initial budget" },
   share: { zh: "占比", en: "share" },
 } satisfies Record<string, Text>;
 

@@ -31,7 +31,7 @@ const againstBudget = {
   whole: { zh: "年初预算数", en: "initial budget" },
   below: { zh: "年初预算数", en: "initial budget" },
   change: figureNames.budgetChange,
-  rate: { zh: "较年初预算增减率", en: "rate against the initial budget" },
+  rate: figureNames.budgetGrowth,
   difference: { zh: "决算数 − 年初预算数之差", en: "amount − initial budget" },
 };
 

@@ -161,6 +161,9 @@ function checkText(report: Report<Message>, figure: Row, text: string, isCount =
     ["change", figure.unchanged ? undefined : figure.change, false],
     ["growth", figure.unchanged ? undefined : figure.growth, true],
     ["share", figure.share, true],
+    ["budgeted", figure.budgeted, false],
+    ["budgetChange", figure.budgetChange, false],
+    ["budgetGrowth", figure.budgetGrowth, true],
   ];
   if (figure.unchanged && !unchangedWords.test(text))
     report({ messageId: "unchanged-not-in-text", path: childPointer(figure.path, "unchanged"), data: { row: figure.label } });
@@ -173,7 +176,7 @@ function checkText(report: Report<Message>, figure: Row, text: string, isCount =
       report({ messageId: "not-in-text", path: stated.path, data: { target, actual: shown } });
       continue;
     }
-    if ((key === "change" || key === "growth") && printed.word !== undefined && !stated.value.isZero()) {
+    if ((key === "change" || key === "growth" || key === "budgetChange" || key === "budgetGrowth") && printed.word !== undefined && !stated.value.isZero()) {
       const saysIncrease = increaseWords.includes(printed.word);
       if (saysIncrease === stated.value.isNegative()) {
         report({ messageId: "direction", path: stated.path, data: { target, actual: shown, word: printed.word } });
@@ -258,7 +261,7 @@ export const statement = defineRule({
     for (const statementNode of declaration.statements) {
       const lines = [...statementNode.narrative];
       for (let line = lines.shift(); line; line = lines.shift()) {
-        checkText(report, line, statementNode.text, line.countUnit !== undefined);
+        if (!line.breakdown) checkText(report, line, statementNode.text, line.countUnit !== undefined);
         lines.unshift(...line.lines);
       }
       for (const figure of statementNode.figures) {

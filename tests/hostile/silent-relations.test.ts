@@ -45,8 +45,8 @@ describe("no relation is switched off in silence", () => {
       finding: { rule: "schema", messageId: "figure-without-subject", line: 7, severity: "error" },
     },
     {
-      name: "a restated line given parts, which are its table's",
-      body: "tables:\n  - id: t\n    title: 表\n    total: { amount: 5 }\n    lines: [{ name: 甲, amount: 5 }]\nstatements:\n  - text: 合计 5 万元，其中甲 5 万元。\n    figures: [{ restates: t, amount: 5, parts: [{ name: 甲, amount: 5 }] }]\n",
+      name: "a restated line given a count, which is its table's",
+      body: "tables:\n  - id: t\n    title: 表\n    total: { amount: 5 }\n    lines: [{ name: 甲, amount: 5 }]\nstatements:\n  - text: 合计 5 万元，共 1 项。\n    figures: [{ restates: t, amount: 5, count: 1 }]\n",
       finding: { rule: "schema", messageId: "restated-with-own", line: 12, severity: "error" },
     },
     {

@@ -143,8 +143,46 @@ describe("sum", () => {
                 - { name: 甲, amount: { total: 825.04, basic: 436.54 } }
         `,
       },
+      {
+        name: "a second breakdown of a figure stated in another sentence",
+        body: `
+          statements:
+            - text: 总支出 6,198 万元，基本支出 4,453 万元，项目 1,745 万元。
+              figures:
+                - id: expenditure
+                  name: 总支出
+                  amount: 6198
+                  complete: true
+                  parts: [{ name: 基本支出, amount: 4453 }, { name: 项目, amount: 1745 }]
+            - text: 按功能分类：政府办公厅(室)及相关事务 5,631 万元，行政事业单位离退休 567 万元。
+              figures:
+                - restates: narrative/expenditure
+                  complete: true
+                  parts: [{ name: 政府办公厅(室)及相关事务, amount: 5631 }, { name: 行政事业单位离退休, amount: 567 }]
+        `,
+      },
     ],
     invalid: [
+      {
+        // 深圳市人民政府办公厅 2011: the function breakdown of 总支出 misses 45.
+        name: "a second breakdown that does not add up to the figure it restates",
+        body: `
+          statements:
+            - text: 总支出 6,198 万元，基本支出 4,453 万元，项目 1,745 万元。
+              figures:
+                - id: expenditure
+                  name: 总支出
+                  amount: 6198
+                  complete: true
+                  parts: [{ name: 基本支出, amount: 4453 }, { name: 项目, amount: 1745 }]
+            - text: 按功能分类：政府办公厅(室)及相关事务 5,631 万元，行政事业单位离退休 522 万元。
+              figures:
+                - restates: narrative/expenditure
+                  complete: true
+                  parts: [{ name: 政府办公厅(室)及相关事务, amount: 5631 }, { name: 行政事业单位离退休, amount: 522 }]
+        `,
+        findings: [{ messageId: "sum-mismatch", line: 15, expected: "6153", actual: "6198" }],
+      },
       {
         name: "a part without the figure: that relation is not checkable, and says so",
         body: `

@@ -3,7 +3,7 @@ import type { Problem } from "../../problem.js";
 import { childPointer } from "../../load/json-pointer.js";
 import type { Declaration } from "../declaration.js";
 import { integerAt, itemsAt, nodeAt, textAt, within } from "./context.js";
-import { narrativeTable } from "./narrative.js";
+import { buildBreakdown, narrativeTable, type PendingBreakdown } from "./narrative.js";
 import { buildStatement } from "./statement.js";
 import { buildTable } from "./table.js";
 
@@ -40,15 +40,17 @@ export function buildDeclaration(doc: Document, defaults: { precision?: number }
     declaration.tables.push(table);
   });
   const narrative = narrativeTable();
+  const breakdowns: PendingBreakdown[] = [];
   declaration.statements = itemsAt(context, root, "statements").map((node, index) =>
-    buildStatement(context, node, childPointer("/statements", index), narrative),
+    buildStatement(context, node, childPointer("/statements", index), narrative, breakdowns),
   );
-  if (narrative.allLines.length > 0) {
+  if (narrative.allLines.length > 0 || breakdowns.length > 0) {
     // The figures the text states on its own are referred to as narrative/<id>; no declared table may take the name.
     const taken = declaration.tablesById.get(narrative.id);
     if (taken) problems.push({ rule: "schema", messageId: "reserved-id", path: childPointer(taken.path, "id"), data: { id: narrative.id } });
     declaration.tables.push(narrative);
     declaration.tablesById.set(narrative.id, narrative);
   }
+  for (const breakdown of breakdowns) buildBreakdown(context, declaration, narrative, breakdown);
   return { declaration, problems };
 }

@@ -25,6 +25,7 @@ export class LineRow implements Line {
   code?: string;
   statement?: Statement;
   partialList?: true;
+  breakdown?: true;
   countUnit?: string;
   items?: { names: string[]; path: string };
   unchanged?: true;

@@ -1,8 +1,9 @@
 import type { Node } from "yaml";
 import { childPointer } from "../../load/json-pointer.js";
 import { scalarText } from "../../load/yaml-tree.js";
-import { narrativeTableId, type Line, type Statement, type Table } from "../declaration.js";
-import { parseCount } from "../figure.js";
+import { narrativeTableId, type Declaration, type Line, type StatedFigure, type Statement, type Table } from "../declaration.js";
+import { parseCount, restatedAt, type Amount } from "../figure.js";
+import { resolveReference } from "../reference.js";
 import { itemsAt, nodeAt, textAt, within, type BuildContext } from "./context.js";
 import { fileLine, LineRow } from "./line.js";
 import { emptyTable } from "./table.js";
@@ -25,9 +26,15 @@ export function buildNarrativeFigure(outer: BuildContext, node: Node, path: stri
   readCount(context, node, line);
   fileLine(context, line, table);
   table.allLines.push(line);
-  const partsPath = childPointer(path, "parts");
+  readParts(context, node, line, statement);
+  return line;
+}
+
+/** The 其中 list under a figure: a bound unless `complete: true`, in the figure's own unit. */
+function readParts(context: BuildContext, node: Node, line: Line, statement: Statement): void {
+  const partsPath = childPointer(line.path, "parts");
   line.lines = itemsAt(context, node, "parts").map((part, index) =>
-    buildNarrativeFigure(context, part, childPointer(partsPath, index), statement, table, line),
+    buildNarrativeFigure(context, part, childPointer(partsPath, index), statement, line.table, line),
   );
   if (line.lines.length > 0 && textAt(context, node, "complete") !== "true") line.partialList = true;
   for (const part of line.lines) {
@@ -35,7 +42,41 @@ export function buildNarrativeFigure(outer: BuildContext, node: Node, path: stri
       context.problems.push({ rule: "schema", messageId: "unit-mix", path: part.path, data: { part: part.name, whole: line.name } });
     }
   }
-  return line;
+}
+
+/** A restating figure's own 其中 list: another breakdown of what it restates, built once every figure is known. */
+export interface PendingBreakdown {
+  node: Node;
+  path: string;
+  statement: Statement;
+  figure: StatedFigure;
+}
+
+/**
+ * Another breakdown of a figure stated elsewhere (按功能分类 after 按经费性质): a line of the narrative table
+ * whose amount, prior and change are those of the figure restated, placed at the `restates` that names it,
+ * and whose lines are the parts the sentence lists. An unresolved reference is the statement rule's finding.
+ */
+export function buildBreakdown(context: BuildContext, declaration: Declaration, narrative: Table, { node, path, statement, figure }: PendingBreakdown): void {
+  const resolution = resolveReference(declaration, figure.restates);
+  const restated = resolution.found ? resolution.row : undefined;
+  const line = new LineRow(narrative, path, restated && "name" in restated ? String(restated.name) : figure.restates.text, undefined, undefined, undefined);
+  line.statement = statement;
+  line.breakdown = true;
+  const at = (amount: Amount | undefined) => (amount ? restatedAt(amount, path, "restates") : undefined);
+  const amount = at(resolution.found ? resolution.amount : undefined);
+  if (amount) line.amount = amount;
+  if (restated && !(resolution.found && resolution.column !== undefined)) {
+    const prior = at(restated.prior);
+    if (prior) line.prior = prior;
+    const change = at(restated.change);
+    if (change) line.change = change;
+  }
+  if (restated && "countUnit" in restated && typeof restated.countUnit === "string") line.countUnit = restated.countUnit;
+  narrative.allLines.push(line);
+  narrative.lines.push(line);
+  statement.narrative.push(line);
+  readParts(context, node, line, statement);
 }
 
 function readCount(context: BuildContext, node: Node, line: Line): void {

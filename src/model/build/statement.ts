@@ -4,11 +4,11 @@ import { bilingual } from "../../text.js";
 import type { StatedFigure, Statement, Table } from "../declaration.js";
 import { referenceAt } from "../reference.js";
 import { integerAt, itemsAt, nodeAt, textAt, within, type BuildContext } from "./context.js";
-import { buildNarrativeFigure } from "./narrative.js";
+import { buildNarrativeFigure, type PendingBreakdown } from "./narrative.js";
 import { fillRow } from "./row.js";
 
 /** A sentence of the narrative (情况说明) and the figures it restates from the tables. */
-export function buildStatement(context: BuildContext, node: Node, path: string, narrative: Table): Statement {
+export function buildStatement(context: BuildContext, node: Node, path: string, narrative: Table, breakdowns: PendingBreakdown[]): Statement {
   const statement: Statement = { path, text: textAt(context, node, "text") ?? "", figures: [], narrative: [] };
   const projectTargets = integerAt(context, node, "projectTargets");
   if (projectTargets !== undefined) statement.projectTargets = projectTargets;
@@ -17,7 +17,9 @@ export function buildStatement(context: BuildContext, node: Node, path: string, 
     const at = childPointer(figuresPath, index);
     if (nodeAt(context, figure, "restates") !== undefined) {
       // A sentence may print its figures with fewer decimals than the document (300万元 among 129.33万元).
-      statement.figures.push(buildFigure(within(context, figure), figure, at, statement));
+      const stated = buildFigure(within(context, figure), figure, at, statement);
+      statement.figures.push(stated);
+      if (nodeAt(context, figure, "parts") !== undefined) breakdowns.push({ node: figure, path: at, statement, figure: stated });
       for (const key of onlyStatedOnTheirOwn) {
         if (nodeAt(context, figure, key) !== undefined)
           context.problems.push({ rule: "schema", messageId: "restated-with-own", path: childPointer(at, key), atKey: true, data: { key } });
@@ -33,8 +35,8 @@ export function buildStatement(context: BuildContext, node: Node, path: string, 
   return statement;
 }
 
-/** What only a figure the text states on its own has: a restated line's parts and counts are the table's. */
-const onlyStatedOnTheirOwn = ["parts", "complete", "count", "items", "unit", "id"] as const;
+/** What only a figure the text states on its own has: a restated line's counts are the table's (its parts may be another breakdown). */
+const onlyStatedOnTheirOwn = ["count", "items", "unit", "id"] as const;
 
 /** A stated figure, read at the document's precision; a `restates` that is no reference names a table nobody has. */
 function buildFigure(context: BuildContext, node: Node, path: string, statement: Statement): StatedFigure {
