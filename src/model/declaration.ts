@@ -144,6 +144,8 @@ export interface Statement {
   narrative: Line[];
   /** How many project performance targets the sentence says were set. */
   projectTargets?: number;
+  /** The budget year the sentence names (纳入…2025年度部门预算范围). */
+  budgetYear?: number;
 }
 
 export interface StatedFigure extends Row {

@@ -3,7 +3,7 @@ import { placeLabel, type DocumentText } from "../read/document/document.js";
 import { readDisclosure } from "./read.js";
 import { declareReading, type Declared } from "./declare.js";
 import { documentYear } from "./year.js";
-import type { Reading } from "./relations.js";
+import type { BudgetYear, Reading } from "./relations.js";
 
 /** What the YAML needs besides the reading: the original text, and a label for the place of a normalised offset. */
 export interface DeclarationSource {
@@ -29,21 +29,22 @@ function decimalsOf(amounts: readonly (string | undefined)[]): number {
   return Math.max(0, ...amounts.map((value) => value?.split(".")[1]?.length ?? 0));
 }
 
-/** A declared figure as YAML lines at an indent, its parts nested; `precision` is the document's. */
+/** A declared figure as YAML lines at an indent, its parts nested; `precision` is the one it would inherit. */
 function figureLines(source: DeclarationSource, declared: Declared, indent: string, precision: number): string[] {
   const fields: [string, string][] = [];
   if (declared.id) fields.push(["id", declared.id]);
   if (declared.restates) fields.push(["restates", declared.restates]);
   if (declared.name !== undefined) fields.push(["name", scalar(declared.name)]);
-  for (const key of ["amount", "prior", "change"] as const) {
+  for (const key of ["amount", "prior", "change", "budgeted", "budgetChange"] as const) {
     const value = declared[key];
     if (value !== undefined) fields.push([key, value]);
   }
   // The reader takes 300万元 as rounded to whole 万元, as printed, wherever 129.33万元 has two decimals.
-  const own = decimalsOf([declared.amount, declared.prior, declared.change]);
-  if (declared.count === undefined && fields.some(([key]) => key === "amount" || key === "prior" || key === "change") && own < precision)
-    fields.push(["precision", String(own)]);
-  for (const key of ["growth", "share"] as const) {
+  // A figure's precision holds for its parts too, so a part printed otherwise than its figure says so.
+  const amounts = [declared.amount, declared.prior, declared.change, declared.budgeted, declared.budgetChange];
+  const own = declared.count === undefined && amounts.some((value) => value !== undefined) ? decimalsOf(amounts) : precision;
+  if (own !== precision) fields.push(["precision", String(own)]);
+  for (const key of ["growth", "budgetGrowth", "share"] as const) {
     const value = declared[key];
     if (value !== undefined) fields.push([key, value]);
   }
@@ -57,7 +58,7 @@ function figureLines(source: DeclarationSource, declared: Declared, indent: stri
   if (lines.length === 0) lines.push(`${indent}- {}${comment(source, declared)}`);
   if (declared.parts.length > 0) {
     lines.push(`${indent}  parts:`);
-    for (const part of declared.parts) lines.push(...figureLines(source, part, `${indent}    `, precision));
+    for (const part of declared.parts) lines.push(...figureLines(source, part, `${indent}    `, own));
   }
   return lines;
 }
@@ -109,7 +110,22 @@ function statementLines(source: DeclarationSource, group: Group, precision: numb
 
 /** The decimals amounts are written with, at most: the declaration's precision. */
 function precisionOf(top: readonly Declared[]): number {
-  return Math.max(0, ...top.map((declared) => Math.max(decimalsOf([declared.amount, declared.prior, declared.change]), precisionOf(declared.parts))));
+  return Math.max(
+    0,
+    ...top.map((declared) =>
+      Math.max(decimalsOf([declared.amount, declared.prior, declared.change, declared.budgeted, declared.budgetChange]), precisionOf(declared.parts)),
+    ),
+  );
+}
+
+/** A sentence that names the budget's year (纳入…2024年度部门预算范围), as a statement of it. */
+function yearStatement(source: DeclarationSource, year: BudgetYear): string[] {
+  const { reading, original } = source;
+  const sentence = reading.sentences.find((candidate) => candidate.start <= year.start && year.start < candidate.end);
+  if (!sentence) return [];
+  const origin = (offset: number) => reading.normalised.origin[offset] ?? original.length;
+  const text = original.slice(origin(sentence.start), origin(sentence.end - 1) + 1).trim();
+  return [`  - text: ${scalar(text)}`, `    budgetYear: ${year.stated} # ${source.place(year.start)}`];
 }
 
 /** The budget year the titles name, else the latest year the text names, said to be a guess. */
@@ -143,6 +159,7 @@ export function declarationText(source: DeclarationSource): string {
     lines: statementLines(source, group, precision),
   }));
   for (const note of declared.notes) events.push({ at: note.at, lines: [`  # ${note.text} (${source.place(note.at)})`] });
+  for (const relation of reading.relations) if (relation.kind === "year") events.push({ at: relation.start, lines: yearStatement(source, relation) });
   for (const unread of reading.unread)
     events.push({ at: unread.start, lines: [`  # not read: ${unread.excerpt.replace(/\s+/g, " ")}… (${source.place(unread.start)})`] });
   events.sort((a, b) => a.at - b.at);

@@ -11,8 +11,11 @@ export interface Declared {
   name?: string;
   amount?: string;
   prior?: string;
+  budgeted?: string;
   change?: string;
   growth?: string;
+  budgetChange?: string;
+  budgetGrowth?: string;
   share?: string;
   shareOf?: string;
   unchanged?: true;
@@ -140,22 +143,26 @@ class Builder {
 
 type Reader<K extends Relation["kind"]> = (builder: Builder, relation: Extract<Relation, { kind: K }>) => void;
 
-const declareGrowth: Reader<"growth"> = (builder, { subject, prior, change, rate }) => {
+const declareGrowth: Reader<"growth"> = (builder, { subject, prior, change, rate, againstBudget }) => {
   const anchor = subject ?? change ?? rate ?? prior;
   if (!anchor) return;
   const declared = builder.get(anchor, anchor, anchor === subject);
   for (const figure of [prior, change, rate]) if (figure) builder.reach(declared, figure);
+  // 较年初预算: the same figures against the initial budget, in their own keys.
+  const keys = againstBudget
+    ? ({ prior: "budgeted", change: "budgetChange", rate: "budgetGrowth" } as const)
+    : ({ prior: "prior", change: "change", rate: "growth" } as const);
   if (prior) {
     const value = builder.money(prior, declared);
-    if (value !== undefined) declared.prior = value;
+    if (value !== undefined) declared[keys.prior] = value;
   }
   if (change) {
     const value = builder.signed(change, declared, false);
-    if (value !== undefined) declared.change = value;
+    if (value !== undefined) declared[keys.change] = value;
   }
   if (rate) {
     const value = builder.signed(rate, declared, true);
-    if (value !== undefined) declared.growth = value;
+    if (value !== undefined) declared[keys.rate] = value;
   }
 };
 
@@ -246,10 +253,7 @@ function declareRelation(builder: Builder, relation: Relation): void {
     case "restated":
       return declareRestated(builder, relation);
     case "year":
-      return builder.note(
-        relation.start,
-        `not declared: the year ${relation.stated} this sentence names, where the document's titles name ${relation.expected} (the format has no place for it)`,
-      );
+      return; // a statement of its own: declarationText's budgetYear
     case "breakdown":
       return builder.note(relation.total.start, "not declared: a change explained by its main parts' changes (主要是…), which the format cannot state");
     case "product":

@@ -171,7 +171,8 @@ function readGrowth(sentence: Sentence, relations: Relation[]): void {
   const groups: { growth: Growth; first: number; compared: boolean }[] = [];
   let open: { growth: Growth; first: number; compared: boolean } | undefined;
   sentence.figures.forEach((figure, index) => {
-    const compared = comparison.test(before(sentence, figure));
+    const lead = before(sentence, figure);
+    const compared = comparison.test(lead);
     // A breakdown (其中 A 增加…, 主要是…) is not the same change as the one before it.
     const growing = figure.role === "change" || figure.role === "rate" || figure.role === "prior";
     const breakdown =
@@ -193,6 +194,7 @@ function readGrowth(sentence: Sentence, relations: Relation[]): void {
     if (!open || !(figure.role === "prior" || figure.role === "change" || figure.role === "rate")) return;
     open.growth[figure.role] = figure;
     open.compared ||= compared;
+    if (compared && /年初预算/.test(lead)) open.growth.againstBudget = true;
   });
   for (const { growth, first, compared } of groups) {
     if (!compared) continue;

@@ -17,6 +17,8 @@ export interface Sentence {
 
 export interface Growth {
   kind: "growth";
+  /** 较年初预算: a final account against its initial budget rather than the prior year. */
+  againstBudget?: true;
   subject?: Figure;
   prior?: Figure;
   change?: Figure;

@@ -199,6 +199,12 @@ const messages = {
       en: "The text says “{word}” but {target} is {actual}: the word and the sign disagree (a decrease is written negative)",
     },
   },
+  "budget-year": {
+    text: {
+      zh: "本文件是 {expected} 年度的预算，这句话写的却是 {actual} 年度",
+      en: "This is the budget of {expected}, but the sentence names {actual}",
+    },
+  },
   "line-without-amount": {
     severity: "info",
     text: {
@@ -259,6 +265,11 @@ export const statement = defineRule({
   },
   check({ declaration, report }) {
     for (const statementNode of declaration.statements) {
+      const { budgetYear } = statementNode;
+      if (budgetYear !== undefined && declaration.year !== 0 && budgetYear !== declaration.year) {
+        const [expected, actual] = [String(declaration.year), String(budgetYear)];
+        report({ messageId: "budget-year", path: `${statementNode.path}/budgetYear`, data: { expected, actual }, expected, actual });
+      }
       const lines = [...statementNode.narrative];
       for (let line = lines.shift(); line; line = lines.shift()) {
         if (!line.breakdown) checkText(report, line, statementNode.text, line.countUnit !== undefined);

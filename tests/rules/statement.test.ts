@@ -126,8 +126,26 @@ describe("statement", () => {
               figures: [{ name: 内设机构, count: 3, items: [办公室, 财务科, 业务科] }]
         `,
       },
+      {
+        name: "a sentence naming the document's budget year",
+        body: `
+          statements:
+            - text: 纳入本部门 2025 年度部门预算范围的单位只包括本级。
+              budgetYear: 2025
+        `,
+      },
     ],
     invalid: [
+      {
+        // 西藏自治区党委政法委铁路护路联防办公室 2025: 纳入…2024年度部门预算范围.
+        name: "a sentence naming another budget year than the document's",
+        body: `
+          statements:
+            - text: 纳入本部门 2024 年度部门预算范围的单位只包括本级。
+              budgetYear: 2024
+        `,
+        findings: [{ messageId: "budget-year", line: 7, expected: "2025", actual: "2024" }],
+      },
       {
         name: "a prior and a change about a figure stated elsewhere that do not add up to it",
         body: `

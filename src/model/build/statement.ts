@@ -12,6 +12,8 @@ export function buildStatement(context: BuildContext, node: Node, path: string, 
   const statement: Statement = { path, text: textAt(context, node, "text") ?? "", figures: [], narrative: [] };
   const projectTargets = integerAt(context, node, "projectTargets");
   if (projectTargets !== undefined) statement.projectTargets = projectTargets;
+  const budgetYear = integerAt(context, node, "budgetYear");
+  if (budgetYear !== undefined) statement.budgetYear = budgetYear;
   const figuresPath = childPointer(path, "figures");
   itemsAt(context, node, "figures").forEach((figure, index) => {
     const at = childPointer(figuresPath, index);
