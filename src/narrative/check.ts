@@ -84,6 +84,10 @@ function changeAndPrior(growth: Growth, unit: string, sign: 1 | -1): { part?: In
   return { ...(part ? { part } : {}), ...(whole ? { whole } : {}) };
 }
 
+/** What a rate is compared with: the prior year, or in a final account the initial budget (较年初预算). */
+const againstPrior = { base: { zh: "上年数", en: "prior" }, rate: { zh: "增长率", en: "growth rate" } };
+const againstBudget = { base: { zh: "年初预算数", en: "initial budget" }, rate: { zh: "较年初预算增减率", en: "rate against the initial budget" } };
+
 function checkGrowth(growth: Growth, name: Namer, problems: TextProblem[]): void {
   const { subject, prior, change, rate } = growth;
   const about = subject ?? prior ?? change ?? rate;
@@ -111,11 +115,11 @@ function checkGrowth(growth: Growth, name: Namer, problems: TextProblem[]): void
   const stated = percentOf(rate, sign);
   const comparison = compareRatio(stated, part, whole);
   if (comparison.agreement === "exact") return;
-  const base = { change: decimalString(part.mid), prior: decimalString(whole.mid) };
+  const base = { change: decimalString(part.mid), prior: decimalString(whole.mid), ...(growth.againstBudget ? againstBudget : againstPrior) };
   if (comparison.agreement === "zero-base") {
     problems.push({
       messageId: "growth-zero-base",
-      data: { subject: subjectName, prior: base.prior, actual: rate.text },
+      data: { subject: subjectName, ...base, actual: rate.text },
       start: rate.start,
       end: rate.end,
       related,

@@ -131,6 +131,14 @@ class Builder {
     if (at > (declared.through ?? declared.sentence)) declared.through = at;
   }
 
+  /** A figure restating `whole` (narrative/<id>) to list another breakdown of it, placed where the list starts. */
+  breakdownOf(whole: Declared, list: Relation & { start: number }): Declared {
+    const sentence = this.reading.sentences.findIndex((candidate) => candidate.start <= list.start && list.start < candidate.end);
+    const declared: Declared = { at: list.start, sentence, restates: `narrative/${this.idOf(whole)}`, parts: [], notes: [] };
+    this.declared.set(list, declared);
+    return declared;
+  }
+
   idOf(declared: Declared): string {
     declared.id ??= `n${(this.ids += 1)}`;
     return declared.id;
@@ -179,12 +187,9 @@ const declareList: Reader<"sum"> = (builder, list) => {
     builder.note(list.start, `not declared: a 其中 list whose ${list.whole ? "parts are not clear (a nested list that does not end)" : "total is not stated"}`);
     return;
   }
-  const whole = builder.get(list.whole);
-  if (builder.listed.has(whole)) {
-    // 按支出功能分类…按支出用途分类: another breakdown of the same total; its parts are not more parts of it.
-    builder.note(list.start, `not declared: a second list of parts of ${list.whole.text} (another breakdown of the same total)`);
-    return;
-  }
+  const listed = builder.get(list.whole);
+  // 按支出功能分类…按支出用途分类: another breakdown of the same total, declared as a figure that restates it.
+  const whole = builder.listed.has(listed) ? builder.breakdownOf(listed, list) : listed;
   builder.listed.add(whole);
   for (const figure of list.parts) {
     const part = builder.get(figure);

@@ -20,21 +20,21 @@ export const narrative: Rule = {
     messages: {
       "growth-mismatch": {
         text: {
-          zh: "{subject}的增长率应为 {expected}（增减额 {change} ÷ 上年数 {prior}），实为 {actual}，差 {difference} 个百分点，超出容差 {tolerance} 个百分点",
-          en: "The growth rate of {subject} should be {expected} (change {change} ÷ prior {prior}) but is {actual}: off by {difference} percentage points, beyond the tolerance {tolerance} percentage points",
+          zh: "{subject}的{rate}应为 {expected}（增减额 {change} ÷ {base} {prior}），实为 {actual}，差 {difference} 个百分点，超出容差 {tolerance} 个百分点",
+          en: "The {rate} of {subject} should be {expected} (change {change} ÷ {base} {prior}) but is {actual}: off by {difference} percentage points, beyond the tolerance {tolerance} percentage points",
         },
       },
       "growth-current-base": {
         text: {
-          zh: "{subject}的增长率应为 {expected}（增减额 {change} ÷ 上年数 {prior}），实为 {actual}，即增减额 ÷ 本年数 {amount}：增长率应以上年为基数，而不是本年（差 {difference} 个百分点，容差 {tolerance} 个百分点）",
-          en: "The growth rate of {subject} should be {expected} (change {change} ÷ prior {prior}) but is {actual}, which is the change ÷ this year's amount {amount}: a growth rate is based on the prior year, not the current one (off by {difference} percentage points, tolerance {tolerance} percentage points)",
+          zh: "{subject}的{rate}应为 {expected}（增减额 {change} ÷ {base} {prior}），实为 {actual}，即增减额 ÷ 本年数 {amount}：{rate}应以{base}为基数，而不是本年数（差 {difference} 个百分点，容差 {tolerance} 个百分点）",
+          en: "The {rate} of {subject} should be {expected} (change {change} ÷ {base} {prior}) but is {actual}, which is the change ÷ this year's amount {amount}: the {rate} is based on the {base}, not the current amount (off by {difference} percentage points, tolerance {tolerance} percentage points)",
         },
       },
       "growth-rounding": {
         severity: "info",
         text: {
-          zh: "{subject}的增长率 {actual} 与增减额 {change} ÷ 上年数 {prior} 四舍五入的 {expected} 不同，但在金额的尾差范围内（差 {difference} 个百分点，容差 {tolerance} 个百分点）",
-          en: "The growth rate {actual} of {subject} is not change {change} ÷ prior {prior} rounded, {expected}, but the amounts' rounding allows it (off by {difference} percentage points, tolerance {tolerance} percentage points)",
+          zh: "{subject}的{rate} {actual} 与增减额 {change} ÷ {base} {prior} 四舍五入的 {expected} 不同，但在金额的尾差范围内（差 {difference} 个百分点，容差 {tolerance} 个百分点）",
+          en: "The {rate} {actual} of {subject} is not change {change} ÷ {base} {prior} rounded, {expected}, but the amounts' rounding allows it (off by {difference} percentage points, tolerance {tolerance} percentage points)",
         },
       },
       "growth-sign": {
@@ -45,8 +45,8 @@ export const narrative: Rule = {
       },
       "growth-zero-base": {
         text: {
-          zh: "{subject}的上年数为 {prior}，没有增长率，却写了 {actual}",
-          en: "The prior-year amount of {subject} is {prior}, so there is no growth rate, but {actual} is stated",
+          zh: "{subject}的{base}为 {prior}，没有{rate}，却写了 {actual}",
+          en: "The {base} of {subject} is {prior}, so there is no {rate}, but {actual} is stated",
         },
       },
       "growth-no-base": {

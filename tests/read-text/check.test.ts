@@ -117,6 +117,6 @@ describe("each check, on real sentences", () => {
     const lines = ["说明", "　机关运行经费预算为４６．８万元，较２０２２年预算增加１５．６０万元，增长3", "3.33%。"];
     const [finding] = checkDisclosureText(lines.join("\r\n"), { lang: "zh", file: "x.txt" }).findings;
     expect(finding).toMatchObject({ rule: "narrative", severity: "error", line: 2, column: lines[1]?.length, endLine: 3, endColumn: 6 });
-    expect(finding?.message).toContain("以上年为基数");
+    expect(finding?.message).toContain("以上年数为基数");
   });
 });
