@@ -1,6 +1,7 @@
 import { countSeverities, type Finding, type Lang } from "../finding.js";
 import { checkDisclosureText } from "../narrative/index.js";
 import { DocumentError, placeLabel, type DocumentText } from "../read/document/document.js";
+import type { Format } from "../read/document/format.js";
 import { readDocument } from "../read/document/read.js";
 import type { FileReport } from "../report/report.js";
 import { narrative } from "../rules/narrative.js";
@@ -27,14 +28,15 @@ function unreadable(file: string, error: unknown, lang: Lang): FileReport {
  * Checks a disclosure as published (text, Word, PDF, Excel): its narrative's sentences are read and
  * their relations checked; every finding points into the document. Returns the text read, for code frames.
  */
-export async function checkDocument(bytes: Uint8Array, options: { file: string; lang: Lang }): Promise<{ report: FileReport; text?: string }> {
+export async function checkDocument(bytes: Uint8Array, options: { file: string; lang: Lang; format?: Format }): Promise<{ report: FileReport; text?: string }> {
   let document: DocumentText;
   try {
-    document = await readDocument(bytes, { file: options.file });
+    document = await readDocument(bytes, { file: options.file, ...(options.format ? { format: options.format } : {}) });
   } catch (error) {
     return { report: unreadable(options.file, error, options.lang) };
   }
   // In plain text line:column is the place; in Word, PDF and Excel the reader names it.
   const placeOf = document.kind === "text" ? undefined : (offset: number) => placeLabel(document.locate(offset), options.lang);
-  return { report: checkDisclosureText(document.text, { ...options, ...(placeOf ? { placeOf } : {}) }), text: document.text };
+  const { file, lang } = options;
+  return { report: checkDisclosureText(document.text, { file, lang, ...(placeOf ? { placeOf } : {}) }), text: document.text };
 }

@@ -4,7 +4,7 @@ import { configFileName } from "../config/config.js";
 import { readWithin, sizesAbove, sizeText } from "../load/read.js";
 import type { FileReport } from "../report/report.js";
 import type { MessageData } from "../text.js";
-import { detectFormat } from "../read/document/format.js";
+import { detectFormat, type Format } from "../read/document/format.js";
 import { checkText, unreadFileReport, type CheckOptions } from "./check-text.js";
 
 /** A check that cannot run (a missing path, no YAML file): the CLI says it in one line and exits 2. */
@@ -107,10 +107,11 @@ export async function checkFile(
     return tooLargeReport(size, limit, options);
   }
   const { bytes } = read;
-  if (!yamlFile.test(path) && isDocument(bytes, path)) {
+  const format = yamlFile.test(path) ? "declaration" : formatOf(bytes, path);
+  if (format !== "declaration") {
     // Loaded when a document comes: a check of declarations does not pay for the readers.
     const { checkDocument } = await import("./check-document.js");
-    const { report, text } = await checkDocument(bytes, { file: options.file, lang: options.lang ?? "en" });
+    const { report, text } = await checkDocument(bytes, { file: options.file, lang: options.lang ?? "en", ...(format ? { format } : {}) });
     if (text !== undefined) onText?.(text);
     return report;
   }
@@ -124,12 +125,12 @@ export async function checkFile(
   return checkText(text, options);
 }
 
-/** Anything but a declaration; a file whose kind cannot be told (a binary) is a document that cannot be read. */
-function isDocument(bytes: Uint8Array, path: string): boolean {
+/** What the file holds; undefined when it cannot be told (a binary): a document that cannot be read. */
+function formatOf(bytes: Uint8Array, path: string): Format | undefined {
   try {
-    return detectFormat(bytes, path) !== "declaration";
+    return detectFormat(bytes, path);
   } catch {
-    return true;
+    return undefined;
   }
 }
 

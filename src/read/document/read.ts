@@ -2,7 +2,7 @@ import { readWithin, sizesAbove, sizeText } from "../../load/read.js";
 import { bilingual } from "../../text.js";
 import { DocumentError, type DocumentText } from "./document.js";
 import { readDocx } from "./docx.js";
-import { detectFormat } from "./format.js";
+import { detectFormat, type Format } from "./format.js";
 import { readPdf } from "./pdf.js";
 import { readPlainText } from "./plain-text.js";
 import { readXlsx } from "./xlsx.js";
@@ -12,6 +12,8 @@ export interface ReadDocumentOptions {
   file?: string;
   /** A Word or Excel file whose parts unpack to more than this many bytes is refused. Default: 256 MiB. */
   maxUnpackedSize?: number;
+  /** The format, when the caller has already told it by `detectFormat`: the zip is not listed twice. */
+  format?: Format;
 }
 
 export interface ReadDocumentFileOptions extends Omit<ReadDocumentOptions, "file"> {
@@ -30,7 +32,7 @@ const defaultMaxUnpackedSize = 256 * 1024 * 1024;
 export async function readDocument(bytes: Uint8Array, options: ReadDocumentOptions = {}): Promise<DocumentText> {
   if (bytes.length === 0) throw new DocumentError("empty", bilingual("文件是空的", "the file is empty"));
   const limit = options.maxUnpackedSize ?? defaultMaxUnpackedSize;
-  switch (detectFormat(bytes, options.file)) {
+  switch (options.format ?? detectFormat(bytes, options.file)) {
     case "pdf":
       return readPdf(bytes);
     case "docx":
