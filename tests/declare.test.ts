@@ -46,6 +46,15 @@ const cases: { name: string; text: string; contains: string[]; lacks: string[] }
     contains: ["not declared: the count 四 (综合科、来信来访科、信访稳定协调科、督查科)"],
     lacks: ["count: 4", "items: [综合科"],
   },
+  {
+    name: "an amount printed in 元 in a 万元 text declares its unit, and a part in 万元 under it says so",
+    text: "“三公”经费预算1.25万元,其中:公务接待费2500元,公务用车运行维护费1万元。公务接待费2600元,比上年增加100元,增长4%。",
+    contains: [
+      "amount: 2500\n            precision: 0\n            unit: 元",
+      "amount: 2600\n        change: 100\n        precision: 0\n        growth: 4%\n        unit: 元",
+    ],
+    lacks: ["not declared: unit"],
+  },
 ];
 
 describe("import: what a sentence declares", () => {

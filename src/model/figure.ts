@@ -22,6 +22,11 @@ export interface Amount {
   /** Decimals the document says amounts were rounded to (per figure, table or document). */
   precision: number;
   readonly path: string;
+  /**
+   * Powers of ten between the unit the figure is printed in and the document's (2500元 in a 万元
+   * document: 4): its value, decimals and precision are in the document's unit, its printing is not.
+   */
+  readonly shift?: number;
 }
 
 /** A percentage as printed, in percentage points (`45.26%` → 45.26), with the decimals written. */
@@ -52,6 +57,7 @@ class PlacedFigure extends Placed implements Amount {
     readonly precision: number,
     owner: string,
     key: string | number,
+    readonly shift = 0,
   ) {
     super(owner, key);
   }
@@ -75,10 +81,13 @@ const percentText = /^([+-]?\d+(?:\.(\d+))?) ?[%％]$/;
  * Reads an amount from the text the declaration wrote, at `owner`/`key`; undefined when it is not plain
  * decimal notation.
  */
-export function parseAmount(text: string, precision: number, owner: string, key: string | number): Amount | undefined {
+export function parseAmount(text: string, precision: number, owner: string, key: string | number, shift = 0): Amount | undefined {
   const match = decimalText.exec(text.trim());
   if (!match) return undefined;
-  return new PlacedFigure(new Exact(text.trim()), match[2]?.length ?? 0, precision, owner, key);
+  const decimals = match[2]?.length ?? 0;
+  if (shift === 0) return new PlacedFigure(new Exact(text.trim()), decimals, precision, owner, key);
+  // 2500元 is 0.2500万元: moving the decimal point is exact.
+  return new PlacedFigure(new Exact(text.trim()).times(new Exact(10).pow(-shift)), decimals + shift, precision + shift, owner, key, shift);
 }
 
 /** Decimals that make a figure exact: a count (6 个, 86 人) is not rounded, so its interval is a point. */
@@ -91,7 +100,7 @@ export function parseCount(text: string, owner: string, key: string): Amount | u
 
 /** The same figure, placed where another part of the document refers to it. */
 export function restatedAt(amount: Amount, owner: string, key: string): Amount {
-  return new PlacedFigure(amount.value, amount.decimals, amount.precision, owner, key);
+  return new PlacedFigure(amount.value, amount.decimals, amount.precision, owner, key, amount.shift);
 }
 
 export function parsePercent(text: string, owner: string, key: string | number): Percent | undefined {
@@ -113,7 +122,14 @@ export function printedPercent(percent: Percent): string {
   return `${percent.value.toFixed(percent.decimals)}%`;
 }
 
-/** An amount as the document printed it (825.00 stays 825.00). */
+/** An amount as the document printed it (825.00 stays 825.00; 2500元 stays 2500 in a 万元 document). */
 export function printedAmount(amount: Amount): string {
-  return amount.value.toFixed(amount.decimals);
+  const shift = amount.shift ?? 0;
+  return shift === 0 ? amount.value.toFixed(amount.decimals) : amount.value.times(new Exact(10).pow(shift)).toFixed(amount.decimals - shift);
+}
+
+/** A value worked out in the document's unit, shown in the unit `like` is printed in, exactly. */
+export function inUnitOf(value: Exact, like: Amount | undefined): Exact {
+  const shift = like?.shift ?? 0;
+  return shift === 0 ? value : value.times(new Exact(10).pow(shift));
 }

@@ -29,8 +29,15 @@ function decimalsOf(amounts: readonly (string | undefined)[]): number {
   return Math.max(0, ...amounts.map((value) => value?.split(".")[1]?.length ?? 0));
 }
 
-/** A declared figure as YAML lines at an indent, its parts nested; `precision` is the one it would inherit. */
-function figureLines(source: DeclarationSource, declared: Declared, indent: string, precision: number): string[] {
+/** What a figure passes on to its parts: its precision, and the money unit its amounts are in. */
+interface Inherited {
+  precision: number;
+  unit: string;
+}
+
+/** A declared figure as YAML lines at an indent, its parts nested, saying what it does not inherit. */
+function figureLines(source: DeclarationSource, declared: Declared, indent: string, inherited: Inherited): string[] {
+  const { precision } = inherited;
   const fields: [string, string][] = [];
   if (declared.id) fields.push(["id", declared.id]);
   if (declared.restates) fields.push(["restates", declared.restates]);
@@ -51,14 +58,17 @@ function figureLines(source: DeclarationSource, declared: Declared, indent: stri
   if (declared.shareOf) fields.push(["shareOf", declared.shareOf]);
   if (declared.unchanged) fields.push(["unchanged", "true"]);
   if (declared.count !== undefined) fields.push(["count", String(declared.count)]);
-  if (declared.unit) fields.push(["unit", scalar(declared.unit)]);
+  // A count's unit (人, 辆), or money printed in a finer unit than the figure above it (2500元).
+  const money = declared.count === undefined;
+  const unit = money ? (declared.unit ?? inherited.unit) : inherited.unit;
+  if (money ? unit !== inherited.unit : declared.unit) fields.push(["unit", scalar(money ? unit : (declared.unit ?? ""))]);
   if (declared.items) fields.push(["items", `[${declared.items.map(scalar).join(", ")}]`]);
   if (declared.complete) fields.push(["complete", "true"]);
   const lines = fields.map(([key, value], index) => `${indent}${index === 0 ? "- " : "  "}${key}: ${value}${index === 0 ? comment(source, declared) : ""}`);
   if (lines.length === 0) lines.push(`${indent}- {}${comment(source, declared)}`);
   if (declared.parts.length > 0) {
     lines.push(`${indent}  parts:`);
-    for (const part of declared.parts) lines.push(...figureLines(source, part, `${indent}    `, own));
+    for (const part of declared.parts) lines.push(...figureLines(source, part, `${indent}    `, { precision: own, unit }));
   }
   return lines;
 }
@@ -95,7 +105,7 @@ function groups(top: readonly Declared[]): Group[] {
 }
 
 /** The statement of a group: its section, its sentences as printed (from the original text), its figures. */
-function statementLines(source: DeclarationSource, group: Group, precision: number): string[] {
+function statementLines(source: DeclarationSource, group: Group, inherited: Inherited): string[] {
   const { reading, original } = source;
   const first = reading.sentences[group.first];
   const last = reading.sentences[group.last];
@@ -104,7 +114,7 @@ function statementLines(source: DeclarationSource, group: Group, precision: numb
   const text = original.slice(origin(first.start), origin(last.end - 1) + 1).trim();
   const lines = first.outline === "" ? [] : [`  - section: ${scalar(first.outline)}`];
   lines.push(`  ${lines.length === 0 ? "-" : " "} text: ${scalar(text)}`, "    figures:");
-  for (const declared of group.figures) lines.push(...figureLines(source, declared, "      ", precision));
+  for (const declared of group.figures) lines.push(...figureLines(source, declared, "      ", inherited));
   return lines;
 }
 
@@ -156,7 +166,7 @@ export function declarationText(source: DeclarationSource): string {
   ];
   const events: { at: number; lines: string[] }[] = groups(declared.top).map((group) => ({
     at: reading.sentences[group.first]?.start ?? 0,
-    lines: statementLines(source, group, precision),
+    lines: statementLines(source, group, { precision, unit: declared.unit }),
   }));
   for (const note of declared.notes) events.push({ at: note.at, lines: [`  # ${note.text} (${source.place(note.at)})`] });
   for (const relation of reading.relations) if (relation.kind === "year") events.push({ at: relation.start, lines: yearStatement(source, relation) });

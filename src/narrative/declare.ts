@@ -1,4 +1,4 @@
-import type { Figure } from "./figures.js";
+import { moneyUnits, type Figure, type MoneyUnit } from "./figures.js";
 import { before, type Reading, type Relation, type Sentence } from "./relations.js";
 
 /** One figure as the declaration states it on its own (docs/format.md, "Figures the text states on its own"). */
@@ -43,14 +43,26 @@ export interface DeclaredReading {
   notes: Note[];
 }
 
-const moneyUnits = new Set(["元", "万元", "亿元"]);
+const powerOf = (unit: string): number | undefined => (unit in moneyUnits ? moneyUnits[unit as MoneyUnit] : undefined);
 
-/** The money unit most amounts of the reading are written in; 万元 when none is. */
+/** 元 is finer than 万元: a figure in it can be declared in a 万元 document (format: a stated figure's `unit`). */
+function finerThan(unit: string, documents: string): boolean {
+  const [own, whole] = [powerOf(unit), powerOf(documents)];
+  return own !== undefined && whole !== undefined && own < whole;
+}
+
+/**
+ * The declaration's unit: the coarsest money unit the reading's amounts are written in (万元 when none
+ * is), so that every other amount is in a finer unit, which a figure can declare (2500元: `unit: 元`).
+ */
 export function mainUnit(reading: Reading): string {
-  const votes = new Map<string, number>();
+  let coarsest: string | undefined;
   for (const sentence of reading.sentences)
-    for (const figure of sentence.figures) if (moneyUnits.has(figure.unit)) votes.set(figure.unit, (votes.get(figure.unit) ?? 0) + 1);
-  return [...votes].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "万元";
+    for (const figure of sentence.figures) {
+      const power = powerOf(figure.unit);
+      if (power !== undefined && !figure.value.isZero() && power > (coarsest === undefined ? -1 : (powerOf(coarsest) ?? -1))) coarsest = figure.unit;
+    }
+  return coarsest ?? "万元";
 }
 
 /** The number as printed, without its unit. */
@@ -107,9 +119,18 @@ class Builder {
     return declared;
   }
 
-  /** An amount in the document's unit as printed, or undefined with a note (0 is 0 in any unit). */
+  /**
+   * An amount as printed, in the document's unit or in a finer one that the figure then declares
+   * (2500元 in a 万元 document: `unit: 元`), or undefined with a note (0 is 0 in any unit).
+   */
   money(figure: Figure, on: Declared): string | undefined {
-    if (figure.unit === this.unit || (figure.value.isZero() && moneyUnits.has(figure.unit))) return digits(figure);
+    const unit = on.unit ?? this.unit;
+    if (figure.unit === unit || (figure.value.isZero() && powerOf(figure.unit) !== undefined)) return digits(figure);
+    const stated = [on.amount, on.prior, on.change, on.budgeted, on.budgetChange].some((value) => value !== undefined);
+    if (on.unit === undefined && !stated && finerThan(figure.unit, this.unit)) {
+      on.unit = figure.unit;
+      return digits(figure);
+    }
     on.notes.push(`not declared: unit ${figure.unit === "" ? "not printed" : figure.unit} of ${figure.text} (the declaration is in ${this.unit})`);
     return undefined;
   }

@@ -1,5 +1,5 @@
 import { allRows, type AnyRow, type Declaration } from "../model/declaration.js";
-import type { Amount, Percent } from "../model/figure.js";
+import { inUnitOf, type Amount, type Exact, type Percent } from "../model/figure.js";
 import type { Text } from "../text.js";
 import { declaredInterval, differenceInterval, roundsTo, type Interval } from "../rounding/tolerance.js";
 import { figureNames, figureOf } from "./figure-name.js";
@@ -130,7 +130,7 @@ function checkChange(row: AnyRow, { base: prior, change, names }: Comparison, re
           base: names.below,
           amount: printedAmount(amount),
           change: printedAmount(change),
-          prior: decimalString(implied.mid),
+          prior: decimalString(inUnitOf(implied.mid, amount)),
         },
         related: [amount.path],
       });
@@ -171,8 +171,10 @@ function checkGrowthRate(row: AnyRow, { base: prior, change, rate, names }: Comp
     return;
   }
   // Printed figures as printed; a derived one at the decimals of those it comes from.
-  const changeShown = () => (change ? printedAmount(change) : part.mid.toFixed(Math.max(amount?.decimals ?? 0, prior?.decimals ?? 0)));
-  const priorShown = () => (prior ? printedAmount(prior) : whole.mid.toFixed(Math.max(amount?.decimals ?? 0, change?.decimals ?? 0)));
+  const derived = (value: Exact, from: (Amount | undefined)[]) =>
+    inUnitOf(value, amount).toFixed(Math.max(0, ...from.map((figure) => (figure ? figure.decimals - (figure.shift ?? 0) : 0))));
+  const changeShown = () => (change ? printedAmount(change) : derived(part.mid, [amount, prior]));
+  const priorShown = () => (prior ? printedAmount(prior) : derived(whole.mid, [amount, change]));
   checkRelation(report, {
     kind: "ratio",
     figure: { percent: rate, label: target },

@@ -1,5 +1,5 @@
 import type { Severity } from "../finding.js";
-import { decimalString, type Amount, type Percent } from "../model/figure.js";
+import { decimalString, inUnitOf, type Amount, type Exact, type Percent } from "../model/figure.js";
 import {
   compareHundred,
   compareIntervals,
@@ -198,6 +198,8 @@ interface Outcome {
   names: () => MessageData;
   /** A percentage comparison: figures shown as printed (6.90%), differences in percentage points. */
   percent?: { decimals: number; expectedDecimals: number };
+  /** The amount reported, whose unit the figures are shown in (2500元 in a 万元 document). */
+  printedLike?: Amount;
 }
 
 const words = (label: Words): Text | string => (typeof label === "function" ? label() : label);
@@ -242,6 +244,7 @@ function compare(relation: Relation): Outcome | undefined {
         comparison: compareLinear(figure.amount, terms),
         where: () => ({ path: figure.amount.path, related: terms.map((term) => term.amount.path) }),
         names: () => ({ figure: words(figure.label), parts: words(parts) }),
+        printedLike: figure.amount,
       };
     }
     case "same":
@@ -256,6 +259,7 @@ function compare(relation: Relation): Outcome | undefined {
         comparison,
         where: () => ({ path: pathOf(figure), related: [pathOf(other)] }),
         names: () => ({ figure: words(figure.label), [relation.kind === "agree" ? "other" : "limit"]: words(other.label) }),
+        ...("amount" in figure ? { printedLike: figure.amount } : {}),
       };
     }
     case "at-least": {
@@ -266,6 +270,7 @@ function compare(relation: Relation): Outcome | undefined {
         comparison,
         where: () => ({ path: figure.amount.path, related: terms.map((term) => term.amount.path) }),
         names: () => ({ figure: words(figure.label), limit: words(limit) }),
+        printedLike: figure.amount,
       };
     }
     case "ratio":
@@ -282,7 +287,7 @@ function sameOutcome(relation: Extract<Relation, { kind: "same" }>): Outcome {
     comparison: compareRestated(figure.value, figure.decimals, other.value, other.decimals),
     where: () => ({ path: figure.path, related: [other.path] }),
     names: () => ({ figure: words(relation.figure.label), other: words(relation.other.label) }),
-    ...("percent" in relation.figure ? { percent: { decimals: figure.decimals, expectedDecimals: other.decimals } } : {}),
+    ...("percent" in relation.figure ? { percent: { decimals: figure.decimals, expectedDecimals: other.decimals } } : { printedLike: relation.figure.amount }),
   };
 }
 
@@ -318,12 +323,13 @@ function points(value: string): Text {
 }
 
 /** Expected, stated, difference and tolerance as a finding carries them: percentages as printed. */
-function figuresOf({ comparison, percent }: Outcome): { expected: string; actual: string; difference: string; tolerance: string } {
+function figuresOf({ comparison, percent, printedLike }: Outcome): { expected: string; actual: string; difference: string; tolerance: string } {
+  const shown = (value: Exact) => decimalString(inUnitOf(value, printedLike));
   return {
-    expected: percent ? `${comparison.expected.toFixed(percent.expectedDecimals)}%` : decimalString(comparison.expected),
-    actual: percent ? `${comparison.actual.toFixed(percent.decimals)}%` : decimalString(comparison.actual),
-    difference: decimalString(comparison.difference),
-    tolerance: decimalString(comparison.tolerance),
+    expected: percent ? `${comparison.expected.toFixed(percent.expectedDecimals)}%` : shown(comparison.expected),
+    actual: percent ? `${comparison.actual.toFixed(percent.decimals)}%` : shown(comparison.actual),
+    difference: percent ? decimalString(comparison.difference) : shown(comparison.difference),
+    tolerance: percent ? decimalString(comparison.tolerance) : shown(comparison.tolerance),
   };
 }
 

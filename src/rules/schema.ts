@@ -142,6 +142,12 @@ export const schema: Rule = {
           en: "“{part}” and “{whole}” are not both amounts or both counts in one unit, so they cannot add up",
         },
       },
+      "coarser-unit": {
+        text: {
+          zh: "以{unit}计的数字不能写在以{document}为单位的文件中：其尾差比文件的任何金额都粗；请把文件的 unit 写为{unit}，或把数字换算为{document}",
+          en: "A figure in {unit} cannot be read in a declaration in {document}: its rounding is coarser than any amount of the document can say; declare the document in {unit}, or write the figure in {document}",
+        },
+      },
       "count-and-amount": { text: { zh: "一个数字不能同时有个数（count）和金额（amount）", en: "A figure cannot have both a count and an amount" } },
       "items-without-count": {
         text: { zh: "列了名称（items），却没有写个数（count）：无从核对", en: "Names are listed (items) but no count is given to check them against" },

@@ -1,6 +1,6 @@
 import type { Line, Row, StatedFigure, TotalRow } from "../model/declaration.js";
 import { childPointer } from "../load/json-pointer.js";
-import { decimalString, Exact, type Amount, type Percent } from "../model/figure.js";
+import { decimalString, Exact, inUnitOf, type Amount, type Percent } from "../model/figure.js";
 import { resolveReference } from "../model/reference.js";
 import { declaredInterval, derivedInterval, differenceInterval } from "../rounding/tolerance.js";
 import type { Text } from "../text.js";
@@ -169,9 +169,11 @@ function checkText(report: Report<Message>, figure: Row, text: string, isCount =
     report({ messageId: "unchanged-not-in-text", path: childPointer(figure.path, "unchanged"), data: { row: figure.label } });
   for (const [key, stated, percent] of checks) {
     if (!stated) continue;
-    const shown = `${decimalString(stated.value)}${percent ? "%" : ""}`;
+    // 2500元 is looked for as 2500, whatever the document's unit.
+    const value = percent ? stated.value : inUnitOf(stated.value, stated as Amount);
+    const shown = `${decimalString(value)}${percent ? "%" : ""}`;
     const target = figureOf(figure.label, key === "amount" && isCount ? countName : figureNames[key]);
-    const printed = printedAs(numbers, stated.value, percent);
+    const printed = printedAs(numbers, value, percent);
     if (!printed) {
       report({ messageId: "not-in-text", path: stated.path, data: { target, actual: shown } });
       continue;

@@ -50,6 +50,11 @@ describe("no relation is switched off in silence", () => {
       finding: { rule: "schema", messageId: "restated-with-own", line: 12, severity: "error" },
     },
     {
+      name: "a figure in 亿元 in a 万元 declaration, which its rounding cannot be read in",
+      body: "statements:\n  - text: 总额 1.2 亿元。\n    figures: [{ name: 总额, amount: 1.2, unit: 亿元 }]\n",
+      finding: { rule: "schema", messageId: "coarser-unit", line: 7, severity: "error" },
+    },
+    {
       name: "persons listed as parts of an amount of money",
       body: "statements:\n  - text: 人员经费 50 万元，其中在职 36 人。\n    figures: [{ name: 人员经费, amount: 50, parts: [{ name: 在职, count: 36, unit: 人 }] }]\n",
       finding: { rule: "schema", messageId: "unit-mix", line: 7, severity: "error" },

@@ -31,6 +31,16 @@ describe("growth", () => {
     ],
     invalid: [
       {
+        name: "a change printed in 元 in a 万元 document: shown in 元, as printed",
+        body: `
+          statements:
+            - text: 公务接待费 2600 元，上年 2500 元，增加 200 元。
+              figures:
+                - { name: 公务接待费, amount: 2600, prior: 2500, change: 200, unit: 元 }
+        `,
+        findings: [{ messageId: "sum-mismatch", line: 8, expected: "100", actual: "200", difference: "100" }],
+      },
+      {
         // 涪陵区焦石镇 2020: “三公”经费 41 万元，较年初预算数减少 4 万元，下降 2.2% (4 ÷ 45 = 8.89%).
         name: "a rate against the initial budget that is not change ÷ initial budget",
         body: table("{ name: 三公经费, amount: 41, budgetChange: -4, budgetGrowth: -2.2% }"),

@@ -161,8 +161,37 @@ describe("sum", () => {
                   parts: [{ name: 政府办公厅(室)及相关事务, amount: 5631 }, { name: 行政事业单位离退休, amount: 567 }]
         `,
       },
+      {
+        name: "a part printed in 元 under a total in 万元",
+        body: `
+          statements:
+            - text: “三公”经费 1.25 万元，其中：公务接待费 2500 元，公务用车运行维护费 1 万元。
+              figures:
+                - name: “三公”经费
+                  amount: 1.25
+                  complete: true
+                  parts:
+                    - { name: 公务接待费, amount: 2500, unit: 元 }
+                    - { name: 公务用车运行维护费, amount: 1 }
+        `,
+      },
     ],
     invalid: [
+      {
+        name: "parts in 元 that do not add up to their total in 万元: shown in the total's unit",
+        body: `
+          statements:
+            - text: “三公”经费 1.25 万元，其中：公务接待费 2700 元，公务用车运行维护费 1 万元。
+              figures:
+                - name: “三公”经费
+                  amount: 1.25
+                  complete: true
+                  parts:
+                    - { name: 公务接待费, amount: 2700, unit: 元 }
+                    - { name: 公务用车运行维护费, amount: 1 }
+        `,
+        findings: [{ messageId: "sum-mismatch", line: 9, expected: "1.27", actual: "1.25" }],
+      },
       {
         // 深圳市人民政府办公厅 2011: the function breakdown of 总支出 misses 45.
         name: "a second breakdown that does not add up to the figure it restates",

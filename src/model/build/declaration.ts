@@ -18,7 +18,8 @@ export function buildDeclaration(doc: Document, defaults: { precision?: number }
   const root = doc.contents;
   const problems: Problem[] = [];
   // The document's own precision wins over the config's, which wins over the default.
-  const context = within({ doc, problems, precision: defaults.precision ?? defaultPrecision }, root);
+  const unit = textAt({ doc, problems, precision: 0 }, root, "unit");
+  const context = within({ doc, problems, precision: defaults.precision ?? defaultPrecision, ...(unit === undefined ? {} : { unit }) }, root);
   const declaration: Declaration = {
     year: integerAt(context, nodeAt(context, root, "department"), "year") ?? 0,
     department: textAt(context, nodeAt(context, root, "department"), "name") ?? "",

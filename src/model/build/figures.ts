@@ -16,14 +16,15 @@ export const none = new Map<never, never>();
 export function amountOf(context: BuildContext, node: Node | undefined, owner: string, key: string | number): Amount | undefined {
   const source = scalarText(node);
   const { precision, problems } = context;
-  const amount = source === undefined ? undefined : parseAmount(source, precision, owner, key);
+  const amount = source === undefined ? undefined : parseAmount(source, precision, owner, key, context.shift);
   if (amount && amount.value.precision(true) > maxDigits) {
     // Beyond any budget (10^40); past this the arithmetic could no longer be exact.
     problems.push({ rule: "schema", messageId: "too-many-digits", path: amount.path, data: { digits: amount.value.precision(true), limit: maxDigits } });
     return undefined;
   }
-  if (amount && amount.decimals > precision) {
-    problems.push({ rule: "schema", messageId: "too-precise", path: amount.path, data: { value: source ?? "", decimals: amount.decimals, precision } });
+  if (amount && amount.decimals > amount.precision) {
+    const written = amount.decimals - (amount.shift ?? 0);
+    problems.push({ rule: "schema", messageId: "too-precise", path: amount.path, data: { value: source ?? "", decimals: written, precision } });
   }
   return amount;
 }
