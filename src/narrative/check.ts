@@ -52,13 +52,21 @@ function show(value: Exact, unit: string): string {
 }
 
 function figures(comparison: Comparison, unit = "") {
+  const [difference, tolerance] = [decimalString(comparison.difference), decimalString(comparison.tolerance)];
   return {
     expected: show(comparison.expected, unit),
     actual: show(comparison.actual, unit),
     // Percentages differ in percentage points: the messages say so, and the figures carry no “%”.
-    difference: decimalString(comparison.difference),
-    tolerance: decimalString(comparison.tolerance),
+    difference,
+    tolerance,
+    differenceUnit: points(difference),
+    toleranceUnit: points(tolerance),
   };
+}
+
+/** “个百分点”, “percentage point(s)”, as the number before it needs. */
+function points(value: string): { zh: string; en: string } {
+  return { zh: "个百分点", en: /^-?1$/.test(value) ? "percentage point" : "percentage points" };
 }
 
 /** How a message names a figure: the start of its clause up to the figure (“2020 年度“三公”经费 41 万元”). */

@@ -20,21 +20,21 @@ export const narrative: Rule = {
     messages: {
       "growth-mismatch": {
         text: {
-          zh: "{subject}的{rate}应为 {expected}（增减额 {change} ÷ {base} {prior}），实为 {actual}，差 {difference} 个百分点，超出容差 {tolerance} 个百分点",
-          en: "The {rate} of {subject} should be {expected} (change {change} ÷ {base} {prior}) but is {actual}: off by {difference} percentage points, beyond the tolerance {tolerance} percentage points",
+          zh: "{subject}的{rate}应为 {expected}（增减额 {change} ÷ {base} {prior}），实为 {actual}，差 {difference} {differenceUnit}，超出容差 {tolerance} {toleranceUnit}",
+          en: "The {rate} of {subject} should be {expected} (change {change} ÷ {base} {prior}) but is {actual}: off by {difference} {differenceUnit}, beyond the tolerance {tolerance} {toleranceUnit}",
         },
       },
       "growth-current-base": {
         text: {
-          zh: "{subject}的{rate}应为 {expected}（增减额 {change} ÷ {base} {prior}），实为 {actual}，即增减额 ÷ 本年数 {amount}：{rate}应以{base}为基数，而不是本年数（差 {difference} 个百分点，容差 {tolerance} 个百分点）",
-          en: "The {rate} of {subject} should be {expected} (change {change} ÷ {base} {prior}) but is {actual}, which is the change ÷ this year's amount {amount}: the {rate} is based on the {base}, not the current amount (off by {difference} percentage points, tolerance {tolerance} percentage points)",
+          zh: "{subject}的{rate}应为 {expected}（增减额 {change} ÷ {base} {prior}），实为 {actual}，即增减额 ÷ 本年数 {amount}：{rate}应以{base}为基数，而不是本年数（差 {difference} {differenceUnit}，容差 {tolerance} {toleranceUnit}）",
+          en: "The {rate} of {subject} should be {expected} (change {change} ÷ {base} {prior}) but is {actual}, which is the change ÷ this year's amount {amount}: the {rate} is based on the {base}, not the current amount (off by {difference} {differenceUnit}, tolerance {tolerance} {toleranceUnit})",
         },
       },
       "growth-rounding": {
         severity: "info",
         text: {
-          zh: "{subject}的{rate} {actual} 与增减额 {change} ÷ {base} {prior} 四舍五入的 {expected} 不同，但在金额的尾差范围内（差 {difference} 个百分点，容差 {tolerance} 个百分点）",
-          en: "The {rate} {actual} of {subject} is not change {change} ÷ {base} {prior} rounded, {expected}, but the amounts' rounding allows it (off by {difference} percentage points, tolerance {tolerance} percentage points)",
+          zh: "{subject}的{rate} {actual} 与增减额 {change} ÷ {base} {prior} 四舍五入的 {expected} 不同，但在金额的尾差范围内（差 {difference} {differenceUnit}，容差 {tolerance} {toleranceUnit}）",
+          en: "The {rate} {actual} of {subject} is not change {change} ÷ {base} {prior} rounded, {expected}, but the amounts' rounding allows it (off by {difference} {differenceUnit}, tolerance {tolerance} {toleranceUnit})",
         },
       },
       "growth-sign": {
@@ -58,21 +58,21 @@ export const narrative: Rule = {
       },
       "share-mismatch": {
         text: {
-          zh: "{part}占{whole}的比例应为 {expected}，实为 {actual}，差 {difference} 个百分点，超出容差 {tolerance} 个百分点",
-          en: "The share of {part} in {whole} should be {expected} but is {actual}: off by {difference} percentage points, beyond the tolerance {tolerance} percentage points",
+          zh: "{part}占{whole}的比例应为 {expected}，实为 {actual}，差 {difference} {differenceUnit}，超出容差 {tolerance} {toleranceUnit}",
+          en: "The share of {part} in {whole} should be {expected} but is {actual}: off by {difference} {differenceUnit}, beyond the tolerance {tolerance} {toleranceUnit}",
         },
       },
       "share-truncated": {
         text: {
-          zh: "{part}占{whole}的比例应为 {expected}，实为 {actual}：是截断而不是四舍五入（差 {difference} 个百分点，容差 {tolerance} 个百分点）",
-          en: "The share of {part} in {whole} should be {expected} but is {actual}, the ratio truncated rather than rounded (off by {difference} percentage points, tolerance {tolerance} percentage points)",
+          zh: "{part}占{whole}的比例应为 {expected}，实为 {actual}：是截断而不是四舍五入（差 {difference} {differenceUnit}，容差 {tolerance} {toleranceUnit}）",
+          en: "The share of {part} in {whole} should be {expected} but is {actual}, the ratio truncated rather than rounded (off by {difference} {differenceUnit}, tolerance {tolerance} {toleranceUnit})",
         },
       },
       "share-rounding": {
         severity: "info",
         text: {
-          zh: "{part}占{whole}的比例 {actual} 与四舍五入的 {expected} 不同，但在金额的尾差范围内（差 {difference} 个百分点，容差 {tolerance} 个百分点）",
-          en: "The share {actual} of {part} in {whole} is not their ratio rounded, {expected}, but the amounts' rounding allows it (off by {difference} percentage points, tolerance {tolerance} percentage points)",
+          zh: "{part}占{whole}的比例 {actual} 与四舍五入的 {expected} 不同，但在金额的尾差范围内（差 {difference} {differenceUnit}，容差 {tolerance} {toleranceUnit}）",
+          en: "The share {actual} of {part} in {whole} is not their ratio rounded, {expected}, but the amounts' rounding allows it (off by {difference} {differenceUnit}, tolerance {tolerance} {toleranceUnit})",
         },
       },
       "share-zero-whole": {
@@ -97,15 +97,15 @@ export const narrative: Rule = {
       },
       "hundred-mismatch": {
         text: {
-          zh: "{whole}各部分的占比之和应为 100%，实为 {actual}，差 {difference} 个百分点，超出容差 {tolerance} 个百分点",
-          en: "The shares of the parts of {whole} should add up to 100% but add up to {actual}: off by {difference} percentage points, beyond the tolerance {tolerance} percentage points",
+          zh: "{whole}各部分的占比之和应为 100%，实为 {actual}，差 {difference} {differenceUnit}，超出容差 {tolerance} {toleranceUnit}",
+          en: "The shares of the parts of {whole} should add up to 100% but add up to {actual}: off by {difference} {differenceUnit}, beyond the tolerance {tolerance} {toleranceUnit}",
         },
       },
       "hundred-rounding": {
         severity: "info",
         text: {
-          zh: "{whole}各部分的占比之和为 {actual}，与 100% 相差 {difference} 个百分点，在尾差容差 {tolerance} 个百分点 之内",
-          en: "The shares of the parts of {whole} add up to {actual}, {difference} percentage points from 100%: within the rounding tolerance {tolerance} percentage points",
+          zh: "{whole}各部分的占比之和为 {actual}，与 100% 相差 {difference} {differenceUnit}，在尾差容差 {tolerance} {toleranceUnit} 之内",
+          en: "The shares of the parts of {whole} add up to {actual}, {difference} {differenceUnit} from 100%: within the rounding tolerance {tolerance} {toleranceUnit}",
         },
       },
       "sum-mismatch": {
