@@ -71,6 +71,8 @@ export interface Line extends Row {
   partialList?: true;
   /** A count or headcount (个, 人) instead of an amount of money. */
   countUnit?: string;
+  /** An amount worked out as a count times a rate (268名代表，年人均2400元计643200元). */
+  product?: { count: Amount; rate: Amount; path: string };
   /** The names a count lists (分别是：A、B、C). */
   items?: { names: string[]; path: string };
 }

@@ -63,6 +63,7 @@ function figureLines(source: DeclarationSource, declared: Declared, indent: stri
   const unit = money ? (declared.unit ?? inherited.unit) : inherited.unit;
   if (money ? unit !== inherited.unit : declared.unit) fields.push(["unit", scalar(money ? unit : (declared.unit ?? ""))]);
   if (declared.items) fields.push(["items", `[${declared.items.map(scalar).join(", ")}]`]);
+  if (declared.product) fields.push(["product", `{ count: ${declared.product.count}, rate: ${declared.product.rate} }`]);
   if (declared.complete) fields.push(["complete", "true"]);
   const lines = fields.map(([key, value], index) => `${indent}${index === 0 ? "- " : "  "}${key}: ${value}${index === 0 ? comment(source, declared) : ""}`);
   if (lines.length === 0) lines.push(`${indent}- {}${comment(source, declared)}`);

@@ -22,6 +22,8 @@ export interface Declared {
   count?: number;
   unit?: string;
   items?: string[];
+  /** 268名代表，年人均2400元: the count and the rate, in the figure's unit. */
+  product?: { count: string; rate: string };
   complete?: true;
   parts: Declared[];
   /** Why a value it would carry is left out, as comments. */
@@ -264,6 +266,18 @@ const declareRestated: Reader<"restated"> = (builder, { first, second }) => {
   delete later.name;
 };
 
+/** 268名代表，年人均2400元计643200元: the total's product, its rate in the total's unit. */
+const declareProduct: Reader<"product"> = (builder, { count, rate, total }) => {
+  const declared = builder.get(total);
+  builder.reach(declared, rate);
+  const each = declared.amount === undefined ? undefined : builder.money(rate, declared);
+  if (each === undefined || !count.value.isInteger()) {
+    declared.notes.push(`not declared: ${count.text} × ${rate.text}, not a whole count times a rate in the unit of ${total.text}`);
+    return;
+  }
+  declared.product = { count: count.value.toString(), rate: each };
+};
+
 function declareRelation(builder: Builder, relation: Relation): void {
   switch (relation.kind) {
     case "growth":
@@ -283,7 +297,7 @@ function declareRelation(builder: Builder, relation: Relation): void {
     case "breakdown":
       return builder.note(relation.total.start, "not declared: a change explained by its main parts' changes (主要是…), which the format cannot state");
     case "product":
-      return builder.note(relation.total.start, "not declared: a count times a rate (人均, 每…), which the format cannot state");
+      return declareProduct(builder, relation);
   }
 }
 

@@ -11,6 +11,7 @@ import { growth } from "./growth.js";
 import { indicator } from "./indicator.js";
 import { narrative } from "./narrative.js";
 import { priorYear } from "./prior-year.js";
+import { product } from "./product.js";
 import type { Rule } from "./rule.js";
 import { share } from "./share.js";
 import { statement } from "./statement.js";
@@ -31,6 +32,7 @@ export const rules: readonly Rule[] = [
   indicator,
   narrative,
   priorYear,
+  product,
   schema,
   share,
   statement,

@@ -28,6 +28,7 @@ export class LineRow implements Line {
   breakdown?: true;
   countUnit?: string;
   items?: { names: string[]; path: string };
+  product?: { count: Amount; rate: Amount; path: string };
   unchanged?: true;
   constructor(
     readonly table: Table,

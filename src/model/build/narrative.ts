@@ -6,6 +6,7 @@ import { parseCount, restatedAt, type Amount } from "../figure.js";
 import { resolveReference } from "../reference.js";
 import { itemsAt, nodeAt, textAt, unitShift, within, type BuildContext } from "./context.js";
 import { fileLine, LineRow } from "./line.js";
+import { amountAt } from "./figures.js";
 import { emptyTable } from "./table.js";
 import { fillRow } from "./row.js";
 
@@ -25,6 +26,7 @@ export function buildNarrativeFigure(outer: BuildContext, node: Node, path: stri
   line.statement = statement;
   fillRow(context, line, node, undefined);
   readCount(context, node, line);
+  readProduct(context, node, line);
   fileLine(context, line, table);
   table.allLines.push(line);
   readParts(context, node, line, statement);
@@ -90,6 +92,16 @@ export function buildBreakdown(context: BuildContext, declaration: Declaration, 
   narrative.lines.push(line);
   statement.narrative.push(line);
   readParts(context, node, line, statement);
+}
+
+/** 268名代表，年人均2400元: the count and the rate, the rate in the figure's own unit and precision. */
+function readProduct(context: BuildContext, node: Node, line: Line): void {
+  const productNode = nodeAt(context, node, "product");
+  if (productNode === undefined) return;
+  const path = childPointer(line.path, "product");
+  const count = parseCount(textAt(context, productNode, "count") ?? "", path, "count");
+  const rate = amountAt(context, productNode, "rate", path);
+  if (count && rate) line.product = { count, rate, path };
 }
 
 function readCount(context: BuildContext, node: Node, line: Line): void {

@@ -41,7 +41,7 @@ export function buildStatement(context: BuildContext, node: Node, path: string, 
 }
 
 /** What only a figure the text states on its own has: a restated line's counts are the table's (its parts may be another breakdown). */
-const onlyStatedOnTheirOwn = ["count", "items", "unit", "id"] as const;
+const onlyStatedOnTheirOwn = ["count", "items", "unit", "id", "product"] as const;
 
 /** A stated figure, read at the document's precision; a `restates` that is no reference names a table nobody has. */
 function buildFigure(context: BuildContext, node: Node, path: string, statement: Statement): StatedFigure {
