@@ -25,7 +25,7 @@ const expectations: Record<string, Expected> = {
   "fangchenggang-ggzyjy-2018": { errors: ["growth 51 2.7% 2.8%"], warnings: [] },
   // “三公”经费 41, 较上年减少 19, 下降 43.78%: 19 ÷ 60 = 31.67%; 较年初预算数减少 4, 下降 2.2%: 4 ÷ 45 = 8.89%.
   "fuling-jiaoshi-2020-sangong": { errors: ["growth 37 -31.67% -43.78%", "growth 39 -8.9% -2.2%"], warnings: [] },
-  // The headcount table and the 268 × 2400 products are not declarable; every sum holds.
+  // Every sum and the three count × rate estimates (268 × 2400 = 643200) hold; the headcount table is not declared.
   "panlong-rendaban-2017": { errors: [], warnings: [] },
   // 政府办公厅(室)及相关事务 5,631 against 基本 3,931 + 项目 1,745 = 5,676; the same 45 is missing from the
   // function breakdown of 总支出 6,198 (5,631 + 522 = 6,153), declared as a second 其中 list of it.
