@@ -49,7 +49,7 @@ function sentencesOf(normalised: Normalised, unread: Unread[]): Sentence[] {
     }
     paragraph += 1;
     if (topLevel.test(line.text)) section += 1;
-    if (outlinePattern.test(line.text)) outline = line.text.slice(0, 30);
+    if (outlinePattern.test(line.text)) outline = headingOf(line.text);
     for (const match of line.text.matchAll(/[^。！？!?]+[。！？!?]?/g)) {
       if (match[0].trim() === "") continue;
       sentences.push(sentenceAt(line.start + match.index, match[0], { paragraph, section, outline }));
@@ -88,6 +88,12 @@ function skipTable(lines: readonly Line[], index: number, unread: Unread[]): num
 }
 
 /** One sentence, cut into clauses at the commas, semicolons and colons outside brackets, with its figures. */
+/** A heading as far as its own words go: to the first punctuation or gap, at most 30 characters, never half a number. */
+function headingOf(text: string): string {
+  const heading = /^\S[^。,，:：;；\s]*/.exec(text)?.[0] ?? "";
+  return heading.length <= 30 ? heading : heading.slice(0, 30).replace(/[\d.]+$/, "");
+}
+
 function sentenceAt(sentenceStart: number, sentenceText: string, place: Pick<Sentence, "paragraph" | "section" | "outline">): Sentence {
   const clauses: Sentence["clauses"] = [];
   let depth = 0;
