@@ -121,6 +121,21 @@ describe("malformed declarations", () => {
     expect(findings("# nothing here\n")).toContainEqual(expect.objectContaining({ rule: "schema" }));
   });
 
+  it.each([
+    ["128.8", 0, "128.8 has 1 decimal, more than the declared precision of 0"],
+    ["825.045", 2, "825.045 has 3 decimals, more than the declared precision of 2"],
+  ])("%s at precision %d says how many decimals it has", (amount, precision, message) => {
+    const text = [
+      "version: 1",
+      "department: { year: 2025 }",
+      "unit: 万元",
+      `precision: ${precision}`,
+      `tables: [{ id: t, title: 表, lines: [{ name: 甲, amount: ${amount} }] }]`,
+    ];
+    const result = findings(text.join("\n"));
+    expect(result.find((finding) => finding.messageId === "too-precise")?.message).toMatch(new RegExp(`^${message.replace(/[.]/g, "\\.")}`));
+  });
+
   it("an amount for a column the table does not declare", () => {
     const result = findings(
       declaration(`

@@ -66,7 +66,7 @@ export const schema: Rule = {
         severity: "warning",
         text: {
           zh: "{value} 有 {decimals} 位小数，多于声明的精度 {precision} 位：是抄错了，还是应改 precision？",
-          en: "{value} has {decimals} decimals, more than the declared precision of {precision}: a slip, or should precision change?",
+          en: "{value} has {decimals}, more than the declared precision of {precision}: a slip, or should precision change?",
         },
       },
       percent: { text: { zh: "百分比应写成带 % 的数，如 45.26%，实为 {value}", en: "A percentage is a number with a % sign, such as 45.26%; found {value}" } },

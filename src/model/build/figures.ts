@@ -24,7 +24,8 @@ export function amountOf(context: BuildContext, node: Node | undefined, owner: s
   }
   if (amount && amount.decimals > amount.precision) {
     const written = amount.decimals - (amount.shift ?? 0);
-    problems.push({ rule: "schema", messageId: "too-precise", path: amount.path, data: { value: source ?? "", decimals: written, precision } });
+    const decimals = { zh: String(written), en: `${written} decimal${written === 1 ? "" : "s"}` };
+    problems.push({ rule: "schema", messageId: "too-precise", path: amount.path, data: { value: source ?? "", decimals, precision } });
   }
   return amount;
 }
