@@ -28,6 +28,8 @@ export interface ExpectedFinding {
   actual?: string;
   difference?: string;
   tolerance?: string;
+  /** Words the English message must contain (its wording, where a case is about it). */
+  message?: string;
 }
 
 export interface RuleCases {
@@ -83,5 +85,6 @@ function pick(finding: Finding, like: ExpectedFinding): Record<string, unknown> 
   for (const key of ["expected", "actual", "difference", "tolerance"] as const) {
     if (key in like) picked[key] = finding[key];
   }
+  if (like.message !== undefined) picked.message = finding.message.includes(like.message) ? like.message : finding.message;
   return picked;
 }

@@ -3,8 +3,8 @@ import { defineRule, declarationExample, type Messages } from "./rule.js";
 const messages = {
   "count-mismatch": {
     text: {
-      zh: "{row}为 {actual}{unit}，但所列名称有 {expected} 个：{items}",
-      en: "{row} is {actual} {unit}, but {expected} names are listed: {items}",
+      zh: "{row}为 {actual}{unit}，但所列名称有 {listed} 个：{items}",
+      en: "{row} is {actual} {unit}, but {listed} listed: {items}",
     },
   },
 } satisfies Messages;
@@ -48,7 +48,13 @@ export const count = defineRule({
         report({
           messageId: "count-mismatch",
           path: line.amount.path,
-          data: { row: line.label, actual: line.amount.value.toString(), unit: line.countUnit ?? "", expected: listed, items: line.items.names.join("、") },
+          data: {
+            row: line.label,
+            actual: line.amount.value.toString(),
+            unit: line.countUnit ?? "",
+            listed: { zh: String(listed), en: listed === 1 ? "1 name is" : `${listed} names are` },
+            items: line.items.names.join("、"),
+          },
           expected: String(listed),
           actual: line.amount.value.toString(),
           difference: line.amount.value.minus(listed).toString(),

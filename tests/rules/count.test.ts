@@ -38,6 +38,16 @@ describe("count", () => {
     ],
     invalid: [
       {
+        name: "one name listed for a count of 2, in the singular",
+        body: `
+          statements:
+            - text: 下属单位共 2 个：信息中心。
+              figures:
+                - { name: 下属单位, count: 2, items: [信息中心] }
+        `,
+        findings: [{ messageId: "count-mismatch", line: 8, expected: "1", actual: "2", message: "but 1 name is listed: 信息中心" }],
+      },
+      {
         name: "a count one more than the names listed",
         body: `
           statements:

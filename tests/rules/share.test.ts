@@ -1,6 +1,21 @@
 import { describe } from "vitest";
 import { testRule } from "../rule-tester.js";
 
+/** 宁波市鄞州区明楼街道社区卫生服务中心 2021: the income and its shares, 其他收入's precision as given. */
+const yinzhouIncome = (otherPrecision: string) => `
+  statements:
+    - text: 收入预算11654.33万元，其中：一般公共预算拨款收入3225万元，占27.67%；事业收入8000万元，占68.64%；其他收入300万元，占2.58%；上年结转129.33万元，占1.11%。
+      figures:
+        - name: 收入预算
+          amount: 11654.33
+          complete: true
+          parts:
+            - { name: 一般公共预算拨款收入, amount: 3225, share: 27.67%, precision: 0 }
+            - { name: 事业收入, amount: 8000, share: 68.64%, precision: 0 }
+            - { name: 其他收入, amount: 300, share: 2.58%${otherPrecision} }
+            - { name: 上年结转, amount: 129.33, share: 1.11% }
+`;
+
 describe("share", () => {
   testRule("share", {
     valid: [
@@ -112,36 +127,12 @@ describe("share", () => {
         // Only at 0 decimals can 300 stand for up to 300.5, and 300.5 of 11654.33 is 2.578%: a plug that
         // makes the printed shares add to 100% (宁波市鄞州区明楼街道社区卫生服务中心 2021).
         name: "a share of a figure printed without decimals, at its own precision: a rounding residual",
-        body: `
-          statements:
-            - text: 收入预算11654.33万元，其中：一般公共预算拨款收入3225万元，占27.67%；事业收入8000万元，占68.64%；其他收入300万元，占2.58%；上年结转129.33万元，占1.11%。
-              figures:
-                - name: 收入预算
-                  amount: 11654.33
-                  complete: true
-                  parts:
-                    - { name: 一般公共预算拨款收入, amount: 3225, share: 27.67%, precision: 0 }
-                    - { name: 事业收入, amount: 8000, share: 68.64%, precision: 0 }
-                    - { name: 其他收入, amount: 300, share: 2.58%, precision: 0 }
-                    - { name: 上年结转, amount: 129.33, share: 1.11% }
-        `,
+        body: yinzhouIncome(", precision: 0"),
         findings: [{ messageId: "ratio-rounding", severity: "info", line: 14, expected: "2.57%", actual: "2.58%" }],
       },
       {
         name: "the same share at the document's precision of 2",
-        body: `
-          statements:
-            - text: 收入预算11654.33万元，其中：一般公共预算拨款收入3225万元，占27.67%；事业收入8000万元，占68.64%；其他收入300万元，占2.58%；上年结转129.33万元，占1.11%。
-              figures:
-                - name: 收入预算
-                  amount: 11654.33
-                  complete: true
-                  parts:
-                    - { name: 一般公共预算拨款收入, amount: 3225, share: 27.67%, precision: 0 }
-                    - { name: 事业收入, amount: 8000, share: 68.64%, precision: 0 }
-                    - { name: 其他收入, amount: 300, share: 2.58% }
-                    - { name: 上年结转, amount: 129.33, share: 1.11% }
-        `,
+        body: yinzhouIncome(""),
         findings: [{ messageId: "ratio-mismatch", line: 14, expected: "2.57%", actual: "2.58%" }],
       },
       {

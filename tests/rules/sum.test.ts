@@ -1,6 +1,36 @@
 import { describe } from "vitest";
 import { testRule } from "../rule-tester.js";
 
+/** 深圳市人民政府办公厅 2011: 总支出, then the same total broken down by function (离退休 as given). */
+const functionBreakdown = (retired: string) => `
+  statements:
+    - text: 总支出 6,198 万元，基本支出 4,453 万元，项目 1,745 万元。
+      figures:
+        - id: expenditure
+          name: 总支出
+          amount: 6198
+          complete: true
+          parts: [{ name: 基本支出, amount: 4453 }, { name: 项目, amount: 1745 }]
+    - text: 按功能分类：政府办公厅(室)及相关事务 5,631 万元，行政事业单位离退休 ${retired} 万元。
+      figures:
+        - restates: narrative/expenditure
+          complete: true
+          parts: [{ name: 政府办公厅(室)及相关事务, amount: 5631 }, { name: 行政事业单位离退休, amount: ${retired} }]
+`;
+
+/** “三公”经费 in 万元 with one part printed in 元 (公务接待费 as given). */
+const receptionInYuan = (reception: string) => `
+  statements:
+    - text: “三公”经费 1.25 万元，其中：公务接待费 ${reception} 元，公务用车运行维护费 1 万元。
+      figures:
+        - name: “三公”经费
+          amount: 1.25
+          complete: true
+          parts:
+            - { name: 公务接待费, amount: ${reception}, unit: 元 }
+            - { name: 公务用车运行维护费, amount: 1 }
+`;
+
 describe("sum", () => {
   testRule("sum", {
     valid: [
@@ -145,71 +175,23 @@ describe("sum", () => {
       },
       {
         name: "a second breakdown of a figure stated in another sentence",
-        body: `
-          statements:
-            - text: 总支出 6,198 万元，基本支出 4,453 万元，项目 1,745 万元。
-              figures:
-                - id: expenditure
-                  name: 总支出
-                  amount: 6198
-                  complete: true
-                  parts: [{ name: 基本支出, amount: 4453 }, { name: 项目, amount: 1745 }]
-            - text: 按功能分类：政府办公厅(室)及相关事务 5,631 万元，行政事业单位离退休 567 万元。
-              figures:
-                - restates: narrative/expenditure
-                  complete: true
-                  parts: [{ name: 政府办公厅(室)及相关事务, amount: 5631 }, { name: 行政事业单位离退休, amount: 567 }]
-        `,
+        body: functionBreakdown("567"),
       },
       {
         name: "a part printed in 元 under a total in 万元",
-        body: `
-          statements:
-            - text: “三公”经费 1.25 万元，其中：公务接待费 2500 元，公务用车运行维护费 1 万元。
-              figures:
-                - name: “三公”经费
-                  amount: 1.25
-                  complete: true
-                  parts:
-                    - { name: 公务接待费, amount: 2500, unit: 元 }
-                    - { name: 公务用车运行维护费, amount: 1 }
-        `,
+        body: receptionInYuan("2500"),
       },
     ],
     invalid: [
       {
         name: "parts in 元 that do not add up to their total in 万元: shown in the total's unit",
-        body: `
-          statements:
-            - text: “三公”经费 1.25 万元，其中：公务接待费 2700 元，公务用车运行维护费 1 万元。
-              figures:
-                - name: “三公”经费
-                  amount: 1.25
-                  complete: true
-                  parts:
-                    - { name: 公务接待费, amount: 2700, unit: 元 }
-                    - { name: 公务用车运行维护费, amount: 1 }
-        `,
+        body: receptionInYuan("2700"),
         findings: [{ messageId: "sum-mismatch", line: 9, expected: "1.27", actual: "1.25" }],
       },
       {
         // 深圳市人民政府办公厅 2011: the function breakdown of 总支出 misses 45.
         name: "a second breakdown that does not add up to the figure it restates",
-        body: `
-          statements:
-            - text: 总支出 6,198 万元，基本支出 4,453 万元，项目 1,745 万元。
-              figures:
-                - id: expenditure
-                  name: 总支出
-                  amount: 6198
-                  complete: true
-                  parts: [{ name: 基本支出, amount: 4453 }, { name: 项目, amount: 1745 }]
-            - text: 按功能分类：政府办公厅(室)及相关事务 5,631 万元，行政事业单位离退休 522 万元。
-              figures:
-                - restates: narrative/expenditure
-                  complete: true
-                  parts: [{ name: 政府办公厅(室)及相关事务, amount: 5631 }, { name: 行政事业单位离退休, amount: 522 }]
-        `,
+        body: functionBreakdown("522"),
         findings: [{ messageId: "sum-mismatch", line: 15, expected: "6153", actual: "6198" }],
       },
       {

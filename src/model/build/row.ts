@@ -6,24 +6,22 @@ import { parseAmount, parsePercent } from "../figure.js";
 import { amountAt, amountOf, historyAt, percentAt, shareBaseAt } from "./figures.js";
 import { nodeAt, textAt, type BuildContext } from "./context.js";
 
+/** A row's amounts besides its main one, and its percentages: against the prior year and the initial budget. */
+const amountKeys = ["prior", "change", "budgeted", "budgetChange"] as const;
+const percentKeys = ["growth", "budgetGrowth", "share"] as const;
+
 /** The figures every row has (a line, a total, a stated figure): amount per column, prior, change, growth, share, history. */
 export function fillRow(context: BuildContext, row: Row, node: Node, table: Table | undefined): void {
   const path = row.path;
   fillAmount(context, row, nodeAt(context, node, "amount"), table);
-  const prior = amountAt(context, node, "prior", path);
-  if (prior) row.prior = prior;
-  const change = amountAt(context, node, "change", path);
-  if (change) row.change = change;
-  const growth = percentAt(context, node, "growth", path);
-  if (growth) row.growth = growth;
-  const budgeted = amountAt(context, node, "budgeted", path);
-  if (budgeted) row.budgeted = budgeted;
-  const budgetChange = amountAt(context, node, "budgetChange", path);
-  if (budgetChange) row.budgetChange = budgetChange;
-  const budgetGrowth = percentAt(context, node, "budgetGrowth", path);
-  if (budgetGrowth) row.budgetGrowth = budgetGrowth;
-  const share = percentAt(context, node, "share", path);
-  if (share) row.share = share;
+  for (const key of amountKeys) {
+    const amount = amountAt(context, node, key, path);
+    if (amount) row[key] = amount;
+  }
+  for (const key of percentKeys) {
+    const percent = percentAt(context, node, key, path);
+    if (percent) row[key] = percent;
+  }
   const shareOf = shareBaseAt(context, node, path);
   if (shareOf) row.shareOf = shareOf;
   row.history = historyAt(context, node, path);
