@@ -4,6 +4,7 @@
 // pdfjs-dist and exceljs stay outside: they are large, ES modules, and loaded only for a PDF or a workbook.
 // A script's own import() cannot load them on Node 20 once it comes from the code cache, so the bundle
 // calls __importModule, which start.ts lends it from an ES module.
+import { createHash } from "node:crypto";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -36,4 +37,5 @@ const source = readFileSync(file, "utf8").replace(external, (_, quote, name) => 
 });
 if (imports.sort().join() !== "exceljs,pdfjs-dist/legacy/build/pdf.mjs")
   throw new Error(`build-bundle: expected one import each of exceljs and pdfjs-dist, found ${imports.join(", ") || "none"}`);
-writeFileSync(file, source);
+// The code cache's key, worked out here once rather than on every start (src/cli/start.ts reads it).
+writeFileSync(file, `// budget-rules bundle ${createHash("sha256").update(source).digest("hex").slice(0, 16)}\n${source}`);

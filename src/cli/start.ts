@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
@@ -48,16 +47,17 @@ function writeCache(file: string, data: Buffer): void {
  * Runs the CLI from its bundle with V8's code cache, which saves about a quarter of a small check's
  * time: compiling the bundle's functions costs more than checking the seed. (Node 22's
  * `module.enableCompileCache` does this for ES modules; Node 20 has it only for scripts.) The cache is
- * keyed by the bundle's content, Node's version and the architecture, and V8 refuses data that does
- * not fit, so a stale or corrupt cache is recompiled, never run.
+ * keyed by the bundle's content hash (written by the build), Node's version and the architecture, and V8
+ * refuses data that does not fit, so a stale or corrupt cache is recompiled, never run.
  */
 export async function start(argv: readonly string[], io: CliIO): Promise<number> {
   const source = readFileSync(bundle, "utf8");
-  const key = createHash("sha256").update(source).digest("hex").slice(0, 16);
-  const folder = cacheFolder(io.env);
+  // The bundle's content hash, written on its first line by the build.
+  const key = /^\/\/ budget-rules bundle ([0-9a-f]{16})\n/.exec(source)?.[1];
+  const folder = key === undefined ? undefined : cacheFolder(io.env);
   const cacheFile = folder === undefined ? undefined : join(folder, `${key}-${process.version}-${process.arch}.v8`);
   const cachedData = readCache(cacheFile);
-  // The wrapper is on the bundle's first line, so positions in it stay as esbuild wrote them.
+  // The wrapper shares the bundle's first line, so line numbers in a stack are the file's own.
   const script = new Script(`(function (exports, require, module, __filename, __dirname, __importModule) {${source}\n})`, {
     filename: bundle,
     cachedData,

@@ -29,6 +29,9 @@ export interface Amount {
   readonly shift?: number;
 }
 
+/** Powers of ten of each money unit, in 元. */
+export const moneyUnitPowers: Readonly<Record<string, number>> = { 元: 0, 千元: 3, 万元: 4, 亿元: 8 };
+
 /** A percentage as printed, in percentage points (`45.26%` → 45.26), with the decimals written. */
 export interface Percent {
   value: Exact;
@@ -122,10 +125,14 @@ export function printedPercent(percent: Percent): string {
   return `${percent.value.toFixed(percent.decimals)}%`;
 }
 
+/** The decimals an amount is written with in its own unit (2500元: 0, though 0.2500 in 万元). */
+export function writtenDecimals(amount: Amount): number {
+  return amount.decimals - (amount.shift ?? 0);
+}
+
 /** An amount as the document printed it (825.00 stays 825.00; 2500元 stays 2500 in a 万元 document). */
 export function printedAmount(amount: Amount): string {
-  const shift = amount.shift ?? 0;
-  return shift === 0 ? amount.value.toFixed(amount.decimals) : amount.value.times(new Exact(10).pow(shift)).toFixed(amount.decimals - shift);
+  return inUnitOf(amount.value, amount).toFixed(writtenDecimals(amount));
 }
 
 /** A value worked out in the document's unit, shown in the unit `like` is printed in, exactly. */

@@ -12,7 +12,8 @@ import {
   type Interval,
 } from "../rounding/tolerance.js";
 import type { MessageData } from "../text.js";
-import { moneyUnits, type Figure, type MoneyUnit } from "./figures.js";
+import { againstBudget, againstPrior } from "../rules/growth.js";
+import { unitPower, type Figure } from "./figures.js";
 import type { Breakdown, BudgetYear, Count, Product, Growth, List, Reading, Relation, Share } from "./relations.js";
 
 /** A finding before it is placed and rendered: offsets in the normalised text. */
@@ -28,11 +29,9 @@ export interface TextProblem {
   related?: number[];
 }
 
-const powerOf = (unit: string) => moneyUnits[unit as MoneyUnit] ?? undefined;
-
 /** A figure as an Amount in `unit` (万元 → 元 shifts the value and the decimals), so that the rounding model applies. */
 function amountIn(figure: Figure, unit: string, sign: 1 | -1 = 1): Amount {
-  const shift = figure.kind === "count" ? 0 : (powerOf(figure.unit) ?? powerOf(unit) ?? 0) - (powerOf(unit) ?? 0);
+  const shift = figure.kind === "count" ? 0 : (unitPower(figure.unit) ?? unitPower(unit) ?? 0) - (unitPower(unit) ?? 0);
   const value = figure.value.times(new Exact(10).pow(shift)).times(sign);
   const decimals = figure.kind === "count" ? 30 : figure.decimals - shift;
   return { value, decimals, precision: decimals, path: "" };
@@ -92,10 +91,6 @@ function changeAndPrior(growth: Growth, unit: string, sign: 1 | -1): { part?: In
   return { ...(part ? { part } : {}), ...(whole ? { whole } : {}) };
 }
 
-/** What a rate is compared with: the prior year, or in a final account the initial budget (较年初预算). */
-const againstPrior = { base: { zh: "上年数", en: "prior" }, rate: { zh: "增长率", en: "growth rate" } };
-const againstBudget = { base: { zh: "年初预算数", en: "initial budget" }, rate: { zh: "较年初预算增减率", en: "rate against the initial budget" } };
-
 function checkGrowth(growth: Growth, name: Namer, problems: TextProblem[]): void {
   const { subject, prior, change, rate } = growth;
   const about = subject ?? prior ?? change ?? rate;
@@ -123,7 +118,9 @@ function checkGrowth(growth: Growth, name: Namer, problems: TextProblem[]): void
   const stated = percentOf(rate, sign);
   const comparison = compareRatio(stated, part, whole);
   if (comparison.agreement === "exact") return;
-  const base = { change: decimalString(part.mid), prior: decimalString(whole.mid), ...(growth.againstBudget ? againstBudget : againstPrior) };
+  // Against the prior year, or in a final account against the initial budget (较年初预算).
+  const against = growth.againstBudget ? againstBudget : againstPrior;
+  const base = { change: decimalString(part.mid), prior: decimalString(whole.mid), base: against.whole, rate: against.rate };
   if (comparison.agreement === "zero-base") {
     problems.push({
       messageId: "growth-zero-base",

@@ -1,4 +1,4 @@
-import { moneyUnits, type Figure, type MoneyUnit } from "./figures.js";
+import { unitPower, type Figure } from "./figures.js";
 import { before, type Reading, type Relation, type Sentence } from "./relations.js";
 
 /** One figure as the declaration states it on its own (docs/format.md, "Figures the text states on its own"). */
@@ -45,11 +45,9 @@ export interface DeclaredReading {
   notes: Note[];
 }
 
-const powerOf = (unit: string): number | undefined => (unit in moneyUnits ? moneyUnits[unit as MoneyUnit] : undefined);
-
 /** 元 is finer than 万元: a figure in it can be declared in a 万元 document (format: a stated figure's `unit`). */
 function finerThan(unit: string, documents: string): boolean {
-  const [own, whole] = [powerOf(unit), powerOf(documents)];
+  const [own, whole] = [unitPower(unit), unitPower(documents)];
   return own !== undefined && whole !== undefined && own < whole;
 }
 
@@ -61,8 +59,8 @@ export function mainUnit(reading: Reading): string {
   let coarsest: string | undefined;
   for (const sentence of reading.sentences)
     for (const figure of sentence.figures) {
-      const power = powerOf(figure.unit);
-      if (power !== undefined && !figure.value.isZero() && power > (coarsest === undefined ? -1 : (powerOf(coarsest) ?? -1))) coarsest = figure.unit;
+      const power = unitPower(figure.unit);
+      if (power !== undefined && !figure.value.isZero() && power > (coarsest === undefined ? -1 : (unitPower(coarsest) ?? -1))) coarsest = figure.unit;
     }
   return coarsest ?? "万元";
 }
@@ -127,7 +125,7 @@ class Builder {
    */
   money(figure: Figure, on: Declared): string | undefined {
     const unit = on.unit ?? this.unit;
-    if (figure.unit === unit || (figure.value.isZero() && powerOf(figure.unit) !== undefined)) return digits(figure);
+    if (figure.unit === unit || (figure.value.isZero() && unitPower(figure.unit) !== undefined)) return digits(figure);
     const stated = [on.amount, on.prior, on.change, on.budgeted, on.budgetChange].some((value) => value !== undefined);
     if (on.unit === undefined && !stated && finerThan(figure.unit, this.unit)) {
       on.unit = figure.unit;

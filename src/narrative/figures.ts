@@ -4,6 +4,11 @@ import { Exact } from "../model/figure.js";
 export const moneyUnits = { 元: 0, 万元: 4, 亿元: 8 } as const;
 export type MoneyUnit = keyof typeof moneyUnits;
 
+/** A money unit's power of ten in 元; undefined for anything else (人, 个, %). */
+export function unitPower(unit: string): number | undefined {
+  return unit in moneyUnits ? moneyUnits[unit as MoneyUnit] : undefined;
+}
+
 /** Units of things counted: whole numbers, never rounded. */
 const countUnits = ["人次", "批次", "人", "名", "辆", "个", "家"] as const;
 

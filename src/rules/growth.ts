@@ -1,5 +1,5 @@
 import { allRows, type AnyRow, type Declaration } from "../model/declaration.js";
-import { inUnitOf, type Amount, type Exact, type Percent } from "../model/figure.js";
+import { inUnitOf, writtenDecimals, type Amount, type Exact, type Percent } from "../model/figure.js";
 import type { Text } from "../text.js";
 import { declaredInterval, differenceInterval, roundsTo, type Interval } from "../rounding/tolerance.js";
 import { figureNames, figureOf } from "./figure-name.js";
@@ -19,7 +19,7 @@ interface Comparison {
   names: { change: Text; rate: Text; difference: Text; whole: Text; below: Text };
 }
 
-const againstPrior = {
+export const againstPrior = {
   whole: { zh: "上年数", en: "prior" },
   below: { zh: "上年数", en: "prior year" },
   change: figureNames.change,
@@ -27,9 +27,9 @@ const againstPrior = {
   difference: { zh: "本年数 − 上年数之差", en: "amount − prior" },
 };
 
-const againstBudget = {
-  whole: { zh: "年初预算数", en: "initial budget" },
-  below: { zh: "年初预算数", en: "initial budget" },
+export const againstBudget = {
+  whole: figureNames.budgeted,
+  below: figureNames.budgeted,
   change: figureNames.budgetChange,
   rate: figureNames.budgetGrowth,
   difference: { zh: "决算数 − 年初预算数之差", en: "amount − initial budget" },
@@ -172,7 +172,7 @@ function checkGrowthRate(row: AnyRow, { base: prior, change, rate, names }: Comp
   }
   // Printed figures as printed; a derived one at the decimals of those it comes from.
   const derived = (value: Exact, from: (Amount | undefined)[]) =>
-    inUnitOf(value, amount).toFixed(Math.max(0, ...from.map((figure) => (figure ? figure.decimals - (figure.shift ?? 0) : 0))));
+    inUnitOf(value, amount).toFixed(Math.max(0, ...from.map((figure) => (figure ? writtenDecimals(figure) : 0))));
   const changeShown = () => (change ? printedAmount(change) : derived(part.mid, [amount, prior]));
   const priorShown = () => (prior ? printedAmount(prior) : derived(whole.mid, [amount, change]));
   checkRelation(report, {

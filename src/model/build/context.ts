@@ -1,6 +1,7 @@
 import type { Document, Node } from "yaml";
 import type { Problem } from "../../problem.js";
 import { mapValue, scalarText, seqItems } from "../../load/yaml-tree.js";
+import { moneyUnitPowers } from "../figure.js";
 
 /**
  * What every builder needs: the document (to resolve aliases), where structural problems go, and the
@@ -14,9 +15,6 @@ export interface BuildContext {
   readonly unit?: string;
   readonly shift?: number;
 }
-
-/** Powers of ten of each money unit, in 元. */
-export const moneyUnitPowers: Readonly<Record<string, number>> = { 元: 0, 千元: 3, 万元: 4, 亿元: 8 };
 
 export function nodeAt(context: BuildContext, owner: unknown, key: string): Node | undefined {
   return mapValue(context.doc, owner, key);
@@ -43,14 +41,23 @@ export function unitShift(context: BuildContext, node: unknown): number | undefi
   return own === undefined || documents === undefined ? undefined : documents - own;
 }
 
-/**
- * The context for a node that may declare its own `precision`, or (a stated figure) its own money `unit`;
- * unchanged (not copied) when it does not. A unit coarser than the document's is not read (a finding).
- */
+/** The context for a node that may declare its own `precision`; unchanged (not copied) when it does not. */
 export function within(context: BuildContext, node: unknown): BuildContext {
   const precision = integerAt(context, node, "precision");
-  const shift = unitShift(context, node);
-  const finer = shift !== undefined && shift >= 0;
-  if (precision === undefined && !finer) return context;
-  return { ...context, ...(precision === undefined ? {} : { precision }), ...(finer ? { shift } : {}) };
+  return precision === undefined ? context : { ...context, precision };
+}
+
+/**
+ * The context for a stated figure, which may also print its amounts in a finer money unit than the
+ * document's (2500元 in a 万元 document). A coarser one (1.2亿元) is refused at its `unit`: its rounding is
+ * coarser than any figure of the document can say.
+ */
+export function withinFigure(outer: BuildContext, node: unknown, path: string): BuildContext {
+  const context = within(outer, node);
+  const shift = unitShift(outer, node);
+  if (shift === undefined) return context;
+  if (shift >= 0) return { ...context, shift };
+  const data = { unit: textAt(outer, node, "unit") ?? "", document: outer.unit ?? "" };
+  outer.problems.push({ rule: "schema", messageId: "coarser-unit", path: `${path}/unit`, data });
+  return context;
 }

@@ -18,12 +18,14 @@ export function buildDeclaration(doc: Document, defaults: { precision?: number }
   const root = doc.contents;
   const problems: Problem[] = [];
   // The document's own precision wins over the config's, which wins over the default.
-  const unit = textAt({ doc, problems, precision: 0 }, root, "unit");
-  const context = within({ doc, problems, precision: defaults.precision ?? defaultPrecision, ...(unit === undefined ? {} : { unit }) }, root);
+  const document = within({ doc, problems, precision: defaults.precision ?? defaultPrecision }, root);
+  // Stated figures may print theirs in a finer unit than the document's (withinFigure).
+  const unit = textAt(document, root, "unit");
+  const context = unit === undefined ? document : { ...document, unit };
   const declaration: Declaration = {
     year: integerAt(context, nodeAt(context, root, "department"), "year") ?? 0,
     department: textAt(context, nodeAt(context, root, "department"), "name") ?? "",
-    unit: textAt(context, root, "unit") ?? "",
+    unit: unit ?? "",
     precision: context.precision,
     ratioBasis: textAt(context, root, "ratioBasis") === "printed" ? "printed" : "unrounded",
     excerpt: textAt(context, root, "excerpt") === "true",

@@ -2,7 +2,7 @@ import { isMap, type Node } from "yaml";
 import { childPointer } from "../../load/json-pointer.js";
 import { mapEntries, scalarText } from "../../load/yaml-tree.js";
 import type { ShareBase } from "../declaration.js";
-import { parseAmount, parsePercent, type Amount, type Percent } from "../figure.js";
+import { parseAmount, parsePercent, writtenDecimals, type Amount, type Percent } from "../figure.js";
 import { referenceAt } from "../reference.js";
 import { nodeAt, textAt, type BuildContext } from "./context.js";
 
@@ -23,7 +23,7 @@ export function amountOf(context: BuildContext, node: Node | undefined, owner: s
     return undefined;
   }
   if (amount && amount.decimals > amount.precision) {
-    const written = amount.decimals - (amount.shift ?? 0);
+    const written = writtenDecimals(amount);
     const decimals = { zh: String(written), en: `${written} decimal${written === 1 ? "" : "s"}` };
     problems.push({ rule: "schema", messageId: "too-precise", path: amount.path, data: { value: source ?? "", decimals, precision } });
   }

@@ -4,7 +4,7 @@ import { scalarText } from "../../load/yaml-tree.js";
 import { narrativeTableId, type Declaration, type Line, type StatedFigure, type Statement, type Table } from "../declaration.js";
 import { parseCount, restatedAt, type Amount } from "../figure.js";
 import { resolveReference } from "../reference.js";
-import { itemsAt, nodeAt, textAt, unitShift, within, type BuildContext } from "./context.js";
+import { itemsAt, nodeAt, textAt, withinFigure, type BuildContext } from "./context.js";
 import { fileLine, LineRow } from "./line.js";
 import { amountAt } from "./figures.js";
 import { emptyTable } from "./table.js";
@@ -20,8 +20,7 @@ export function narrativeTable(): Table {
  * its 其中 parts as its lines. A count (个, 人) stands in for the amount; its parts are counts too.
  */
 export function buildNarrativeFigure(outer: BuildContext, node: Node, path: string, statement: Statement, table: Table, parent?: Line): Line {
-  const context = within(outer, node);
-  refuseCoarserUnit(outer, node, path);
+  const context = withinFigure(outer, node, path);
   const line = new LineRow(table, path, textAt(context, node, "name") ?? "", undefined, textAt(context, node, "id"), parent);
   line.statement = statement;
   fillRow(context, line, node, undefined);
@@ -31,18 +30,6 @@ export function buildNarrativeFigure(outer: BuildContext, node: Node, path: stri
   table.allLines.push(line);
   readParts(context, node, line, statement);
   return line;
-}
-
-/** 1.2亿元 in a 万元 document: its rounding (±0.05亿元) is coarser than any figure of the document can say. */
-export function refuseCoarserUnit(context: BuildContext, node: Node, path: string): void {
-  const shift = unitShift(context, node);
-  if (shift !== undefined && shift < 0)
-    context.problems.push({
-      rule: "schema",
-      messageId: "coarser-unit",
-      path: childPointer(path, "unit"),
-      data: { unit: textAt(context, node, "unit") ?? "", document: context.unit ?? "" },
-    });
 }
 
 /** The 其中 list under a figure: a bound unless `complete: true`, in the figure's own unit. */

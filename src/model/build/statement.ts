@@ -3,8 +3,8 @@ import { childPointer } from "../../load/json-pointer.js";
 import { bilingual } from "../../text.js";
 import type { StatedFigure, Statement, Table } from "../declaration.js";
 import { referenceAt } from "../reference.js";
-import { integerAt, itemsAt, nodeAt, textAt, unitShift, within, type BuildContext } from "./context.js";
-import { buildNarrativeFigure, refuseCoarserUnit, type PendingBreakdown } from "./narrative.js";
+import { integerAt, itemsAt, nodeAt, textAt, unitShift, withinFigure, type BuildContext } from "./context.js";
+import { buildNarrativeFigure, type PendingBreakdown } from "./narrative.js";
 import { fillRow } from "./row.js";
 
 /** A sentence of the narrative (情况说明) and the figures it restates from the tables. */
@@ -19,10 +19,9 @@ export function buildStatement(context: BuildContext, node: Node, path: string, 
     const at = childPointer(figuresPath, index);
     if (nodeAt(context, figure, "restates") !== undefined) {
       // A sentence may print its figures with fewer decimals than the document (300万元 among 129.33万元).
-      const stated = buildFigure(within(context, figure), figure, at, statement);
+      const stated = buildFigure(withinFigure(context, figure, at), figure, at, statement);
       statement.figures.push(stated);
       if (nodeAt(context, figure, "parts") !== undefined) breakdowns.push({ node: figure, path: at, statement, figure: stated });
-      refuseCoarserUnit(context, figure, at);
       for (const key of onlyStatedOnTheirOwn) {
         // A money unit (2500元) is the sentence's own printing; a count's unit is its table's.
         if (key === "unit" && unitShift(context, figure) !== undefined) continue;
