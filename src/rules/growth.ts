@@ -56,6 +56,13 @@ const messages = {
       en: "{target}, {change}, is more than the amount {amount}: the {base} would be {prior}, below zero",
     },
   },
+  "no-base": {
+    severity: "info",
+    text: {
+      zh: "{target} {actual} 无法核对：没有写本年数，也没有写{base}",
+      en: "{target} {actual} cannot be checked: neither the amount nor the {base} is stated",
+    },
+  },
   "sign-mismatch": {
     text: {
       zh: "{target} {actual} 与增减额 {change} 的符号相反",
@@ -164,7 +171,16 @@ function checkGrowthRate(row: AnyRow, { base: prior, change, rate, names }: Comp
   else if (amount && change) whole = differenceInterval(amount, change);
   if (change) part = declaredInterval(change);
   else if (amount && prior) part = differenceInterval(amount, prior);
-  if (!part || !whole) return;
+  if (!part || !whole) {
+    // A rate stated with its change alone (增加 2.27 万元，增长 29.37%): said, never skipped silently.
+    report({
+      messageId: "no-base",
+      path: rate.path,
+      data: { target: target(), actual: printedPercent(rate), base: names.whole },
+      ...(change ? { related: [change.path] } : {}),
+    });
+    return;
+  }
   const related = () => [amount?.path, prior?.path, change?.path].filter((path): path is string => path !== undefined);
   if (whole.mid.isZero()) {
     report({ messageId: "zero-base", path: rate.path, data: { target: target(), actual: printedPercent(rate) }, related: related() });
@@ -182,5 +198,17 @@ function checkGrowthRate(row: AnyRow, { base: prior, change, rate, names }: Comp
     whole: { interval: whole, shown: () => ({ zh: `${names.whole.zh} ${priorShown()}`, en: `${names.whole.en} ${priorShown()}` }) },
     basis,
     related,
+    // The classic slip: the change divided by this year's amount instead of the base.
+    ...(amount && change
+      ? {
+          misread: {
+            whole: declaredInterval(amount),
+            says: () => ({
+              zh: `；这是增减额 ÷ 本年数 ${printedAmount(amount)} 的结果：${names.rate.zh}应以${names.whole.zh}为基数`,
+              en: `; it is the change ÷ this year's amount ${printedAmount(amount)}: a ${names.rate.en} is based on the ${names.whole.en}`,
+            }),
+          },
+        }
+      : {}),
   });
 }

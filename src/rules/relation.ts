@@ -1,5 +1,5 @@
 import type { Severity } from "../finding.js";
-import { decimalString, inUnitOf, type Amount, type Exact, type Percent } from "../model/figure.js";
+import { decimalString, Exact, inUnitOf, Ratio, type Amount, type Percent } from "../model/figure.js";
 import {
   compareHundred,
   compareIntervals,
@@ -8,6 +8,7 @@ import {
   compareRestated,
   declaredInterval,
   ratioOperand,
+  roundsTo,
   type Agreement,
   type Comparison,
   type Interval,
@@ -71,6 +72,8 @@ export type Relation = {
       part: RatioOperand;
       whole: RatioOperand;
       basis: "unrounded" | "printed";
+      /** Another whole the stated percentage may have been computed on by mistake (a growth rate on this year's amount), and what to say when it was. */
+      misread?: { whole: Interval; says: Words };
     }
   | /** A figure never above its limit (a part and its whole). */ { kind: "at-most"; figure: Figure | Estimate; limit: Figure | Estimate }
   | /** A figure never below the sum of some of its parts (the others state no amount). */ {
@@ -200,6 +203,8 @@ interface Outcome {
   percent?: { decimals: number; expectedDecimals: number };
   /** The amount reported, whose unit the figures are shown in (2500元 in a 万元 document). */
   printedLike?: Amount;
+  /** What a mismatch may be explained by (a ratio truncated, or on the wrong whole): built only for a mismatch. */
+  diagnosis?: () => Text | undefined;
 }
 
 const words = (label: Words): Text | string => (typeof label === "function" ? label() : label);
@@ -302,7 +307,25 @@ function ratioOutcome(relation: Extract<Relation, { kind: "ratio" }>): Outcome |
     where: () => ({ path: figure.percent.path, related: [] }),
     names: () => ({ figure: words(figure.label), part: words(part.shown), whole: words(whole.shown) }),
     percent: { decimals, expectedDecimals: decimals },
+    diagnosis: () => ratioDiagnosis(relation),
   };
+}
+
+/** The two common ways a printed percentage goes wrong: the ratio cut off instead of rounded, or computed on another whole. */
+function ratioDiagnosis({ figure: { percent }, part, whole, misread }: Extract<Relation, { kind: "ratio" }>): Text | undefined {
+  const exact = new Ratio(part.interval.mid).div(whole.interval.mid).times(100);
+  if (exact.toDecimalPlaces(percent.decimals, Exact.ROUND_DOWN).eq(percent.value))
+    return { zh: "；这是比值截断而不是四舍五入的结果", en: "; it is the ratio truncated rather than rounded" };
+  if (misread && roundsTo(percent, part.interval.mid, misread.whole.mid)) return textOf(misread.says);
+  return undefined;
+}
+
+/** The words after a comparison: the relation's own note, then what explains a mismatch. */
+function noteOf(relation: Relation, outcome: Outcome): Text | string {
+  const note = relation.note ? textOf(relation.note) : { zh: "", en: "" };
+  const diagnosis = outcome.comparison.agreement === "mismatch" ? outcome.diagnosis?.() : undefined;
+  if (!diagnosis) return relation.note ? words(relation.note) : "";
+  return { zh: note.zh + diagnosis.zh, en: note.en + diagnosis.en };
 }
 
 /** Shares that make up a whole: they add up to 100%, at the most decimals any of them is printed with. */
@@ -358,7 +381,7 @@ export function checkRelation<K extends RelationKind>(report: Report<NoInfer<Mes
   report({
     messageId,
     path: where.path,
-    data: { ...outcome.names(), note: relation.note ? words(relation.note) : "", ...figures, ...inPoints },
+    data: { ...outcome.names(), note: noteOf(relation, outcome), ...figures, ...inPoints },
     ...figures,
     ...(related.length > 0 ? { related } : {}),
     ...(relation.severity && agreement === "mismatch" ? { severity: relation.severity } : {}),

@@ -59,12 +59,50 @@ describe("growth", () => {
       {
         name: "growth divided by the current year instead of the prior year",
         body: table("{ name: 事业运行, amount: 308.86, change: 87.37, growth: 28.29% }"),
-        findings: [{ messageId: "ratio-mismatch", line: 9, expected: "39.45%", actual: "28.29%" }],
+        findings: [
+          {
+            messageId: "ratio-mismatch",
+            line: 9,
+            expected: "39.45%",
+            actual: "28.29%",
+            message: "it is the change ÷ this year's amount 308.86: a growth rate is based on the prior",
+          },
+        ],
       },
       {
-        name: "a growth rate 0.10 points off",
+        // 铜梁区安居镇 2021: 较年初预算数减少 10.93 万元，下降 54.65% (10.93 ÷ 20 = 54.65%: right), and 0.71 ÷ 9.07 = 7.83%.
+        name: "a rate against the initial budget divided by the current year names the initial budget as its base",
+        body: table("{ name: 三公经费, amount: 9.07, budgetChange: -0.71, budgetGrowth: -7.83% }"),
+        findings: [{ messageId: "ratio-mismatch", line: 9, expected: "-7.26%", message: "a rate against the initial budget is based on the initial budget" }],
+      },
+      {
+        name: "a rate truncated, not rounded (20000 ÷ 30000 = 66.666…%)",
+        body: table("{ name: 事业运行, amount: 50000, prior: 30000, change: 20000, growth: 66.66% }"),
+        findings: [{ messageId: "ratio-mismatch", line: 9, expected: "66.67%", message: "it is the ratio truncated rather than rounded" }],
+      },
+      {
+        name: "a growth rate 0.10 points off: neither truncated nor on the current year",
         body: table("{ name: 事业运行, amount: 308.86, change: 87.37, growth: 39.55% }"),
-        findings: [{ messageId: "ratio-mismatch", line: 9, expected: "39.45%", difference: "0.1" }],
+        findings: [
+          {
+            messageId: "ratio-mismatch",
+            line: 9,
+            expected: "39.45%",
+            difference: "0.1",
+            message: "= 39.4465%) but is 39.55%: off by 0.1 percentage points, beyond the tolerance 0.0091 percentage points",
+          },
+        ],
+      },
+      {
+        // 鄂尔多斯 2022: 公务用车运行费用较上年同期增加 2.27 万元，增长 29.37%.
+        name: "a rate stated with its change alone cannot be checked, and says so",
+        body: `
+          statements:
+            - text: 公务用车运行费用较上年同期增加2.27万元,增长29.37%。
+              figures:
+                - { name: 公务用车运行费用, change: 2.27, growth: 29.37% }
+        `,
+        findings: [{ messageId: "no-base", line: 8, severity: "info", message: "neither the amount nor the prior is stated" }],
       },
       {
         name: "a change one cent from amount − prior: a rounding residual",

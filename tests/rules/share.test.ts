@@ -136,6 +136,21 @@ describe("share", () => {
         findings: [{ messageId: "ratio-mismatch", line: 14, expected: "2.57%", actual: "2.58%" }],
       },
       {
+        // 义龙试验区群工部 2015: 31.9332 ÷ 44.4572 = 71.829…%, printed 71.82%.
+        name: "a share truncated rather than rounded says so",
+        body: `
+          statements:
+            - text: 预算支出合计44.4572万元。其中:工资性支出31.9332万元,占71.82%。
+              figures:
+                - name: 预算支出
+                  amount: 44.4572
+                  precision: 4
+                  parts:
+                    - { name: 工资性支出, amount: 31.9332, share: 71.82% }
+        `,
+        findings: [{ messageId: "ratio-mismatch", line: 12, expected: "71.83%", actual: "71.82%", message: "it is the ratio truncated rather than rounded" }],
+      },
+      {
         name: "a sentence that gives only a share, checked against the amount of the line it restates",
         body: `
           tables:
