@@ -16,6 +16,15 @@ export interface Declaration {
   tables: Table[];
   tablesById: Map<string, Table>;
   statements: Statement[];
+  /** What the reader of a document left out, as `import` lists it. */
+  unread: Unread[];
+}
+
+/** A stretch of a document that `import` did not read or could not declare, and why (schema `unread.why`). */
+export interface Unread {
+  text: string;
+  why: string;
+  path: string;
 }
 
 /** What a share is a share of. */

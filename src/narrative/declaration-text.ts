@@ -1,7 +1,7 @@
 import type { Lang } from "../finding.js";
 import { placeLabel, type DocumentText } from "../read/document/document.js";
 import { readDisclosure } from "./read.js";
-import { declareReading, type Declared } from "./declare.js";
+import { declareReading, type Declared, type Note, type Span } from "./declare.js";
 import { documentYear } from "./year.js";
 import type { BudgetYear, Reading } from "./relations.js";
 
@@ -19,9 +19,10 @@ function scalar(text: string): string {
   return plain ? text : JSON.stringify(text);
 }
 
-/** The one-line comment: the place, and what is left out. */
-function comment(source: DeclarationSource, declared: Declared): string {
-  return ` # ${[source.place(declared.at), ...declared.notes].join("; ")}`;
+/** A line of the declaration, with where in the text what it states is printed. */
+interface Written {
+  text: string;
+  at?: Span;
 }
 
 /** The most decimals one of these amounts is written with. */
@@ -35,8 +36,8 @@ interface Inherited {
   unit: string;
 }
 
-/** A declared figure as YAML lines at an indent, its parts nested, saying what it does not inherit. */
-function figureLines(source: DeclarationSource, declared: Declared, indent: string, inherited: Inherited): string[] {
+/** A declared figure's fields, in the order the format documents them. */
+function fieldsOf(declared: Declared, inherited: Inherited): { fields: [string, string][]; own: Inherited } {
   const { precision } = inherited;
   const fields: [string, string][] = [];
   if (declared.id) fields.push(["id", declared.id]);
@@ -65,11 +66,22 @@ function figureLines(source: DeclarationSource, declared: Declared, indent: stri
   if (declared.items) fields.push(["items", `[${declared.items.map(scalar).join(", ")}]`]);
   if (declared.product) fields.push(["product", `{ count: ${declared.product.count}, rate: ${declared.product.rate} }`]);
   if (declared.complete) fields.push(["complete", "true"]);
-  const lines = fields.map(([key, value], index) => `${indent}${index === 0 ? "- " : "  "}${key}: ${value}${index === 0 ? comment(source, declared) : ""}`);
-  if (lines.length === 0) lines.push(`${indent}- {}${comment(source, declared)}`);
+  return { fields, own: { precision: own, unit } };
+}
+
+/** A declared figure as YAML lines at an indent, its parts nested; each line placed where its value is printed. */
+function figureLines(source: DeclarationSource, declared: Declared, indent: string, inherited: Inherited): Written[] {
+  const { fields, own } = fieldsOf(declared, inherited);
+  const itself = { start: declared.at, end: declared.end };
+  const comment = ` # ${source.place(declared.at)}`;
+  const lines: Written[] = fields.map(([key, value], index) => ({
+    text: `${indent}${index === 0 ? "- " : "  "}${key}: ${value}${index === 0 ? comment : ""}`,
+    at: declared.spans[key] ?? itself,
+  }));
+  if (lines.length === 0) lines.push({ text: `${indent}- {}${comment}`, at: itself });
   if (declared.parts.length > 0) {
-    lines.push(`${indent}  parts:`);
-    for (const part of declared.parts) lines.push(...figureLines(source, part, `${indent}    `, { precision: own, unit }));
+    lines.push({ text: `${indent}  parts:`, at: itself });
+    for (const part of declared.parts) lines.push(...figureLines(source, part, `${indent}    `, own));
   }
   return lines;
 }
@@ -105,16 +117,20 @@ function groups(top: readonly Declared[]): Group[] {
   return result;
 }
 
+/** The original text of a stretch of the normalised one. */
+function printed(source: DeclarationSource, from: number, to: number): string {
+  const origin = (offset: number) => source.reading.normalised.origin[offset] ?? source.original.length;
+  return source.original.slice(origin(from), origin(to - 1) + 1).trim();
+}
+
 /** The statement of a group: its section, its sentences as printed (from the original text), its figures. */
-function statementLines(source: DeclarationSource, group: Group, inherited: Inherited): string[] {
-  const { reading, original } = source;
-  const first = reading.sentences[group.first];
-  const last = reading.sentences[group.last];
+function statementLines(source: DeclarationSource, group: Group, inherited: Inherited): Written[] {
+  const first = source.reading.sentences[group.first];
+  const last = source.reading.sentences[group.last];
   if (!first || !last) return [];
-  const origin = (offset: number) => reading.normalised.origin[offset] ?? original.length;
-  const text = original.slice(origin(first.start), origin(last.end - 1) + 1).trim();
-  const lines = first.outline === "" ? [] : [`  - section: ${scalar(first.outline)}`];
-  lines.push(`  ${lines.length === 0 ? "-" : " "} text: ${scalar(text)}`, "    figures:");
+  const at = { start: first.start, end: last.end };
+  const lines: Written[] = first.outline === "" ? [] : [{ text: `  - section: ${scalar(first.outline)}`, at }];
+  lines.push({ text: `  ${lines.length === 0 ? "-" : " "} text: ${scalar(printed(source, first.start, last.end))}`, at }, { text: "    figures:", at });
   for (const declared of group.figures) lines.push(...figureLines(source, declared, "      ", inherited));
   return lines;
 }
@@ -130,13 +146,43 @@ function precisionOf(top: readonly Declared[]): number {
 }
 
 /** A sentence that names the budget's year (纳入…2024年度部门预算范围), as a statement of it. */
-function yearStatement(source: DeclarationSource, year: BudgetYear): string[] {
-  const { reading, original } = source;
-  const sentence = reading.sentences.find((candidate) => candidate.start <= year.start && year.start < candidate.end);
+function yearStatement(source: DeclarationSource, year: BudgetYear): Written[] {
+  const sentence = source.reading.sentences.find((candidate) => candidate.start <= year.start && year.start < candidate.end);
   if (!sentence) return [];
-  const origin = (offset: number) => reading.normalised.origin[offset] ?? original.length;
-  const text = original.slice(origin(sentence.start), origin(sentence.end - 1) + 1).trim();
-  return [`  - text: ${scalar(text)}`, `    budgetYear: ${year.stated} # ${source.place(year.start)}`];
+  return [
+    { text: `  - text: ${scalar(printed(source, sentence.start, sentence.end))}`, at: sentence },
+    { text: `    budgetYear: ${year.stated} # ${source.place(year.start)}`, at: year },
+  ];
+}
+
+/** What was read but not declared, and each sentence with figures that was not read: the declaration's `unread`. */
+function unreadLines(source: DeclarationSource, notes: readonly Note[]): Written[] {
+  const { reading } = source;
+  const entries = [
+    ...notes.map((note) => ({ ...note, text: excerpt(source, note) })),
+    ...reading.unread.map((unread) => ({ start: unread.start, end: unread.end, why: unread.kind === "table" ? "table" : "no-relation", text: unread.excerpt })),
+  ].sort((a, b) => a.start - b.start);
+  if (entries.length === 0) return [];
+  return [
+    { text: "unread:" },
+    ...entries.flatMap((entry): Written[] => [
+      { text: `  - text: ${scalar(entry.text.replace(/\s+/g, " "))} # ${source.place(entry.start)}`, at: entry },
+      { text: `    why: ${entry.why}`, at: entry },
+    ]),
+  ];
+}
+
+/** The words a note is about: its clause, as printed, up to the end of what it notes (at most 30 characters). */
+function excerpt(source: DeclarationSource, note: Note): string {
+  const sentence = source.reading.sentences.find((candidate) => candidate.start <= note.start && note.start < candidate.end);
+  const clause = sentence?.clauses.find((candidate) => candidate.start <= note.start && note.start < candidate.end);
+  const from = Math.max(clause?.start ?? note.start, note.end - 30);
+  return printed(source, from, note.end);
+}
+
+/** Every note the declared figures carry, with the reading's own. */
+function notesOf(declared: readonly Declared[]): Note[] {
+  return declared.flatMap((figure) => [...figure.notes, ...notesOf(figure.parts)]);
 }
 
 /** The budget year the titles name, else the latest year the text names, said to be a guess. */
@@ -148,15 +194,22 @@ function yearLine(reading: Reading): string {
   return `  year: ${latest} # not read from a title: the latest year the text names; check it`;
 }
 
+/** A declaration's text, and for each of its lines where in the normalised text what it states is printed. */
+export interface DeclaredText {
+  yaml: string;
+  /** By line index (0-based); a line that states nothing printed (the head) has none. */
+  spans: readonly (Span | undefined)[];
+}
+
 /**
  * The declaration (format v1) of what the reader read in a disclosure: every statement with its sentences
- * as printed and its figures stated on their own, each with its place; what is not declared, as comments.
+ * as printed and its figures stated on their own, each with its place; what is not declared, as `unread`.
  */
-export function declarationText(source: DeclarationSource): string {
+export function declarationOf(source: DeclarationSource): DeclaredText {
   const { reading } = source;
   const declared = declareReading(reading);
   const precision = precisionOf(declared.top);
-  const head = [
+  const head: Written[] = [
     "# Read from the disclosure by `budget-rules import`: review every statement against the text, correct it, then commit it.",
     "version: 1",
     "department:",
@@ -164,19 +217,25 @@ export function declarationText(source: DeclarationSource): string {
     `unit: ${declared.unit}`,
     ...(precision === 2 ? [] : [`precision: ${precision} # the most decimals an amount is written with`]),
     "excerpt: true",
-  ];
-  const events: { at: number; lines: string[] }[] = groups(declared.top).map((group) => ({
+  ].map((text) => ({ text }));
+  const events: { at: number; lines: Written[] }[] = groups(declared.top).map((group) => ({
     at: reading.sentences[group.first]?.start ?? 0,
     lines: statementLines(source, group, { precision, unit: declared.unit }),
   }));
-  for (const note of declared.notes) events.push({ at: note.at, lines: [`  # ${note.text} (${source.place(note.at)})`] });
   for (const relation of reading.relations) if (relation.kind === "year") events.push({ at: relation.start, lines: yearStatement(source, relation) });
-  for (const unread of reading.unread)
-    events.push({ at: unread.start, lines: [`  # not read: ${unread.excerpt.replace(/\s+/g, " ")}… (${source.place(unread.start)})`] });
   events.sort((a, b) => a.at - b.at);
   const body = events.flatMap((event) => event.lines);
-  const statements = events.some((event) => event.lines[0]?.startsWith("  -")) ? ["statements:", ...body] : [...body];
-  return [...head, ...statements, ""].join("\n");
+  const lines = [
+    ...head,
+    ...(body.length > 0 ? [{ text: "statements:" }, ...body] : []),
+    ...unreadLines(source, [...declared.notes, ...notesOf(declared.top)]),
+  ];
+  return { yaml: `${lines.map((line) => line.text).join("\n")}\n`, spans: lines.map((line) => line.at) };
+}
+
+/** The declaration's text alone. */
+export function declarationText(source: DeclarationSource): string {
+  return declarationOf(source).yaml;
 }
 
 /** The declaration read from a document as read by `readDocument`: each figure's comment names its place in it. */

@@ -1,10 +1,20 @@
 import { unitPower, type Figure } from "./figures.js";
 import { before, type Reading, type Relation, type Sentence } from "./relations.js";
 
+/** Where something is printed: offsets in the normalised text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
 /** One figure as the declaration states it on its own (docs/format.md, "Figures the text states on its own"). */
 export interface Declared {
   /** Offset in the normalised text of the figure it declares, for its source comment. */
   at: number;
+  /** Where the figure itself ends, so that a finding about it covers it. */
+  end: number;
+  /** Where a key's value is printed when not at the figure itself (the rate of 增长 5%), so that a finding points at it. */
+  spans: Partial<Record<string, Span>>;
   sentence: number;
   id?: string;
   restates?: string;
@@ -26,16 +36,32 @@ export interface Declared {
   product?: { count: string; rate: string };
   complete?: true;
   parts: Declared[];
-  /** Why a value it would carry is left out, as comments. */
-  notes: string[];
+  /** What it would carry but leaves out, and why. */
+  notes: Note[];
   /** The last sentence it takes a value from, when after its own (减少 6 万元 in the next sentence). */
   through?: number;
 }
 
-/** A note on what was read but is not declared, at its offset in the normalised text. */
-export interface Note {
-  at: number;
-  text: string;
+/**
+ * Why something printed is not declared: the declaration lists it as unread (`unread`, format), so
+ * that checking the declaration says so as checking the document does.
+ */
+export type Why =
+  | "unit"
+  | "direction"
+  | "unchanged-at-zero"
+  | "change-in-words"
+  | "no-list-total"
+  | "nested-list"
+  | "incomplete-list"
+  | "share-of-nothing"
+  | "count-in-words"
+  | "main-changes"
+  | "not-a-product";
+
+/** Something read but not declared, where it is printed. */
+export interface Note extends Span {
+  why: Why;
 }
 
 /** The figures a reading declares, with what it leaves out; statements group them by sentence. */
@@ -108,7 +134,7 @@ class Builder {
     if (found) return found;
     const at = this.sentenceOf(figure);
     const sentence = this.reading.sentences[at];
-    const declared: Declared = { at: figure.start, sentence: at, parts: [], notes: [] };
+    const declared: Declared = { at: figure.start, end: figure.end, spans: {}, sentence: at, parts: [], notes: [] };
     const name = sentence ? nameBefore(sentence, figure) : "";
     declared.name = name === "" ? figure.text : name;
     if (figure.kind === "amount" && subject) {
@@ -131,14 +157,16 @@ class Builder {
       on.unit = figure.unit;
       return digits(figure);
     }
-    on.notes.push(`not declared: unit ${figure.unit === "" ? "not printed" : figure.unit} of ${figure.text} (the declaration is in ${this.unit})`);
+    on.notes.push({ start: figure.start, end: figure.end, why: "unit" });
     return undefined;
   }
 
   /** A signed change or rate, or undefined with a note when the text does not say which way (增加/减少). */
   signed(figure: Figure, on: Declared, percent: boolean): string | undefined {
+    // 增加/减少 0 万元，增长/下降 0%: no direction is needed for nothing.
+    if (figure.sign === 0 && figure.value.isZero()) return percent ? "0%" : this.money(figure, on);
     if (figure.sign === 0) {
-      on.notes.push(`not declared: ${figure.text} does not say whether it is an increase or a decrease`);
+      on.notes.push({ start: figure.start, end: figure.end, why: "direction" });
       return undefined;
     }
     const value = percent ? `${digits(figure)}%` : this.money(figure, on);
@@ -153,11 +181,17 @@ class Builder {
   }
 
   /** A figure restating `whole` (narrative/<id>) to list another breakdown of it, placed where the list starts. */
-  breakdownOf(whole: Declared, list: Relation & { start: number }): Declared {
+  breakdownOf(whole: Declared, list: Relation & Span): Declared {
     const sentence = this.reading.sentences.findIndex((candidate) => candidate.start <= list.start && list.start < candidate.end);
-    const declared: Declared = { at: list.start, sentence, restates: `narrative/${this.idOf(whole)}`, parts: [], notes: [] };
+    const declared: Declared = { at: list.start, end: list.end, spans: {}, sentence, restates: `narrative/${this.idOf(whole)}`, parts: [], notes: [] };
     this.declared.set(list, declared);
     return declared;
+  }
+
+  /** A value of the declared figure, printed at `where`. */
+  set(declared: Declared, key: "prior" | "change" | "growth" | "budgeted" | "budgetChange" | "budgetGrowth" | "share", value: string, where: Span): void {
+    declared[key] = value;
+    declared.spans[key] = { start: where.start, end: where.end };
   }
 
   idOf(declared: Declared): string {
@@ -165,8 +199,8 @@ class Builder {
     return declared.id;
   }
 
-  note(at: number, text: string): void {
-    this.notes.push({ at, text });
+  note(where: Span, why: Why): void {
+    this.notes.push({ start: where.start, end: where.end, why });
   }
 }
 
@@ -183,29 +217,32 @@ const declareGrowth: Reader<"growth"> = (builder, { subject, prior, change, rate
     : ({ prior: "prior", change: "change", rate: "growth" } as const);
   if (prior) {
     const value = builder.money(prior, declared);
-    if (value !== undefined) declared[keys.prior] = value;
+    if (value !== undefined) builder.set(declared, keys.prior, value, prior);
   }
   if (change) {
     const value = builder.signed(change, declared, false);
-    if (value !== undefined) declared[keys.change] = value;
+    if (value !== undefined) builder.set(declared, keys.change, value, change);
   }
   if (rate) {
     const value = builder.signed(rate, declared, true);
-    if (value !== undefined) declared[keys.rate] = value;
+    if (value !== undefined) builder.set(declared, keys.rate, value, rate);
   }
 };
 
-const declareUnchanged: Reader<"unchanged"> = (builder, { subject, start }) => {
+const declareUnchanged: Reader<"unchanged"> = (builder, { subject, start, end }) => {
   if (subject?.value.isZero()) {
     // 0 万元，与上年持平: unchanged: true also states a growth rate of 0.00%, which has no base when the prior is 0.
-    builder.get(subject).notes.push("not declared: unchanged (持平) at 0, which would state a growth rate of 0.00% on a prior of 0");
-  } else if (subject) builder.get(subject).unchanged = true;
-  else builder.note(start, "not declared: a change stated in words (持平, 无变化) without the figure it is about");
+    builder.get(subject).notes.push({ start, end, why: "unchanged-at-zero" });
+  } else if (subject) {
+    const declared = builder.get(subject);
+    declared.unchanged = true;
+    declared.spans.unchanged = { start, end };
+  } else builder.note({ start, end }, "change-in-words");
 };
 
 const declareList: Reader<"sum"> = (builder, list) => {
   if (!list.whole || list.ambiguous) {
-    builder.note(list.start, `not declared: a 其中 list whose ${list.whole ? "parts are not clear (a nested list that does not end)" : "total is not stated"}`);
+    builder.note(list, list.whole ? "nested-list" : "no-list-total");
     return;
   }
   const listed = builder.get(list.whole);
@@ -220,16 +257,16 @@ const declareList: Reader<"sum"> = (builder, list) => {
   }
   const dropped = whole.parts.some((part) => part.amount === undefined && part.count === undefined);
   if (list.complete && !dropped) whole.complete = true;
-  else if (list.complete) whole.notes.push(`not declared complete (${list.complete}): a part is left out`);
+  else if (list.complete) whole.notes.push({ start: list.start, end: list.end, why: "incomplete-list" });
 };
 
 const declareShare: Reader<"share"> = (builder, share) => {
   const part = share.part ? builder.get(share.part) : undefined;
   if (!part) {
-    builder.note(share.share.start, `not declared: the share ${share.share.text} names no amount it is the share of`);
+    builder.note(share.share, "share-of-nothing");
     return;
   }
-  part.share = `${digits(share.share)}%`;
+  builder.set(part, "share", `${digits(share.share)}%`, share.share);
   const whole = share.whole ?? share.list?.whole;
   if (whole) builder.shareOf.set(part, whole);
 };
@@ -240,7 +277,7 @@ const declareCount: Reader<"count"> = (builder, count) => {
   if (!sentence) return;
   const numeral = builder.reading.normalised.text.slice(count.start, count.end);
   if (!/\d/.test(numeral)) {
-    builder.note(count.start, `not declared: the count ${numeral} (${count.names.join("、")}), not printed as a digit the statement's text shows`);
+    builder.note(count, "count-in-words");
     return;
   }
   const clause = sentence.clauses.find((candidate) => candidate.start <= count.start && count.start < candidate.end);
@@ -249,7 +286,7 @@ const declareCount: Reader<"count"> = (builder, count) => {
     .replace(/^(?:其中|包括)?[:,]?/, "")
     .replace(/(?:共有|共计|共|有|为|是|计)+$/, "");
   const unit = /^[人名辆家项批次]+/.exec(builder.reading.normalised.text.slice(count.end))?.[0];
-  const declared: Declared = { at: count.start, sentence: builder.reading.sentences.indexOf(sentence), parts: [], notes: [] };
+  const declared: Declared = { at: count.start, end: count.end, spans: {}, sentence: builder.reading.sentences.indexOf(sentence), parts: [], notes: [] };
   declared.name = name === "" ? "数量" : name;
   declared.count = count.stated;
   if (unit && unit !== "个") declared.unit = unit === "名" ? "人" : unit;
@@ -270,10 +307,11 @@ const declareProduct: Reader<"product"> = (builder, { count, rate, total }) => {
   builder.reach(declared, rate);
   const each = declared.amount === undefined ? undefined : builder.money(rate, declared);
   if (each === undefined || !count.value.isInteger()) {
-    declared.notes.push(`not declared: ${count.text} × ${rate.text}, not a whole count times a rate in the unit of ${total.text}`);
+    declared.notes.push({ start: count.start, end: rate.end, why: "not-a-product" });
     return;
   }
   declared.product = { count: count.value.toString(), rate: each };
+  declared.spans.product = { start: count.start, end: rate.end };
 };
 
 function declareRelation(builder: Builder, relation: Relation): void {
@@ -293,7 +331,7 @@ function declareRelation(builder: Builder, relation: Relation): void {
     case "year":
       return; // a statement of its own: declarationText's budgetYear
     case "breakdown":
-      return builder.note(relation.total.start, "not declared: a change explained by its main parts' changes (主要是…), which the format cannot state");
+      return builder.note(relation.total, "main-changes");
     case "product":
       return declareProduct(builder, relation);
   }

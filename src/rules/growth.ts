@@ -59,8 +59,8 @@ const messages = {
   "no-base": {
     severity: "info",
     text: {
-      zh: "{target} {actual} 无法核对：没有写本年数，也没有写{base}",
-      en: "{target} {actual} cannot be checked: neither the amount nor the {base} is stated",
+      zh: "{target} {actual} 无法核对：需要本年数、{base}、增减额中的两个，所写的不足两个",
+      en: "{target} {actual} cannot be checked: that needs two of the amount, the {base} and the change, and fewer are stated",
     },
   },
   "sign-mismatch": {
@@ -172,7 +172,7 @@ function checkGrowthRate(row: AnyRow, { base: prior, change, rate, names }: Comp
   if (change) part = declaredInterval(change);
   else if (amount && prior) part = differenceInterval(amount, prior);
   if (!part || !whole) {
-    // A rate stated with its change alone (增加 2.27 万元，增长 29.37%): said, never skipped silently.
+    // A rate with only its change (增加 2.27 万元，增长 29.37%) or only its amount: said, never skipped silently.
     report({
       messageId: "no-base",
       path: rate.path,
@@ -183,6 +183,8 @@ function checkGrowthRate(row: AnyRow, { base: prior, change, rate, names }: Comp
   }
   const related = () => [amount?.path, prior?.path, change?.path].filter((path): path is string => path !== undefined);
   if (whole.mid.isZero()) {
+    // 0 万元，增加/减少 0 万元，增长/下降 0%: a template's nothing against nothing is not a rate.
+    if (rate.value.isZero() && part.mid.isZero()) return;
     report({ messageId: "zero-base", path: rate.path, data: { target: target(), actual: printedPercent(rate) }, related: related() });
     return;
   }
@@ -198,17 +200,17 @@ function checkGrowthRate(row: AnyRow, { base: prior, change, rate, names }: Comp
     whole: { interval: whole, shown: () => ({ zh: `${names.whole.zh} ${priorShown()}`, en: `${names.whole.en} ${priorShown()}` }) },
     basis,
     related,
-    // The classic slip: the change divided by this year's amount instead of the base.
-    ...(amount && change
-      ? {
-          misread: {
-            whole: declaredInterval(amount),
-            says: () => ({
-              zh: `；这是增减额 ÷ 本年数 ${printedAmount(amount)} 的结果：${names.rate.zh}应以${names.whole.zh}为基数`,
-              en: `; it is the change ÷ this year's amount ${printedAmount(amount)}: a ${names.rate.en} is based on the ${names.whole.en}`,
-            }),
-          },
-        }
-      : {}),
+    ...(amount && change ? { misread: onThisYear(amount, names) } : {}),
   });
+}
+
+/** The classic slip: the change divided by this year's amount instead of the base. */
+function onThisYear(amount: Amount, names: Comparison["names"]) {
+  return {
+    whole: declaredInterval(amount),
+    says: () => ({
+      zh: `；这是增减额 ÷ 本年数 ${printedAmount(amount)} 的结果：${names.rate.zh}应以${names.whole.zh}为基数`,
+      en: `; it is the change ÷ this year's amount ${printedAmount(amount)}: a ${names.rate.en} is based on the ${names.whole.en}`,
+    }),
+  };
 }

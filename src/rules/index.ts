@@ -7,6 +7,7 @@ import { completeness } from "./completeness.js";
 import { count } from "./count.js";
 import { crossTable } from "./cross-table.js";
 import { custom } from "./custom.js";
+import { document } from "./document.js";
 import { growth } from "./growth.js";
 import { indicator } from "./indicator.js";
 import { narrative } from "./narrative.js";
@@ -18,7 +19,7 @@ import { statement } from "./statement.js";
 import { sum } from "./sum.js";
 
 /**
- * Every rule, sorted by id. `yaml` and `schema` are stages, `custom` the config's checks and
+ * Every rule, sorted by id. `yaml`, `schema` and `document` are stages, `custom` the config's checks and
  * `suppression` the inline directives: they describe themselves here but have no check of their own.
  */
 export const rules: readonly Rule[] = [
@@ -28,6 +29,7 @@ export const rules: readonly Rule[] = [
   count,
   crossTable,
   custom,
+  document,
   growth,
   indicator,
   narrative,

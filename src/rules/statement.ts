@@ -42,7 +42,12 @@ function isYearOrOrdinal(text: string, match: RegExpMatchArray): boolean {
   return match[3] === undefined && (/^\s*年/.test(text.slice(end)) || /第\s*$/.test(text.slice(0, start)));
 }
 
-function numbersIn(text: string): PrintedNumber[] {
+/**
+ * The numbers a sentence prints, read as pasted from a page or a PDF: full-width digits (４６．８％) as
+ * their ASCII forms, and a number broken across two lines (增长3⏎3.33%) as one.
+ */
+function numbersIn(printed: string): PrintedNumber[] {
+  const text = printed.normalize("NFKC").replace(/(?<=[\d.])\r?\n(?=[\d.])/g, "");
   return [...text.matchAll(printedNumber), ...text.matchAll(groupedNumber)]
     .filter((match) => !isYearOrOrdinal(text, match))
     .map((match) => {

@@ -1,20 +1,21 @@
 import { countSeverities, type Finding, type Lang } from "../finding.js";
-import { checkDisclosureText } from "../narrative/index.js";
 import { DocumentError, placeLabel, type DocumentText } from "../read/document/document.js";
 import type { Format } from "../read/document/format.js";
 import { readDocument } from "../read/document/read.js";
 import type { FileReport } from "../report/report.js";
-import { narrative } from "../rules/narrative.js";
+import { document as documentRule } from "../rules/document.js";
+import type { Config } from "../config/config.js";
+import { checkDisclosureText } from "./check-disclosure.js";
 import { fill } from "../text.js";
 
 /** A document that cannot be read is one finding at its start, never a skipped file. */
 function unreadable(file: string, error: unknown, lang: Lang): FileReport {
   const detail = error instanceof DocumentError ? error.text : (String(error instanceof Error ? error.message : error).split("\n")[0] ?? "");
   const finding: Finding = {
-    rule: narrative.id,
+    rule: documentRule.id,
     messageId: "unreadable",
     severity: "error",
-    message: fill(narrative.meta.messages.unreadable?.text[lang] ?? "{detail}", { detail }, lang),
+    message: fill(documentRule.meta.messages.unreadable?.text[lang] ?? "{detail}", { detail }, lang),
     path: "",
     line: 1,
     column: 1,
@@ -28,7 +29,10 @@ function unreadable(file: string, error: unknown, lang: Lang): FileReport {
  * Checks a disclosure as published (text, Word, PDF, Excel): its narrative's sentences are read and
  * their relations checked; every finding points into the document. Returns the text read, for code frames.
  */
-export async function checkDocument(bytes: Uint8Array, options: { file: string; lang: Lang; format?: Format }): Promise<{ report: FileReport; text?: string }> {
+export async function checkDocument(
+  bytes: Uint8Array,
+  options: { file: string; lang: Lang; format?: Format; config?: Config },
+): Promise<{ report: FileReport; text?: string }> {
   let document: DocumentText;
   try {
     document = await readDocument(bytes, { file: options.file, ...(options.format ? { format: options.format } : {}) });
@@ -37,6 +41,6 @@ export async function checkDocument(bytes: Uint8Array, options: { file: string; 
   }
   // In plain text line:column is the place; in Word, PDF and Excel the reader names it.
   const placeOf = document.kind === "text" ? undefined : (offset: number) => placeLabel(document.locate(offset), options.lang);
-  const { file, lang } = options;
-  return { report: checkDisclosureText(document.text, { file, lang, ...(placeOf ? { placeOf } : {}) }), text: document.text };
+  const { file, lang, config } = options;
+  return { report: checkDisclosureText(document.text, { file, lang, ...(config ? { config } : {}), ...(placeOf ? { placeOf } : {}) }), text: document.text };
 }

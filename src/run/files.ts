@@ -111,7 +111,12 @@ export async function checkFile(
   if (format !== "declaration") {
     // Loaded when a document comes: a check of declarations does not pay for the readers.
     const { checkDocument } = await import("./check-document.js");
-    const { report, text } = await checkDocument(bytes, { file: options.file, lang: options.lang ?? "en", ...(format ? { format } : {}) });
+    const { report, text } = await checkDocument(bytes, {
+      file: options.file,
+      lang: options.lang ?? "en",
+      ...(format ? { format } : {}),
+      ...(options.config ? { config: options.config } : {}),
+    });
     if (text !== undefined) onText?.(text);
     return report;
   }

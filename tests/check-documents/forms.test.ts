@@ -63,7 +63,7 @@ describe("check reads a disclosure as published: text, Word, PDF and Excel give 
     ["a zip that is neither Word nor Excel", Buffer.from("504b0304", "hex")],
   ])("%s is a finding that the file cannot be read, never a skipped file", async (_name, bytes) => {
     const { findings, exitCode } = await check("upload.bin", bytes);
-    expect(findings.map((finding) => [finding.rule, finding.messageId, finding.line])).toEqual([["narrative", "unreadable", 1]]);
+    expect(findings.map((finding) => [finding.rule, finding.messageId, finding.line])).toEqual([["document", "unreadable", 1]]);
     expect(exitCode).toBe(1);
   });
 });

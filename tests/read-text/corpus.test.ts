@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { checkDisclosureText } from "../../src/narrative/index.js";
+import { checkDisclosureText } from "../../src/run/check-disclosure.js";
 import { readingOf, readingTable } from "./corpus-reading.js";
 import { corpus, folders, source } from "./corpus-source.js";
 

@@ -18,6 +18,8 @@ describe("growth", () => {
       { name: "no change, 0%", body: table("{ name: 事业单位离退休, amount: 2.96, change: 0, growth: 0% }") },
       { name: "a decrease", body: table("{ name: 甲, amount: 94, change: -6, growth: -6% }") },
       { name: "a change against a prior of 0, without a rate", body: table("{ name: 新增项目, amount: 50, change: 50 }") },
+      // 綦江区 2022: 一般公共服务支出 0 万元，比 2021 年预算增加/减少 0 万元，增长/下降 0%.
+      { name: "0 against 0 with a change of 0 and a rate of 0%", body: table("{ name: 一般公共服务支出, amount: 0, change: 0, growth: 0% }") },
       {
         name: "a final account against its initial budget, as against the prior year",
         body: table("{ name: 三公经费, amount: 41, change: -19, growth: -31.67%, budgeted: 45, budgetChange: -4, budgetGrowth: -8.89% }"),
@@ -102,7 +104,13 @@ describe("growth", () => {
               figures:
                 - { name: 公务用车运行费用, change: 2.27, growth: 29.37% }
         `,
-        findings: [{ messageId: "no-base", line: 8, severity: "info", message: "neither the amount nor the prior is stated" }],
+        findings: [{ messageId: "no-base", line: 8, severity: "info", message: "needs two of the amount, the prior and the change, and fewer are stated" }],
+      },
+      {
+        // 游仙区政府办 2022: 预算安排 8 万元，较 2021 年预算下降 42.86%.
+        name: "a rate stated with its amount alone cannot be checked either",
+        body: table("{ name: 三公经费, amount: 8, growth: -42.86% }"),
+        findings: [{ messageId: "no-base", line: 9, severity: "info" }],
       },
       {
         name: "a change one cent from amount − prior: a rounding residual",

@@ -29,6 +29,15 @@ describe("statement", () => {
         - { restates: t5-1/2010350, amount: 308.86, change: 87.37, growth: 39.45% }`),
       },
       {
+        name: "a sentence pasted with full-width digits and a number broken across two lines",
+        body: `
+          statements:
+            - text: "机关运行经费预算为４６．８万元，较２０２２年预算增加１５．６０万元，增长3\\n3.33％。"
+              figures:
+                - { name: 机关运行经费, amount: 46.8, change: 15.6, growth: 33.33% }
+        `,
+      },
+      {
         name: "a table total and a column total",
         body: withStatements(`
     - text: 一般公共预算拨款 825.04 万元，其中基本支出 825.04 万元。

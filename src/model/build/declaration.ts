@@ -32,6 +32,11 @@ export function buildDeclaration(doc: Document, defaults: { precision?: number }
     tables: [],
     tablesById: new Map(),
     statements: [],
+    unread: itemsAt(context, root, "unread").map((node, index) => ({
+      text: textAt(context, node, "text") ?? "",
+      why: textAt(context, node, "why") ?? "",
+      path: childPointer("/unread", index),
+    })),
   };
   itemsAt(context, root, "tables").forEach((node, index) => {
     const table = buildTable(context, node, childPointer("/tables", index));

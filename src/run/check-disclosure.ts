@@ -1,0 +1,87 @@
+import { compareFindings, countSeverities, type Finding, type Lang } from "../finding.js";
+import type { Config } from "../config/config.js";
+import { declarationOf, type DeclaredText } from "../narrative/declaration-text.js";
+import type { Span } from "../narrative/declare.js";
+import { readDisclosure, type Reading } from "../narrative/read.js";
+import type { FileReport } from "../report/report.js";
+import { document } from "../rules/document.js";
+import { fill } from "../text.js";
+import { checkText } from "./check-text.js";
+
+export interface DisclosureTextOptions {
+  /** The name reports give the file; default <text>. */
+  file?: string;
+  /** The language of messages; default en. */
+  lang?: Lang;
+  /** A finance bureau's settings: rule severities and custom checks apply as to any declaration. */
+  config?: Config;
+  /** Names the place of an offset of the text in the document it was read from (第 3 段, Sheet1!B4). */
+  placeOf?: (offset: number) => string;
+}
+
+/** 1-based line and column (UTF-16 units) of each offset of the original text; CR LF and a lone CR end a line. */
+function locator(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index];
+    if (char === "\n" || (char === "\r" && text[index + 1] !== "\n")) starts.push(index + 1);
+  }
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] ?? 0) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
+  };
+}
+
+/** Where in the document a line of the declaration states its value: that line's span, else the nearest above it. */
+function spanAt(declared: DeclaredText, line: number): Span {
+  for (let index = Math.min(line, declared.spans.length) - 1; index >= 0; index -= 1) {
+    const span = declared.spans[index];
+    if (span) return span;
+  }
+  return { start: 0, end: 0 };
+}
+
+/** Moves a finding on the declaration to the place in the document where what it is about is printed. */
+function relocator(text: string, reading: Reading, declared: DeclaredText, placeOf?: (offset: number) => string) {
+  const locate = locator(text);
+  const origin = (offset: number) => reading.normalised.origin[offset] ?? text.length;
+  return (finding: Finding): Finding => {
+    const span = spanAt(declared, finding.line);
+    const start = locate(origin(span.start));
+    const end = span.end > span.start ? locate(origin(span.end - 1) + 1) : start;
+    const moved: Finding = { ...finding, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+    if (finding.related) moved.related = finding.related.map((related) => ({ path: related.path, ...locate(origin(spanAt(declared, related.line).start)) }));
+    if (placeOf) moved.place = placeOf(origin(span.start));
+    return moved;
+  };
+}
+
+/**
+ * Checks a disclosure as published: reads its sentences into the declaration `import` writes, checks
+ * that with the rules, and points each finding at the figure in the text. Never throws.
+ */
+export function checkDisclosureText(text: string, options: DisclosureTextOptions = {}): FileReport {
+  const lang = options.lang ?? "en";
+  const file = options.file ?? "<text>";
+  let findings: Finding[];
+  let config: string | null = null;
+  try {
+    const reading = readDisclosure(text);
+    const declared = declarationOf({ original: text, reading, place: () => "" });
+    const report = checkText(declared.yaml, { lang, file, ...(options.config ? { config: options.config } : {}) });
+    config = report.config;
+    findings = report.findings.map(relocator(text, reading, declared, options.placeOf));
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    const message = fill(document.meta.messages["internal-error"]?.text[lang] ?? "{detail}", { detail }, lang);
+    findings = [{ rule: document.id, messageId: "internal-error", severity: "error", message, path: "", line: 1, column: 1, endLine: 1, endColumn: 1 }];
+  }
+  findings.sort(compareFindings);
+  return { file, config, findings, summary: countSeverities(findings) };
+}
