@@ -96,14 +96,39 @@ function digits(figure: Figure): string {
   return figure.value.isZero() ? "0" : (/^\d+(?:\.\d+)?/.exec(figure.text)?.[0] ?? figure.value.toString());
 }
 
-/** The subject's words: the clause before the figure, without 其中, years, and linking words. */
+const leading = /^[\s:：,;、]*(?:其中|包括|一是|二是|三是|主要是|主要为)?[:：,]?/;
+const numbering = /^(?:\d{4}年度?|[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、](?!\d))+/;
+const verb = /(?:预算数|预算)?(?:为|是|达到|达|共计|合计|总计|计|安排)$/;
+/** 较上年增加, 与2023年预算相比增长, 比2021年预算增加/减少: how it compares, not what it is. */
+const comparison = /(?:(?:较|比|与|同比|对比|相比).*)?(?:增加|减少|增长|下降|降低|提高|上升)(?:\/(?:增加|减少|增长|下降))?了?$/;
+
+/** A heading as a name: 二、2022年“三公”经费预算情况 → “三公”经费预算. */
+function headingName(outline: string): string {
+  return outline
+    .replace(numbering, "")
+    .replace(numbering, "")
+    .replace(/\d[\d.]*(?:万元|千元|亿元|元|%).*$/, "")
+    .replace(/(?:情况|说明|情况说明)$/, "")
+    .replace(/[:：,;、]$/, "")
+    .trim();
+}
+
+/**
+ * The subject's words: the clause before the figure, after any figure it lists first (A 21万元(B …), without
+ * 其中, years, comparisons and linking words; else the heading it stands under; else the figure itself.
+ */
 export function nameBefore(sentence: Sentence, figure: Figure): string {
-  return before(sentence, figure)
-    .replace(/^[\s:：,;、]*(?:其中|包括|一是|二是|三是|主要是|主要为)?[:：,]?/, "")
-    .replace(/^(?:\d{4}年度?|[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、](?!\d))+/, "")
-    .replace(/(?:预算数|预算)?(?:为|是|达到|达|共计|合计|总计|计|安排)$/, "")
+  const words = before(sentence, figure)
+    .replace(/^.*\d(?:万元|千元|亿元|元|%|人|名|辆|家|项|个)[、,]?/, "")
+    .replace(/^.*[(（](?=[^)）]*$)/, "")
+    .replace(leading, "")
+    .replace(numbering, "");
+  const name = words
+    .replace(comparison, "")
+    .replace(verb, "")
     .replace(/[:：,]$/, "")
     .trim();
+  return name || headingName(sentence.outline) || words.replace(verb, "").trim();
 }
 
 /** Builds the declared figures of a reading, one per figure, merged across the relations it takes part in. */
