@@ -49,17 +49,21 @@ const outline = /^(?:[一二三四五六七八九十]+、|\([一二三四五六�
 
 /**
  * Line breaks a PDF or a narrow page put inside a sentence: after a full line (20 characters or more)
- * that does not end a sentence or a clause, before a line that opens no outline item. A short line
- * (a heading) keeps its break: lines are otherwise the document's structure.
+ * that does not end a sentence or a clause, before a line that opens no outline item. Text extracted
+ * from a PDF may put a blank line after every line: a single blank line is crossed the same way. A
+ * short line (a heading) keeps its break: lines are otherwise the document's structure.
  */
 function brokenLines(text: string): Set<number> {
   const breaks = new Set<number>();
-  let start = 0;
-  for (let end = text.indexOf("\n"); end !== -1; end = text.indexOf("\n", start)) {
-    const line = text.slice(start, end);
-    const next = text.slice(end + 1, text.indexOf("\n", end + 1) === -1 ? undefined : text.indexOf("\n", end + 1));
-    if (line.length >= 20 && !/[。;:!?]$/.test(line) && next !== "" && !outline.test(next)) breaks.add(end);
-    start = end + 1;
+  const lines = text.split("\n");
+  const continues = (line: string | undefined) => line !== undefined && line !== "" && !outline.test(line) && !line.includes("|");
+  let end = -1;
+  for (let index = 0; index < lines.length - 1; index += 1) {
+    const line = lines[index] ?? "";
+    end += line.length + 1;
+    if (line.length < 20 || /[。;:!?]$/.test(line)) continue;
+    if (continues(lines[index + 1])) breaks.add(end);
+    else if (lines[index + 1] === "" && continues(lines[index + 2])) breaks.add(end).add(end + 1);
   }
   return breaks;
 }
