@@ -117,6 +117,22 @@ describe("custom checks", () => {
     expect(findings[0]?.message).toContain("budget-rules.config.yaml:3:");
   });
 
+  it("a check on a table an excerpt does not declare is info, and on a line of a declared table still an error", () => {
+    const excerpt = declaration(`
+      excerpt: true
+      tables:
+        - id: t6
+          title: 基本支出表
+          lines: [{ id: personnel, name: 人员经费, amount: 10 }]
+    `);
+    const findings = (check: string) =>
+      checkText(excerpt, { config: config(`checks:\n  - id: local\n    ${check}\n`) }).findings.filter((finding) => finding.rule === "custom/local");
+    expect(findings("equal: [t11/personnel-projects.amount, t6/personnel.amount]")).toEqual([
+      expect.objectContaining({ messageId: "not-in-excerpt", severity: "info", message: expect.stringContaining("does not declare table t11") as string }),
+    ]);
+    expect(findings("equal: [t6/nothing.amount, t6/personnel.amount]")).toEqual([expect.objectContaining({ messageId: "unknown-figure", severity: "error" })]);
+  });
+
   it("adds official names of codes", () => {
     const text = declaration(`
       tables:

@@ -15,6 +15,13 @@ const messages = {
       en: "In the custom check {check} ({where}), {reference} is {found} where {needed} is needed",
     },
   },
+  "not-in-excerpt": {
+    severity: "info",
+    text: {
+      zh: "自定义核对 {check}（{where}）未核对：本节选没有声明 {table} 表",
+      en: "The custom check {check} ({where}) is not checked: this excerpt does not declare table {table}",
+    },
+  },
   "unknown-figure": {
     text: {
       zh: "自定义核对 {check}（{where}）引用的 {reference} 在本声明中不存在",
@@ -34,8 +41,8 @@ export const custom = defineRule({
     },
     defaultSeverity: "error",
     docs: {
-      zh: "在 budget-rules.config.yaml 的 checks 中用引用（表 id/行编码或 id:栏 id.字段）写出本地的勾稽关系，例如湖北的整体绩效目标表中“人员类项目支出”等于基本支出表的人员经费。不执行任何代码。引用的数字在声明中不存在时报错误，绝不悄悄通过。",
-      en: "A bureau writes its local relations in the `checks` of budget-rules.config.yaml with references (table id/line code or id:column id.field), such as Hubei's 人员类项目支出 in the overall performance table equalling the basic expenditure table's personnel costs. No code is run. A reference to a figure the declaration does not state is an error, never a silent pass.",
+      zh: "在 budget-rules.config.yaml 的 checks 中用引用（表 id/行编码或 id:栏 id.字段）写出本地的勾稽关系，例如湖北的整体绩效目标表中“人员类项目支出”等于基本支出表的人员经费。不执行任何代码。引用的数字在声明中不存在时报错误，绝不悄悄通过；节选（excerpt，如从情况说明原文读出的声明）没有声明所引用的整张表时报提示。",
+      en: "A bureau writes its local relations in the `checks` of budget-rules.config.yaml with references (table id/line code or id:column id.field), such as Hubei's 人员类项目支出 in the overall performance table equalling the basic expenditure table's personnel costs. No code is run. A reference to a figure the declaration does not state is an error, never a silent pass; in an excerpt (such as the declaration read from a narrative), a table it does not declare at all is info.",
     },
     messages,
   },
@@ -96,7 +103,11 @@ export function checkCustom(checks: readonly CustomCheck[], declaration: Declara
     const missing = references.find((_, index) => resolved[index] === undefined);
     const local: Report = (problem) => report(check.id, problem);
     if (missing) {
-      local({ messageId: "unknown-figure", severity: "error", path: "", data: { check: `custom/${check.id}`, where: missing.where, reference: missing.text } });
+      const at = { check: `custom/${check.id}`, where: missing.where };
+      // An excerpt (a document's narrative, a page) leaves tables out: a check on one is said, not failed.
+      if (declaration.excerpt && !declaration.tablesById.has(missing.table))
+        local({ messageId: "not-in-excerpt", severity: "info", path: "", data: { ...at, table: missing.table } });
+      else local({ messageId: "unknown-figure", severity: "error", path: "", data: { ...at, reference: missing.text } });
       continue;
     }
     if (reportWrongKind(check, references, resolved, local)) continue;

@@ -38,26 +38,28 @@ function locator(text: string): (offset: number) => { line: number; column: numb
   };
 }
 
-/** Where in the document a line of the declaration states its value: that line's span, else the nearest above it. */
-function spanAt(declared: DeclaredText, line: number): Span {
+/** Where in the document a line of the declaration states its value: that line's span, else the nearest above it; none for the head. */
+function spanAt(declared: DeclaredText, line: number): Span | undefined {
   for (let index = Math.min(line, declared.spans.length) - 1; index >= 0; index -= 1) {
     const span = declared.spans[index];
     if (span) return span;
   }
-  return { start: 0, end: 0 };
+  return undefined;
 }
 
 /** Moves a finding on the declaration to the place in the document where what it is about is printed. */
 function relocator(text: string, reading: Reading, declared: DeclaredText, placeOf?: (offset: number) => string) {
   const locate = locator(text);
   const origin = (offset: number) => reading.normalised.origin[offset] ?? text.length;
+  // A finding about the whole document (a custom check on a table it lacks) stands at its start.
+  const at = (span: Span | undefined) => (span ? locate(origin(span.start)) : { line: 1, column: 1 });
   return (finding: Finding): Finding => {
     const span = spanAt(declared, finding.line);
-    const start = locate(origin(span.start));
-    const end = span.end > span.start ? locate(origin(span.end - 1) + 1) : start;
+    const start = at(span);
+    const end = span && span.end > span.start ? locate(origin(span.end - 1) + 1) : start;
     const moved: Finding = { ...finding, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
-    if (finding.related) moved.related = finding.related.map((related) => ({ path: related.path, ...locate(origin(spanAt(declared, related.line).start)) }));
-    if (placeOf) moved.place = placeOf(origin(span.start));
+    if (finding.related) moved.related = finding.related.map((related) => ({ path: related.path, ...at(spanAt(declared, related.line)) }));
+    if (placeOf) moved.place = placeOf(span ? origin(span.start) : 0);
     return moved;
   };
 }

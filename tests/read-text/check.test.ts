@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseConfig } from "../../src/config/config.js";
 import { unreadReasons } from "../../src/rules/narrative.js";
 import { checkDisclosureText } from "../../src/run/check-disclosure.js";
 import { lineOf, quoted, source } from "./corpus-source.js";
@@ -131,6 +132,19 @@ describe("each check, on real sentences", () => {
     expect(findings(`${titles}纳入本部门2025年度部门预算范围的单位包括本级。`)).toEqual([]);
     expect(findings(`${titles}纳入本部门2024年度部门预算范围的单位包括本级。`)).toEqual(["error statement/budget-year 2024 (expected 2025)"]);
     expect(findings("2025年度部门预算\n纳入本部门2024年度部门预算范围的单位包括本级。")).toEqual([]);
+  });
+
+  it("applies the config to a document, and places a finding about no figure at the document's start", () => {
+    const config = parseConfig(
+      "rules: { growth: warning }\nchecks:\n  - id: local\n    equal: [t11/total.amount, t6.amount]\n",
+      "budget-rules.config.yaml",
+      "en",
+    );
+    const text = "  说明\n机关运行经费财政拨款预算为46.8万元,较2022年预算增加15.60万元,增长33.33%。";
+    expect(checkDisclosureText(text, { config }).findings).toEqual([
+      expect.objectContaining({ rule: "custom/local", messageId: "not-in-excerpt", severity: "info", line: 1, column: 1 }),
+      expect.objectContaining({ rule: "growth", messageId: "ratio-mismatch", severity: "warning", line: 2 }),
+    ]);
   });
 
   it("places a finding at the figure in the original text, full-width and split across lines", () => {
