@@ -7,9 +7,12 @@ export type Lang = "zh" | "en";
 
 /** Another place that takes part in the same relation (a part of a sum, the base of a share). */
 export interface RelatedLocation {
+  /** The JSON pointer in a declaration; "" in a document. */
   path: string;
   line: number;
   column: number;
+  /** In a Word, PDF or Excel document, the place the reader names (as a finding's `place`). */
+  place?: string;
 }
 
 /**

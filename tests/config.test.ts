@@ -59,6 +59,19 @@ describe("rule severities", () => {
     `);
     expect(summarise(residual, "rules: { sum: error }")).toEqual([expect.objectContaining({ severity: "info" })]);
   });
+
+  it.each(["error", "warning"] as const)(
+    "a rule that only informs takes its configured severity: narrative: %s fails a build on what was not read",
+    (severity) => {
+      const unread = declaration(`
+      excerpt: true
+      unread:
+        - text: 人员经费和公用经费分别安排120万元、30万元
+          why: no-relation
+    `);
+      expect(summarise(unread, `rules: { narrative: ${severity} }`)).toEqual([expect.objectContaining({ rule: "narrative", severity })]);
+    },
+  );
 });
 
 describe("config errors name the file, line and column", () => {

@@ -159,25 +159,40 @@ function yearStatement(source: DeclarationSource, year: BudgetYear): Written[] {
 function unreadLines(source: DeclarationSource, notes: readonly Note[]): Written[] {
   const { reading } = source;
   const entries = [
-    ...notes.map((note) => ({ ...note, text: excerpt(source, note) })),
-    ...reading.unread.map((unread) => ({ start: unread.start, end: unread.end, why: unread.kind === "table" ? "table" : "no-relation", text: unread.excerpt })),
+    ...notes.map((note) => ({ ...note, text: excerpt(source, clauseStart(source, note.start), note.end) })),
+    ...reading.unread.map((unread) => ({
+      start: unread.start,
+      end: unread.end,
+      why: unread.kind === "table" ? "table" : "no-relation",
+      text: excerpt(source, unread.start, unread.start + unread.excerpt.length),
+    })),
   ].sort((a, b) => a.start - b.start);
   if (entries.length === 0) return [];
   return [
     { text: "unread:" },
     ...entries.flatMap((entry): Written[] => [
-      { text: `  - text: ${scalar(entry.text.replace(/\s+/g, " "))} # ${source.place(entry.start)}`, at: entry },
+      { text: `  - text: ${scalar(entry.text)} # ${source.place(entry.start)}`, at: entry },
       { text: `    why: ${entry.why}`, at: entry },
     ]),
   ];
 }
 
-/** The words a note is about: its clause, as printed, up to the end of what it notes (at most 30 characters). */
-function excerpt(source: DeclarationSource, note: Note): string {
-  const sentence = source.reading.sentences.find((candidate) => candidate.start <= note.start && note.start < candidate.end);
-  const clause = sentence?.clauses.find((candidate) => candidate.start <= note.start && note.start < candidate.end);
-  const from = Math.max(clause?.start ?? note.start, note.end - 30);
-  return printed(source, from, note.end);
+/** Where the clause of an offset starts, in the normalised text. */
+function clauseStart(source: DeclarationSource, offset: number): number {
+  const sentence = source.reading.sentences.find((candidate) => candidate.start <= offset && offset < candidate.end);
+  return sentence?.clauses.find((candidate) => candidate.start <= offset && offset < candidate.end)?.start ?? offset;
+}
+
+/**
+ * Words as printed between two offsets of the normalised text, on one line (a break inside Chinese
+ * words closed up), and when long, their start and end around “…”.
+ */
+function excerpt(source: DeclarationSource, from: number, to: number): string {
+  const text = printed(source, from, to)
+    .replace(/(?<=[\u3000-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u9fff\uff00-\uffef])/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return text.length <= 48 ? text : `${text.slice(0, 20)}…${text.slice(-26)}`;
 }
 
 /** Every note the declared figures carry, with the reading's own. */

@@ -57,7 +57,9 @@ export type Why =
   | "share-of-nothing"
   | "count-in-words"
   | "main-changes"
-  | "not-a-product";
+  | "not-a-product"
+  | "second-comparison"
+  | "too-precise";
 
 /** Something read but not declared, where it is printed. */
 export interface Note extends Span {
@@ -142,12 +144,16 @@ class Builder {
   readonly unit: string;
   private ids = 0;
 
+  /** The sentence of each figure, looked up once: a long document has thousands. */
+  private readonly sentences = new Map<Figure, number>();
+
   constructor(readonly reading: Reading) {
     this.unit = mainUnit(reading);
+    reading.sentences.forEach((sentence, index) => sentence.figures.forEach((figure) => this.sentences.set(figure, index)));
   }
 
   sentenceOf(figure: Figure): number {
-    return this.reading.sentences.findIndex((sentence) => sentence.figures.includes(figure));
+    return this.sentences.get(figure) ?? -1;
   }
 
   /**
@@ -176,6 +182,11 @@ class Builder {
    */
   money(figure: Figure, on: Declared): string | undefined {
     const unit = on.unit ?? this.unit;
+    // The format takes at most 6 decimals (a hundredth of a 元 in 万元).
+    if (figure.decimals > 6) {
+      on.notes.push({ start: figure.start, end: figure.end, why: "too-precise" });
+      return undefined;
+    }
     if (figure.unit === unit || (figure.value.isZero() && unitPower(figure.unit) !== undefined)) return digits(figure);
     const stated = [on.amount, on.prior, on.change, on.budgeted, on.budgetChange].some((value) => value !== undefined);
     if (on.unit === undefined && !stated && finerThan(figure.unit, this.unit)) {
@@ -240,6 +251,12 @@ const declareGrowth: Reader<"growth"> = (builder, { subject, prior, change, rate
   const keys = againstBudget
     ? ({ prior: "budgeted", change: "budgetChange", rate: "budgetGrowth" } as const)
     : ({ prior: "prior", change: "change", rate: "growth" } as const);
+  // 比上年…增长 168.7%；比 2019 年…降低 28.6%: the format states one comparison with the prior year, the first.
+  if (declared[keys.prior] !== undefined || declared[keys.change] !== undefined || declared[keys.rate] !== undefined) {
+    const stated = [prior, change, rate].filter((figure): figure is Figure => figure !== undefined);
+    declared.notes.push({ start: stated[0]?.start ?? anchor.start, end: stated.at(-1)?.end ?? anchor.end, why: "second-comparison" });
+    return;
+  }
   if (prior) {
     const value = builder.money(prior, declared);
     if (value !== undefined) builder.set(declared, keys.prior, value, prior);
@@ -356,7 +373,7 @@ function declareRelation(builder: Builder, relation: Relation): void {
     case "year":
       return; // a statement of its own: declarationText's budgetYear
     case "breakdown":
-      return builder.note(relation.total, "main-changes");
+      return builder.note({ start: relation.total.start, end: relation.parts.at(-1)?.end ?? relation.total.end }, "main-changes");
     case "product":
       return declareProduct(builder, relation);
   }

@@ -56,7 +56,7 @@ function resultOf(file: string, finding: Finding, ruleIndex: number) {
           relatedLocations: finding.related.map((related, index) => ({
             id: index + 1,
             ...locationOf(file, { startLine: related.line, startColumn: related.column }),
-            message: { text: related.path },
+            message: { text: related.place ?? (related.path || `line ${related.line}, column ${related.column}`) },
           })),
         }
       : {}),

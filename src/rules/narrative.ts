@@ -22,6 +22,11 @@ export const unreadReasons: Record<string, Text> = {
     en: "a change explained by its main parts' changes (主要是…), which the format cannot state",
   },
   "not-a-product": { zh: "不是整数个数乘以与总额同单位的标准", en: "not a whole count times a rate in the total's unit" },
+  "second-comparison": {
+    zh: "同一数字的第二个比较（如与 2019 年相比），声明格式只写与上年的一个比较",
+    en: "a second comparison of the same figure (against another year), which the format cannot state beside the first",
+  },
+  "too-precise": { zh: "小数位超过 6 位，声明格式不接受", en: "more than 6 decimals, which the format does not take" },
 };
 
 const messages = {

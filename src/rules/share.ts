@@ -90,7 +90,7 @@ const messages = {
     severity: "info",
     text: {
       zh: "{target}无法核对：没有可作分子的金额",
-      en: "{target} cannot be checked: there is no amount it is a share of",
+      en: "{target} cannot be checked: no amount is stated for the part it is the share of",
     },
   },
   "no-base": {

@@ -1,5 +1,6 @@
 import type { Line, Row, StatedFigure, TotalRow } from "../model/declaration.js";
 import { childPointer } from "../load/json-pointer.js";
+import { normalise } from "../read/normalise.js";
 import { decimalString, Exact, inUnitOf, type Amount, type Percent } from "../model/figure.js";
 import { resolveReference } from "../model/reference.js";
 import { declaredInterval, derivedInterval, differenceInterval } from "../rounding/tolerance.js";
@@ -43,13 +44,13 @@ function isYearOrOrdinal(text: string, match: RegExpMatchArray): boolean {
 }
 
 /**
- * The numbers a sentence prints, read as pasted from a page or a PDF: full-width digits (４６．８％) as
- * their ASCII forms, and a number broken across two lines (增长3⏎3.33%) as one.
+ * The numbers a sentence prints, read as the document reader reads them (a sentence pasted from a page or
+ * a PDF): full-width digits (４６．８％) as ASCII, a number broken across lines or page debris as one.
  */
 function numbersIn(printed: string): PrintedNumber[] {
-  const text = printed.normalize("NFKC").replace(/(?<=[\d.])\r?\n(?=[\d.])/g, "");
-  return [...text.matchAll(printedNumber), ...text.matchAll(groupedNumber)]
-    .filter((match) => !isYearOrOrdinal(text, match))
+  // As printed too, where 100,200,300 is three numbers as well as one.
+  return [normalise(printed).text, printed.normalize("NFKC")]
+    .flatMap((text) => [...text.matchAll(printedNumber), ...text.matchAll(groupedNumber)].filter((match) => !isYearOrOrdinal(text, match)))
     .map((match) => {
       const number: PrintedNumber = { value: new Exact((match[2] ?? "0").replaceAll(",", "")), percent: match[3] !== undefined };
       if (match[1] !== undefined) number.word = match[1];

@@ -1,5 +1,5 @@
 import { childPointer } from "../load/json-pointer.js";
-import { tableRows, type Row, type Table } from "../model/declaration.js";
+import { narrativeTableId, tableRows, type Row, type Table } from "../model/declaration.js";
 import { decimalString, Exact, type Amount } from "../model/figure.js";
 import type { Term } from "../rounding/tolerance.js";
 import type { Text } from "../text.js";
@@ -10,6 +10,8 @@ import { declarationExample, defineRule, type Messages, type Report } from "./ru
 const parts = {
   children: { zh: "下级行", en: "its child lines" },
   list: { zh: "其中所列各项", en: "the parts its 其中 list names" },
+  /** A complete 其中 list of a figure the narrative states on its own. */
+  named: { zh: "所列各部分", en: "the parts it lists" },
   lines: { zh: "各行", en: "the table's lines" },
   projects: { zh: "各项目", en: "the projects" },
   funding: { zh: "各资金来源", en: "the funding sources" },
@@ -221,7 +223,7 @@ export const sum = defineRule({
       }
       for (const row of tableRows(table)) {
         if (row.kind !== "line") continue;
-        if (!row.partialList) checkRowSum(report, table, row, row.lines, parts.children);
+        if (!row.partialList) checkRowSum(report, table, row, row.lines, table.id === narrativeTableId ? parts.named : parts.children);
         else if (row.amount) {
           const amount = row.amount;
           checkBound(

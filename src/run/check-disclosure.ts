@@ -57,8 +57,13 @@ function relocator(text: string, reading: Reading, declared: DeclaredText, place
     const span = spanAt(declared, finding.line);
     const start = at(span);
     const end = span && span.end > span.start ? locate(origin(span.end - 1) + 1) : start;
-    const moved: Finding = { ...finding, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
-    if (finding.related) moved.related = finding.related.map((related) => ({ path: related.path, ...at(spanAt(declared, related.line)) }));
+    // The path would point into a declaration the user never sees, and move with every sentence added before it.
+    const moved: Finding = { ...finding, path: "", line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+    if (finding.related)
+      moved.related = finding.related.map((related) => {
+        const relatedSpan = spanAt(declared, related.line);
+        return { path: "", ...at(relatedSpan), ...(placeOf ? { place: placeOf(relatedSpan ? origin(relatedSpan.start) : 0) } : {}) };
+      });
     if (placeOf) moved.place = placeOf(span ? origin(span.start) : 0);
     return moved;
   };

@@ -61,14 +61,16 @@ export function unreadFileReport(file: string, problems: readonly Problem[], lan
 }
 
 /**
- * A rule's configured severity replaces its default; informative residuals stay info; `off` drops it.
- * A rule that failed to run stays an error: the file was not fully checked, whatever the rule's weight.
+ * A rule's configured severity replaces its default; informative residuals stay info, but a rule that
+ * only informs (narrative: what was not read) takes it; `off` drops it. A rule that failed to run stays
+ * an error: the file was not fully checked, whatever the rule's weight.
  */
 function withConfiguredSeverity(finding: Finding, config: Config): Finding[] {
   const configured = config.severities.get(finding.rule);
   if (configured === undefined || !isSuppressible(finding)) return [finding];
   if (configured === "off") return [];
-  return finding.severity === "info" ? [finding] : [{ ...finding, severity: configured }];
+  const residual = finding.severity === "info" && ruleOf(finding.rule)?.meta.defaultSeverity !== "info";
+  return residual ? [finding] : [{ ...finding, severity: configured }];
 }
 
 function directiveProblems(directives: readonly Directive[]): Problem[] {

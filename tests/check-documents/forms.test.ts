@@ -49,11 +49,14 @@ describe("check reads a disclosure as published: text, Word, PDF and Excel give 
       const { findings, exitCode } = await check(form === "pdf" ? `${document}-published` : `${document}.${form}`, bytes);
       expect(findings.filter((finding) => finding.severity === "error").map(gist), form).toEqual(errors.map(gist));
       expect(exitCode).toBe(1);
-      const places = findings.filter((finding) => finding.severity === "error").map((finding) => finding.place ?? "");
+      // Each error and each figure related to it is placed in the document, not in the declaration read from it.
+      const placed = findings.filter((finding) => finding.severity === "error").flatMap((finding) => [finding, ...(finding.related ?? [])]);
+      const places = placed.map((at) => at.place ?? "");
       expect(
         places.every((place) => (form === "docx" ? /^paragraph \d+$/ : form === "pdf" ? /^page \d+, line \d+$/ : /^情况说明!A\d+$/).test(place)),
         `${form}: ${places.join(", ")}`,
       ).toBe(true);
+      expect(placed.map((at) => at.path)).toEqual(placed.map(() => ""));
     }
   });
 

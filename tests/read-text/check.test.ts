@@ -87,11 +87,11 @@ describe("each check, on real sentences", () => {
       "2020年度“三公”经费41万元,其中:因公出国(境)费0万元,公务用车购置及运行维护费21万元(公务用车购置费0万元、公务用车运行维护费21万元),公务接待费20万元。",
       [],
     ],
-    // a nested 其中 whose end is not marked is said, not checked
+    // a second comparison (比2019年) and a nested 其中 whose end is not marked are said, not checked
     [
       "guangdong-czt-sangong-juesuan-2023",
       lineOf("guangdong-czt-sangong-juesuan-2023", "其中:因公出国(境)费支出决算为12.02万元"),
-      ["info not read: nested-list", "info not read: nested-list", "info growth/ratio-rounding 1055.4% (expected 1052.6%)"],
+      ["info not read: second-comparison", "info not read: nested-list", "info not read: nested-list", "info growth/ratio-rounding 1055.4% (expected 1052.6%)"],
     ],
     // a change and its main parts (主要是…): the format cannot state it, so it is said as not read, never checked
     [
@@ -123,6 +123,11 @@ describe("each check, on real sentences", () => {
     expect(findings("收入较去年增加157.93万元,主要是一般公共预算拨款增加170.68万元。")).toEqual(["info not read: main-changes"]);
     expect(findings("测算标准:268名代表,年人均2400元计634200元。")).toEqual(["error product/equal-mismatch 634200 (expected 643200)"]);
     expect(findings("测算标准:268名代表,年人均2.4万元计643.2万元。")).toEqual([]);
+    // 广东省财政厅 2023 with its first rate edited: a second comparison (比2019年) never overwrites the first.
+    expect(findings("支出决算为62.07万元,比上年决算数增加38.97万元,增长999.7%;比2019年决算数减少24.87万元,降低28.6%。")).toEqual([
+      "error growth/ratio-mismatch 999.7% (expected 168.7%)",
+      "info not read: second-comparison",
+    ]);
   });
 
   it("a scope sentence naming another year than the document's titles (xizang-hulu-2025, raw); a comparison does not vote", () => {

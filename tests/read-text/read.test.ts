@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Figure } from "../../src/narrative/figures.js";
-import { normalise } from "../../src/narrative/normalise.js";
+import { normalise } from "../../src/read/normalise.js";
 import { readDisclosure, type Relation } from "../../src/narrative/read.js";
 import { quoted } from "./corpus-source.js";
 
@@ -46,12 +46,14 @@ describe("normalising keeps every offset into the original", () => {
     ["合计\n404.77\n1.工资", "合计\n404.77\n1.工资"],
     ["字体:【    】 打印\n扫一扫在手机打开当前页", "字体:打印\n"],
     ["a\r\nb\rc", "a\nb\nc"],
+    // A Word or Excel table's cells, between tabs; an indent is not a cell.
+    ["\t项目\t预算数\n合计\t1100\t1000", "项目|预算数\n合计|1100|1000"],
   ])("%j → %j", (text, expected) => {
     const normalised = normalise(text);
     expect(normalised.text).toBe(expected);
     for (const [index, char] of [...normalised.text].entries()) {
       const original = text[normalised.origin[index] ?? -1] ?? "";
-      if (char !== "\n") expect(original.normalize("NFKC").replace("，", ",")).toBe(char);
+      if (char !== "\n") expect(original.normalize("NFKC").replace("，", ",").replace("\t", "|")).toBe(char);
     }
   });
 });
@@ -172,6 +174,10 @@ describe("what is not read is said, never guessed", () => {
     ["cq-shiji-sangong-2024", "合计 |\n6.08 |\n因公出国(境)费 |\n0.66 |", ["合计| 6.08| 因公出国(境)费| 0.66"]],
   ])("%s: %j", (folder, sentence, unread) => {
     expect(read(quoted(folder, sentence)).unread).toEqual(unread);
+  });
+
+  it("a table from a Word or Excel file, its cells between tabs, is not read and says so", () => {
+    expect(read("收支总表(单位:万元)\n项目\t预算数\t上年数\n合计\t1100\t1000\n基本支出\t600\t500\n").unread).toEqual(["项目|预算数|上年数 合计|1100|1000 "]);
   });
 
   it.each([

@@ -38,6 +38,15 @@ describe("statement", () => {
         `,
       },
       {
+        name: "a sentence whose number a page break split, with a blank line and page debris between",
+        body: `
+          statements:
+            - text: "收入预算11\\n\\n【打印】\\n00万元，比上年增加 100 万元。"
+              figures:
+                - { name: 收入预算, amount: 1100, change: 100 }
+        `,
+      },
+      {
         name: "a table total and a column total",
         body: withStatements(`
     - text: 一般公共预算拨款 825.04 万元，其中基本支出 825.04 万元。

@@ -84,6 +84,8 @@ export function normalise(original: string): Normalised {
   }
   origin.push(original.length);
   let result: Normalised = { text, origin };
+  // A Word or Excel table comes as cells between tabs: a tab inside a line (not its indent) is a bar, as in a pasted table.
+  result = { text: result.text.replace(/(?<=\S[^\n]*)\t(?=[^\n]*\S)/g, "|"), origin: result.origin };
   result = filter(result, matched(result.text, debris));
   // Horizontal space, unless it separates two digits (two figures).
   result = filter(result, matched(result.text, /(?<!\d)[ \t\u00a0\u3000]+|[ \t\u00a0\u3000]+(?!\d)/dg));
