@@ -68,6 +68,17 @@ function brokenLines(text: string): Set<number> {
   return breaks;
 }
 
+/** A Word or Excel table comes as cells between tabs: a tab inside a line (not its indent) is a bar, as in a pasted table. */
+function cellBars(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => {
+      const [from, to] = [line.search(/\S/), line.trimEnd().length];
+      return from < 0 || !line.includes("\t") ? line : line.slice(0, from) + line.slice(from, to).replaceAll("\t", "|") + line.slice(to);
+    })
+    .join("\n");
+}
+
 /**
  * The text as the reader matches it: CR LF and lone CR as LF, full-width digits and punctuation
  * half-width, no spaces (but between two digits), no thousands separators (6,198), no line break
@@ -84,8 +95,7 @@ export function normalise(original: string): Normalised {
   }
   origin.push(original.length);
   let result: Normalised = { text, origin };
-  // A Word or Excel table comes as cells between tabs: a tab inside a line (not its indent) is a bar, as in a pasted table.
-  result = { text: result.text.replace(/(?<=\S[^\n]*)\t(?=[^\n]*\S)/g, "|"), origin: result.origin };
+  result = { text: cellBars(result.text), origin: result.origin };
   result = filter(result, matched(result.text, debris));
   // Horizontal space, unless it separates two digits (two figures).
   result = filter(result, matched(result.text, /(?<!\d)[ \t\u00a0\u3000]+|[ \t\u00a0\u3000]+(?!\d)/dg));
