@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../../src/finding.js";
+import { main } from "../../src/cli/main.js";
+import type { Report } from "../../src/report/report.js";
 import { checkFiles } from "../../src/run/run.js";
 import { corpusText, docxOf, linesOf, pdfOf, typeset, xlsxOf } from "../read-document/documents.js";
 
@@ -58,6 +60,34 @@ describe("check reads a disclosure as published: text, Word, PDF and Excel give 
       ).toBe(true);
       expect(placed.map((at) => at.path)).toEqual(placed.map(() => ""));
     }
+  });
+
+  it("every report format points at the place in a Word document", async () => {
+    writeFileSync(join(folder, "daying.docx"), await docxOf(linesOf(corpusText("daying-jinyuan-2023"))));
+    const out = async (format: string) => {
+      let stdout = "";
+      await main(["check", "daying.docx", "-f", format], {
+        stdout: (text) => (stdout += text),
+        stderr: () => undefined,
+        env: {},
+        cwd: folder,
+        stdoutIsTTY: false,
+      });
+      return stdout;
+    };
+    const paragraph = /^paragraph \d+$/;
+    const error = (JSON.parse(await out("json")) as Report).files[0]?.findings.find((finding) => finding.severity === "error");
+    expect(error?.place).toMatch(paragraph);
+    const sarif = JSON.parse(await out("sarif")) as {
+      runs: { results: { level: string; locations: { logicalLocations: { name: string }[]; physicalLocation: { region: { startLine: number } } }[] }[] }[];
+    };
+    const [location] = sarif.runs[0]?.results.find((result) => result.level === "error")?.locations ?? [];
+    expect(location?.logicalLocations[0]?.name).toBe(error?.place);
+    expect(location?.physicalLocation.region.startLine).toBe(error?.line);
+    expect(await out("github")).toContain(`::error file=daying.docx,line=${error?.line},col=${error?.column},`);
+    expect(await out("github")).toContain(`::${error?.place}: `);
+    expect(await out("junit")).toContain(`daying.docx: ${error?.place}`);
+    expect(await out("html")).toContain(`${error?.place}`);
   });
 
   it.each([
