@@ -31,3 +31,8 @@ export function fill(template: string, data: MessageData, lang: Lang): string {
 export function bilingual(zh: string, en: string): Text {
   return { zh, en };
 }
+
+/** A name in English quotes, or in corner brackets when it holds quotes itself (“三公”经费). */
+export function quotedName(name: string): string {
+  return /[“”"]/.test(name) ? `「${name}」` : `“${name}”`;
+}

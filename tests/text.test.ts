@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fill } from "../src/text.js";
+import { fill, quotedName } from "../src/text.js";
 
 describe("message text", () => {
   it.each([
@@ -14,5 +14,12 @@ describe("message text", () => {
   it("leaves English and a quoted placeholder-like value alone", () => {
     expect(fill("Unknown key “{key}”", { key: "{0}" }, "en")).toBe("Unknown key “{0}”");
     expect(fill("{a} and {b}", { a: { zh: "甲", en: "A" }, b: "B" }, "en")).toBe("A and B");
+  });
+
+  it.each([
+    ["事业运行", "“事业运行”"],
+    ["“三公”经费支出", "「“三公”经费支出」"],
+  ])("an English name %s is quoted %s, never in doubled quotes", (name, quoted) => {
+    expect(quotedName(name)).toBe(quoted);
   });
 });

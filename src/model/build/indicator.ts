@@ -1,7 +1,7 @@
 import type { Node } from "yaml";
 import { childPointer } from "../../load/json-pointer.js";
 import { scalarText } from "../../load/yaml-tree.js";
-import { bilingual } from "../../text.js";
+import { bilingual, quotedName } from "../../text.js";
 import type { Indicator } from "../declaration.js";
 import { byYear } from "./figures.js";
 import { nodeAt, textAt, type BuildContext } from "./context.js";
@@ -15,7 +15,7 @@ export function buildIndicator(context: BuildContext, node: Node, path: string, 
   const indicator: Indicator = {
     path,
     name,
-    label: bilingual(`${tableId} 指标「${shown}」`, `${tableId} indicator “${shown}”`),
+    label: bilingual(`${tableId} 指标「${shown}」`, `${tableId} indicator ${quotedName(shown)}`),
     values: byYear(context, nodeAt(context, node, "values"), valuesPath, (value, year) => {
       const text = scalarText(value);
       return text === undefined ? undefined : { text, path: childPointer(valuesPath, year) };

@@ -1,6 +1,6 @@
 import type { Node } from "yaml";
 import { childPointer } from "../../load/json-pointer.js";
-import { bilingual } from "../../text.js";
+import { bilingual, quotedName } from "../../text.js";
 import { narrativeTableId, type Line, type ShareBase, type Statement, type Table } from "../declaration.js";
 import type { Amount, Percent } from "../figure.js";
 import { none } from "./figures.js";
@@ -43,9 +43,9 @@ export class LineRow implements Line {
     if (parent) this.parent = parent;
   }
   get label() {
-    if (this.table.id === narrativeTableId) return bilingual(`情况说明所述「${this.name}」`, `the narrative's “${this.name}”`);
+    if (this.table.id === narrativeTableId) return bilingual(`情况说明所述「${this.name}」`, `the narrative's ${quotedName(this.name)}`);
     const shown = this.code === undefined ? this.name : `${this.code} ${this.name}`;
-    return bilingual(`${this.table.id}「${shown}」`, `${this.table.id} line “${shown}”`);
+    return bilingual(`${this.table.id}「${shown}」`, `${this.table.id} line ${quotedName(shown)}`);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Node } from "yaml";
 import { childPointer } from "../../load/json-pointer.js";
-import { bilingual } from "../../text.js";
+import { bilingual, quotedName } from "../../text.js";
 import type { Project, Table } from "../declaration.js";
 import { amountAt, historyAt } from "./figures.js";
 import { itemsAt, textAt, type BuildContext } from "./context.js";
@@ -14,7 +14,7 @@ export function buildProject(context: BuildContext, node: Node, path: string, ta
     table,
     id: textAt(context, node, "id") ?? "",
     name,
-    label: bilingual(`${table.id} 项目「${name}」`, `${table.id} project “${name}”`),
+    label: bilingual(`${table.id} 项目「${name}」`, `${table.id} project ${quotedName(name)}`),
     funding: [],
     fundingPath,
     history: historyAt(context, node, path),

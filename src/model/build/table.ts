@@ -1,7 +1,7 @@
 import { isMap, type Node } from "yaml";
 import { childPointer } from "../../load/json-pointer.js";
 import { scalarText, seqItems } from "../../load/yaml-tree.js";
-import { bilingual } from "../../text.js";
+import { bilingual, quotedName } from "../../text.js";
 import type { Column, Table, TotalRow } from "../declaration.js";
 import { shareBaseAt } from "./figures.js";
 import { nodeAt, itemsAt, textAt, within, type BuildContext } from "./context.js";
@@ -76,7 +76,7 @@ function buildTotal(outer: BuildContext, node: Node | undefined, table: Table): 
     table,
     name,
     path: childPointer(table.path, "total"),
-    label: bilingual(`${table.id}「${name}」`, `${table.id} total “${name}”`),
+    label: bilingual(`${table.id}「${name}」`, `${table.id} total ${quotedName(name)}`),
     columns: new Map(),
     history: new Map(),
   };
