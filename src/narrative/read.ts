@@ -10,7 +10,7 @@ export type { Reading, Relation, Sentence } from "./relations.js";
 const outlinePattern = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+[.、](?!\d)|\(\d+\))/;
 const topLevel = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)/;
 const comparison = /比|较|相比|对比/;
-const changeWord = /(增加\/减少|增加|减少|增长|下降|降低|减|增)(了)?$/;
+const changeWord = /(增加\/减少|增加|减少|增长|下降|降低|增收|减收|增支|减支|减|增)(了)?$/;
 const rateWord = /(增长\/下降|增长|下降|降低|减少|增加|上升|提高|增幅|降幅)(了|为)?$/;
 const unchangedWords = /持平|无增减|无变化|没有变化|同上年|不变/;
 /** A rate per counted thing: 年人均 2400 元, 每家 10000 元, 每人每年 500 元. */
@@ -250,14 +250,20 @@ function completeness(whole: string, parts: string[], marker: string): string | 
   return undefined;
 }
 
-/** Where no total precedes a list in its sentence: the first plain figure of the unit of the parts in the sentences before, within the section. */
-function wholeBefore(sentences: Sentence[], at: number, unit: string): Figure | undefined {
+/**
+ * Where no total precedes a list in its sentence: a plain figure of the unit of the parts in the sentences
+ * before, within the section. A 其中 lists the nearest (预算为44.52万元，决算为22.62万元。其中… the 22.62);
+ * a division (按功能分类划分为) divides the sentence's total, its first (总支出6198万元，基本支出…).
+ */
+function wholeBefore(sentences: Sentence[], at: number, unit: string, which: "nearest" | "first" = "nearest"): Figure | undefined {
   const sentence = sentences[at];
   if (!sentence) return undefined;
   for (let back = at - 1; back >= Math.max(0, at - 3); back -= 1) {
     const earlier = sentences[back];
     if (!earlier || earlier.section !== sentence.section) return undefined;
-    const found = earlier.figures.find((figure) => figure.role === "plain" && !figure.listed && sameUnit(figure, unit) && figure.depth === 0);
+    const found = (which === "first" ? earlier.figures : [...earlier.figures].reverse()).find(
+      (figure) => figure.role === "plain" && !figure.listed && sameUnit(figure, unit) && figure.depth === 0,
+    );
     if (found) return found;
   }
   return undefined;
@@ -410,7 +416,7 @@ function readOutlineLists(sentences: Sentence[], relations: Relation[]): void {
     // 如下 and 包括 take their total from their own sentence; a division (划分为) may divide the total before it.
     const whole =
       intro.figures.find((figure) => figure.kind === "amount" && figure.role === "plain" && !figure.listed) ??
-      (claim ? wholeBefore(sentences, at, "元") : undefined);
+      (claim ? wholeBefore(sentences, at, "元", "first") : undefined);
     if (!whole || parts.length === 0) return;
     for (const part of parts) part.listed = true;
     relations.push({

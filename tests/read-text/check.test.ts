@@ -123,6 +123,11 @@ describe("each check, on real sentences", () => {
     expect(findings("收入较去年增加157.93万元,主要是一般公共预算拨款增加170.68万元。")).toEqual(["info not read: main-changes"]);
     expect(findings("测算标准:268名代表,年人均2400元计634200元。")).toEqual(["error product/equal-mismatch 634200 (expected 643200)"]);
     expect(findings("测算标准:268名代表,年人均2.4万元计643.2万元。")).toEqual([]);
+    // 汕尾市 2018 决算: 增收 is a change (12423 ÷ 117325 = 10.588%); the rate edited, it is an error.
+    expect(findings("一般公共预算收入决算数129748万元,比2017年增收12423万元,增长10.59%。")).toEqual([]);
+    expect(findings("一般公共预算收入决算数129748万元,比2017年增收12423万元,增长10.5%。")).toEqual([
+      "error growth/ratio-mismatch 10.5% (expected 10.6%), truncated",
+    ]);
     // 广东省财政厅 2023 with its first rate edited: a second comparison (比2019年) never overwrites the first.
     expect(findings("支出决算为62.07万元,比上年决算数增加38.97万元,增长999.7%;比2019年决算数减少24.87万元,降低28.6%。")).toEqual([
       "error growth/ratio-mismatch 999.7% (expected 168.7%)",
