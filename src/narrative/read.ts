@@ -160,6 +160,8 @@ function subjectBefore(sentence: Sentence, index: number, lists: readonly List[]
   for (let at = index - 1; at >= 0; at -= 1) {
     const candidate = sentence.figures[at];
     if (!candidate || candidate.kind !== "amount" || candidate.role !== "plain") continue;
+    // A list in brackets (995万元(其中…38万元,…958万元),比上年下降) is passed over: the change is its total's.
+    if (candidate.depth > first.depth) continue;
     // After a list closed by “;”, a change is the total's, not the last part's.
     if (candidate.listed && sentence.clauses[first.clause]?.delimiter === ";" && candidate.clause < first.clause) {
       return lists.find((list) => list.parts.includes(candidate))?.whole;

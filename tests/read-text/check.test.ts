@@ -123,6 +123,10 @@ describe("each check, on real sentences", () => {
     expect(findings("收入较去年增加157.93万元,主要是一般公共预算拨款增加170.68万元。")).toEqual(["info not read: main-changes"]);
     expect(findings("测算标准:268名代表,年人均2400元计634200元。")).toEqual(["error product/equal-mismatch 634200 (expected 643200)"]);
     expect(findings("测算标准:268名代表,年人均2.4万元计643.2万元。")).toEqual([]);
+    // 曲江区 2016 决算, its change added: a change after a list in brackets is the total's (354 ÷ 1349 = 26.24%), not the last part's.
+    expect(findings("公车购置及运行费995万元(其中公务用车购置费38万元,公务用车运行费958万元),比上年决算数减少354万元,下降26.24%。")).toEqual([
+      "info sum/sum-rounding 995 (expected 996)", // 38 + 958 as printed: within the whole 万元's rounding
+    ]);
     // 汕尾市 2018 决算: 增收 is a change (12423 ÷ 117325 = 10.588%); the rate edited, it is an error.
     expect(findings("一般公共预算收入决算数129748万元,比2017年增收12423万元,增长10.59%。")).toEqual([]);
     expect(findings("一般公共预算收入决算数129748万元,比2017年增收12423万元,增长10.5%。")).toEqual([
