@@ -174,13 +174,34 @@ function subjectBefore(sentence: Sentence, index: number, lists: readonly List[]
   return undefined;
 }
 
-function readGrowth(sentence: Sentence, relations: Relation[]): void {
+/** 与2022年度相比，收、支总计各增加342万元: the comparison may stand in a clause of its own before the change. */
+function comparedBefore(sentence: Sentence, figure: Figure): boolean {
+  return figure.clause > 0 && /^(?:与|同).*(?:相比|比较)$/.test(clauseText(sentence, figure.clause - 1));
+}
+
+/**
+ * The subject of a change whose sentence states no amount (…均为1145.52万元。与2022年度相比，收、支总计各增加
+ * 342万元): the sentence before, in its paragraph, when it states one amount (or one value twice) and the
+ * change's own words, if any, name what it names. Anything less is not read.
+ */
+function subjectInSentenceBefore(sentence: Sentence, first: Figure, previous: Sentence | undefined): Figure | undefined {
+  if (!previous || previous.paragraph !== sentence.paragraph) return undefined;
+  const amounts = previous.figures.filter((figure) => figure.kind === "amount" && figure.role === "plain" && !figure.listed && figure.depth === 0);
+  const last = amounts.at(-1);
+  if (!last || amounts.some((figure) => !figure.value.eq(last.value) || figure.unit !== last.unit)) return undefined;
+  const name = before(sentence, first)
+    .replace(changeWord, "")
+    .replace(/[各均都]$/, "");
+  return name === "" || previous.text.includes(name) ? last : undefined;
+}
+
+function readGrowth(sentence: Sentence, relations: Relation[], previous?: Sentence): void {
   const lists = relations.filter((relation): relation is List => relation.kind === "sum");
   const groups: { growth: Growth; first: number; compared: boolean }[] = [];
   let open: { growth: Growth; first: number; compared: boolean } | undefined;
   sentence.figures.forEach((figure, index) => {
     const lead = before(sentence, figure);
-    const compared = comparison.test(lead);
+    const compared = comparison.test(lead) || comparedBefore(sentence, figure);
     // A breakdown (其中 A 增加…, 主要是…) is not the same change as the one before it.
     const growing = figure.role === "change" || figure.role === "rate" || figure.role === "prior";
     const breakdown =
@@ -206,7 +227,11 @@ function readGrowth(sentence: Sentence, relations: Relation[]): void {
   });
   for (const { growth, first, compared } of groups) {
     if (!compared) continue;
-    const subject = growth.prior ? undefined : subjectBefore(sentence, first, lists);
+    const firstFigure = sentence.figures[first];
+    const subject = growth.prior
+      ? undefined
+      : (subjectBefore(sentence, first, lists) ??
+        (firstFigure && comparedBefore(sentence, firstFigure) ? subjectInSentenceBefore(sentence, firstFigure, previous) : undefined));
     if (subject) growth.subject = subject;
     for (const figure of [growth.subject, growth.prior, growth.change, growth.rate]) if (figure && figure !== growth.subject) figure.read = true;
     relations.push(growth);
@@ -548,7 +573,7 @@ export function readDisclosure(original: string): Reading {
   sentences.forEach((sentence, at) => {
     readCounts(sentence, relations);
     readLists(sentences, at, relations);
-    readGrowth(sentence, relations);
+    readGrowth(sentence, relations, sentences[at - 1]);
   });
   readContinuedChanges(sentences, relations);
   readBreakdowns(sentences, relations);

@@ -127,6 +127,13 @@ describe("each check, on real sentences", () => {
     expect(findings("公车购置及运行费995万元(其中公务用车购置费38万元,公务用车运行费958万元),比上年决算数减少354万元,下降26.24%。")).toEqual([
       "info sum/sum-rounding 995 (expected 996)", // 38 + 958 as printed: within the whole 万元's rounding
     ]);
+    // 金口河区和平乡 2023 决算: the change in the sentence after its amount, the rate on this year's amount (342 ÷ 803.52 = 42.56%).
+    expect(findings("2023年度收、支总计均为1,145.52万元。与2022年度相比,收、支总计各增加342万元,增长29.86%。")).toEqual([
+      "error growth/ratio-mismatch 29.86% (expected 42.56%), on this year's amount",
+    ]);
+    // …but never a guess between two amounts, nor for another subject than the sentence before names: said, not checked.
+    expect(findings("收入总计1,145.52万元,支出总计1,100万元。与2022年度相比,收入总计增加342万元,增长29.86%。")).toEqual(["info growth/no-base"]);
+    expect(findings("2023年度收、支总计均为1,145.52万元。与2022年度相比,人员经费增加342万元,增长29.86%。")).toEqual(["info growth/no-base"]);
     // 汕尾市 2018 决算: 增收 is a change (12423 ÷ 117325 = 10.588%); the rate edited, it is an error.
     expect(findings("一般公共预算收入决算数129748万元,比2017年增收12423万元,增长10.59%。")).toEqual([]);
     expect(findings("一般公共预算收入决算数129748万元,比2017年增收12423万元,增长10.5%。")).toEqual([
