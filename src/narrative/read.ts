@@ -150,7 +150,24 @@ function assignRoles(sentence: Sentence): void {
     else if (perUnit.test(pre)) figure.role = "per";
     else if (after.startsWith("的") && next?.kind === "percent" && next.start === figure.end + 1) figure.role = "whole";
     else if (comparison.test(pre) && /^(?:相比)?(?:增加|减少|下降|降低|增长)/.test(after) && next?.kind === "amount") figure.role = "prior";
+    else if (ofEarlierYear(sentence, index)) figure.role = "prior";
   });
+}
+
+/** The year a figure's words name before it (2015年预算45.2万元), if any. */
+function yearBefore(sentence: Sentence, figure: Figure): number | undefined {
+  const years = [...before(sentence, figure).matchAll(/(?<!\d)((?:19|20)\d{2})年/g)];
+  return years.length > 0 ? Number(years.at(-1)?.[1]) : undefined;
+}
+
+/** 2016年预算25万元,2015年预算45.2万元,对比减少20.2万元: an amount of an earlier year than one before it is the prior. */
+function ofEarlierYear(sentence: Sentence, index: number): boolean {
+  const figure = sentence.figures[index];
+  const year = figure && yearBefore(sentence, figure);
+  if (!figure || year === undefined) return false;
+  return sentence.figures
+    .slice(0, index)
+    .some((earlier) => earlier.kind === "amount" && earlier.role === "plain" && (yearBefore(sentence, earlier) ?? 0) > year);
 }
 
 /** The nearest plain amount before `index` in the sentence, unless a clause starting 其中/主要/包括 lies between. */
@@ -471,7 +488,10 @@ function readShares(sentences: Sentence[], relations: Relation[]): void {
         const part = subjectBefore(sentence, index - 1);
         if (part) share.part = part;
       } else {
-        const part = [...sentence.figures.slice(0, index)].reverse().find((candidate) => candidate.kind === "amount" && candidate.clause >= figure.clause - 1);
+        // A share after a list in brackets (收入1077.36万元(其中,…0万元),占93.57%) is its total's, not the last part's.
+        const part = [...sentence.figures.slice(0, index)]
+          .reverse()
+          .find((candidate) => candidate.kind === "amount" && candidate.depth <= figure.depth && candidate.clause >= figure.clause - 1);
         if (part && part.role === "plain") {
           share.part = part;
           const list = lists.find((candidate) => candidate.parts.includes(part));

@@ -134,6 +134,14 @@ describe("each check, on real sentences", () => {
     // …but never a guess between two amounts, nor for another subject than the sentence before names: said, not checked.
     expect(findings("收入总计1,145.52万元,支出总计1,100万元。与2022年度相比,收入总计增加342万元,增长29.86%。")).toEqual(["info growth/no-base"]);
     expect(findings("2023年度收、支总计均为1,145.52万元。与2022年度相比,人员经费增加342万元,增长29.86%。")).toEqual(["info growth/no-base"]);
+    // 临安区高虹幼儿园 2021: a share after a list in brackets is its total's (1077.36 ÷ 1151.41 = 93.57%), not the last part's.
+    expect(
+      findings(
+        "本年收入合计1,151.41万元;包括财政拨款收入1,077.36万元(其中,一般公共预算1,077.36万元,政府性基金预算0万元,国有资本经营预算0万元),占收入合计93.57%。",
+      ),
+    ).toEqual([]);
+    // 英德市 2016: this year's amount, then last year's, then the change: the later-year amount is not the subject (20.2 ÷ 45.2 = 44.69%).
+    expect(findings("公务车辆运行2016年预算25万元,2015年预算45.2万元;对比减少20.20万元,下降44.69%。")).toEqual([]);
     // 汕尾市 2018 决算: 增收 is a change (12423 ÷ 117325 = 10.588%); the rate edited, it is an error.
     expect(findings("一般公共预算收入决算数129748万元,比2017年增收12423万元,增长10.59%。")).toEqual([]);
     expect(findings("一般公共预算收入决算数129748万元,比2017年增收12423万元,增长10.5%。")).toEqual([
