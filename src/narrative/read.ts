@@ -160,11 +160,16 @@ function yearBefore(sentence: Sentence, figure: Figure): number | undefined {
   return years.length > 0 ? Number(years.at(-1)?.[1]) : undefined;
 }
 
-/** 2016年预算25万元,2015年预算45.2万元,对比减少20.2万元: an amount of an earlier year than one before it is the prior. */
+/**
+ * 2016年预算25万元,2015年预算45.2万元,对比减少20.2万元: an amount of an earlier year than one before it,
+ * compared after it, is the prior. Not a part (其中2023年结转20万元), nor an amount nothing is compared with.
+ */
 function ofEarlierYear(sentence: Sentence, index: number): boolean {
   const figure = sentence.figures[index];
   const year = figure && yearBefore(sentence, figure);
   if (!figure || year === undefined) return false;
+  const text = (from: number, to: number) => sentence.text.slice(from - sentence.start, to - sentence.start);
+  if (!/增加|减少|下降|增长|降低/.test(text(figure.end, sentence.end)) || /其中|包括|含|分别/.test(text(sentence.start, figure.start))) return false;
   return sentence.figures
     .slice(0, index)
     .some((earlier) => earlier.kind === "amount" && earlier.role === "plain" && (yearBefore(sentence, earlier) ?? 0) > year);

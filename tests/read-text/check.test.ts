@@ -142,6 +142,11 @@ describe("each check, on real sentences", () => {
     ).toEqual([]);
     // 英德市 2016: this year's amount, then last year's, then the change: the later-year amount is not the subject (20.2 ÷ 45.2 = 44.69%).
     expect(findings("公务车辆运行2016年预算25万元,2015年预算45.2万元;对比减少20.20万元,下降44.69%。")).toEqual([]);
+    // …but a part of an earlier year is a part: 100 = 80 + 20 as the list says.
+    expect(findings("2024年收入预算100万元,分别为2024年财政拨款80万元,2023年结转20万元,比上年增加10万元。")).toEqual([]);
+    expect(findings("2024年收入预算100万元,分别为2024年财政拨款80万元,2023年结转30万元,比上年增加10万元。")).toEqual([
+      "error sum/sum-mismatch 100 (expected 110)",
+    ]);
     // 汕尾市 2018 决算: 增收 is a change (12423 ÷ 117325 = 10.588%); the rate edited, it is an error.
     expect(findings("一般公共预算收入决算数129748万元,比2017年增收12423万元,增长10.59%。")).toEqual([]);
     expect(findings("一般公共预算收入决算数129748万元,比2017年增收12423万元,增长10.5%。")).toEqual([
