@@ -53,18 +53,18 @@ function relocator(text: string, reading: Reading, declared: DeclaredText, place
   const origin = (offset: number) => reading.normalised.origin[offset] ?? text.length;
   // A finding about the whole document (a custom check on a table it lacks) stands at its start.
   const at = (span: Span | undefined) => (span ? locate(origin(span.start)) : { line: 1, column: 1 });
+  const placed = (span: Span | undefined) => (placeOf ? { place: placeOf(span ? origin(span.start) : 0) } : {});
   return (finding: Finding): Finding => {
     const span = spanAt(declared, finding.line);
     const start = at(span);
     const end = span && span.end > span.start ? locate(origin(span.end - 1) + 1) : start;
     // The path would point into a declaration the user never sees, and move with every sentence added before it.
-    const moved: Finding = { ...finding, path: "", line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+    const moved: Finding = { ...finding, path: "", line: start.line, column: start.column, endLine: end.line, endColumn: end.column, ...placed(span) };
     if (finding.related)
       moved.related = finding.related.map((related) => {
         const relatedSpan = spanAt(declared, related.line);
-        return { path: "", ...at(relatedSpan), ...(placeOf ? { place: placeOf(relatedSpan ? origin(relatedSpan.start) : 0) } : {}) };
+        return { path: "", ...at(relatedSpan), ...placed(relatedSpan) };
       });
-    if (placeOf) moved.place = placeOf(span ? origin(span.start) : 0);
     return moved;
   };
 }
