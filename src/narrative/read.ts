@@ -332,20 +332,34 @@ function readLists(sentences: Sentence[], at: number, relations: Relation[]): vo
 }
 
 /** Brackets right after an amount: (公务用车购置费 0 万元、公务用车运行维护费 21 万元). */
+/**
+ * Parts listed with 、 end where a comma follows instead: (含A 166万元、B 968万元、C 212万元,专项转移支付
+ * 406万元) closes its bracket late, and 406 is the total's sibling, not its part.
+ */
+function sameSeparator(sentence: Sentence, parts: Figure[]): Figure[] {
+  const separator = (index: number) => sentence.text[(parts[index - 1]?.end ?? 0) - sentence.start];
+  if (parts.length < 3 || separator(1) !== "、") return parts;
+  const other = parts.findIndex((_, index) => index > 0 && separator(index) !== "、");
+  return other < 0 ? parts : parts.slice(0, other);
+}
+
 function readBracketLists(sentence: Sentence, relations: Relation[]): void {
   const { figures } = sentence;
   for (const whole of figures) {
     if (whole.kind === "percent" || sentence.text[whole.end - sentence.start] !== "(") continue;
     const close = sentence.text.indexOf(")", whole.end - sentence.start);
     const end = close < 0 ? sentence.end : sentence.start + close;
-    const parts = figures.filter(
-      (part) =>
-        part.start > whole.end &&
-        part.end <= end &&
-        part.depth === whole.depth + 1 &&
-        part.role === "plain" &&
-        part.kind === whole.kind &&
-        sameUnit(part, whole.unit),
+    const parts = sameSeparator(
+      sentence,
+      figures.filter(
+        (part) =>
+          part.start > whole.end &&
+          part.end <= end &&
+          part.depth === whole.depth + 1 &&
+          part.role === "plain" &&
+          part.kind === whole.kind &&
+          sameUnit(part, whole.unit),
+      ),
     );
     if (parts.length === 0) continue;
     for (const part of parts) part.listed = true;
@@ -384,6 +398,8 @@ function listItems(sentence: Sentence, start: number, end: number, clause: numbe
     if (explanation.test(text)) explaining = true;
     else if (sentence.clauses[clauseIndex]?.delimiter === ";") explaining = false;
     if (outlinePattern.test(text) && figure.clause > clause) break;
+    // A total after the parts (…基金调入103万元,收入合计为6449万元; 支出合计…) ends the list: it is no part of it.
+    if (figure.clause > clause && /合计|总计|小计/.test(before(sentence, figure))) break;
     if (explaining || figure.depth !== 0 || figure.role !== "plain" || figure.listed) continue;
     items.push(figure);
   }

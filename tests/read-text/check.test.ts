@@ -147,6 +147,15 @@ describe("each check, on real sentences", () => {
     expect(findings("2024年收入预算100万元,分别为2024年财政拨款80万元,2023年结转30万元,比上年增加10万元。")).toEqual([
       "error sum/sum-mismatch 100 (expected 110)",
     ]);
+    // 涪陵区 2023 决算 (a town): a total after a list is not its part, nor a sibling after a list in brackets its bracket closes late.
+    expect(findings("收入100万元,其中:甲收入60万元,乙收入40万元;支出合计100万元。")).toEqual([]);
+    expect(findings("补助收入50万元,其中:甲收入30万元,乙收入20万元,收入合计为160万元。")).toEqual([]);
+    // (The sibling inside the bracket is then said not to be read.)
+    expect(findings("补助收入50万元,其中:甲收入30万元(含丙收入10万元、丁收入12万元、戊收入8万元,乙收入20万元)。")).toEqual(["info not read: no-relation"]);
+    expect(findings("补助收入50万元,其中:甲收入30万元(含丙收入10万元、丁收入12万元、戊收入18万元,乙收入20万元)。")).toEqual([
+      "info not read: no-relation",
+      "error sum/bound-below 30 (expected 40)",
+    ]);
     // 汕尾市 2018 决算: 增收 is a change (12423 ÷ 117325 = 10.588%); the rate edited, it is an error.
     expect(findings("一般公共预算收入决算数129748万元,比2017年增收12423万元,增长10.59%。")).toEqual([]);
     expect(findings("一般公共预算收入决算数129748万元,比2017年增收12423万元,增长10.5%。")).toEqual([
