@@ -3,7 +3,7 @@ import { placeLabel, type DocumentText } from "../read/document/document.js";
 import { readDisclosure } from "./read.js";
 import { declareReading, type Declared, type Note, type Span } from "./declare.js";
 import { documentYear } from "./year.js";
-import type { BudgetYear, Reading } from "./relations.js";
+import { holding, type BudgetYear, type Reading } from "./relations.js";
 
 /** What the YAML needs besides the reading: the original text, and a label for the place of a normalised offset. */
 export interface DeclarationSource {
@@ -147,7 +147,7 @@ function precisionOf(top: readonly Declared[]): number {
 
 /** A sentence that names the budget's year (纳入…2024年度部门预算范围), as a statement of it. */
 function yearStatement(source: DeclarationSource, year: BudgetYear): Written[] {
-  const sentence = source.reading.sentences.find((candidate) => candidate.start <= year.start && year.start < candidate.end);
+  const sentence = holding(source.reading.sentences, year.start);
   if (!sentence) return [];
   return [
     { text: `  - text: ${scalar(printed(source, sentence.start, sentence.end))}`, at: sentence },
@@ -179,8 +179,8 @@ function unreadLines(source: DeclarationSource, notes: readonly Note[]): Written
 
 /** Where the clause of an offset starts, in the normalised text. */
 function clauseStart(source: DeclarationSource, offset: number): number {
-  const sentence = source.reading.sentences.find((candidate) => candidate.start <= offset && offset < candidate.end);
-  return sentence?.clauses.find((candidate) => candidate.start <= offset && offset < candidate.end)?.start ?? offset;
+  const sentence = holding(source.reading.sentences, offset);
+  return (sentence && holding(sentence.clauses, offset)?.start) ?? offset;
 }
 
 /**

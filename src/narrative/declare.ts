@@ -1,5 +1,6 @@
+import type { UnreadWhy } from "../rules/narrative.js";
 import { unitPower, type Figure } from "./figures.js";
-import { before, type Reading, type Relation, type Sentence } from "./relations.js";
+import { before, holding, type Reading, type Relation, type Sentence } from "./relations.js";
 
 /** Where something is printed: offsets in the normalised text. */
 export interface Span {
@@ -46,20 +47,7 @@ export interface Declared {
  * Why something printed is not declared: the declaration lists it as unread (`unread`, format), so
  * that checking the declaration says so as checking the document does.
  */
-export type Why =
-  | "unit"
-  | "direction"
-  | "unchanged-at-zero"
-  | "change-in-words"
-  | "no-list-total"
-  | "nested-list"
-  | "incomplete-list"
-  | "share-of-nothing"
-  | "count-in-words"
-  | "main-changes"
-  | "not-a-product"
-  | "second-comparison"
-  | "too-precise";
+export type Why = Exclude<UnreadWhy, "no-relation" | "table">;
 
 /** Something read but not declared, where it is printed. */
 export interface Note extends Span {
@@ -218,7 +206,8 @@ class Builder {
 
   /** A figure restating `whole` (narrative/<id>) to list another breakdown of it, placed where the list starts. */
   breakdownOf(whole: Declared, list: Relation & Span): Declared {
-    const sentence = this.reading.sentences.findIndex((candidate) => candidate.start <= list.start && list.start < candidate.end);
+    const holder = holding(this.reading.sentences, list.start);
+    const sentence = holder ? this.reading.sentences.indexOf(holder) : -1;
     const declared: Declared = { at: list.start, end: list.end, spans: {}, sentence, restates: `narrative/${this.idOf(whole)}`, parts: [], notes: [] };
     this.declared.set(list, declared);
     return declared;
@@ -315,14 +304,14 @@ const declareShare: Reader<"share"> = (builder, share) => {
 
 /** 共 N 个，分别是 A、B: the count, its unit when not 个, and the names it lists. */
 const declareCount: Reader<"count"> = (builder, count) => {
-  const sentence = builder.reading.sentences.find((candidate) => candidate.start <= count.start && count.start < candidate.end);
+  const sentence = holding(builder.reading.sentences, count.start);
   if (!sentence) return;
   const numeral = builder.reading.normalised.text.slice(count.start, count.end);
   if (!/\d/.test(numeral)) {
     builder.note(count, "count-in-words");
     return;
   }
-  const clause = sentence.clauses.find((candidate) => candidate.start <= count.start && count.start < candidate.end);
+  const clause = holding(sentence.clauses, count.start);
   const name = sentence.text
     .slice((clause?.start ?? sentence.start) - sentence.start, count.start - sentence.start)
     .replace(/^(?:其中|包括)?[:,]?/, "")

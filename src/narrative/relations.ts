@@ -107,6 +107,11 @@ export function before(sentence: Sentence, figure: Figure): string {
   return clause ? sentence.text.slice(clause.start - sentence.start, figure.start - sentence.start) : "";
 }
 
+/** The sentence or clause that holds an offset of the normalised text. */
+export function holding<T extends { start: number; end: number }>(spans: readonly T[], offset: number): T | undefined {
+  return spans.find((span) => span.start <= offset && offset < span.end);
+}
+
 export function clauseText(sentence: Sentence, index: number): string {
   const clause = sentence.clauses[index];
   return clause ? sentence.text.slice(clause.start - sentence.start, clause.end - sentence.start) : "";

@@ -1,8 +1,8 @@
 import type { Text } from "../text.js";
 import { declarationExample, defineRule, type Messages } from "./rule.js";
 
-/** Why the reader left something out (schema `unread.why`), in words. */
-export const unreadReasons: Record<string, Text> = {
+/** Why the reader left something out (schema `unread.why`, which a test holds to these keys), in words. */
+export const unreadReasons = {
   "no-relation": { zh: "没有识别出其中数字之间的关系", en: "no relation between its figures was recognised" },
   table: { zh: "表格中的数字不读", en: "a table's figures are not read" },
   unit: { zh: "金额没有印单位，或单位无法按声明的单位表述", en: "the amount's unit is not printed, or is not one the declaration can state" },
@@ -27,7 +27,10 @@ export const unreadReasons: Record<string, Text> = {
     en: "a second comparison of the same figure (against another year), which the format cannot state beside the first",
   },
   "too-precise": { zh: "小数位超过 6 位，声明格式不接受", en: "more than 6 decimals, which the format does not take" },
-};
+} satisfies Record<string, Text>;
+
+/** A reason an entry of `unread` gives. */
+export type UnreadWhy = keyof typeof unreadReasons;
 
 const messages = {
   "not-read": {
@@ -80,7 +83,7 @@ export const narrative = defineRule({
   },
   check({ declaration, report }) {
     for (const unread of declaration.unread) {
-      report({ messageId: "not-read", path: unread.path, data: { text: unread.text, why: unreadReasons[unread.why] ?? unread.why } });
+      report({ messageId: "not-read", path: unread.path, data: { text: unread.text, why: unreadReasons[unread.why as UnreadWhy] ?? unread.why } });
     }
   },
 });

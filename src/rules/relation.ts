@@ -322,10 +322,9 @@ function ratioDiagnosis({ figure: { percent }, part, whole, misread }: Extract<R
 
 /** The words after a comparison: the relation's own note, then what explains a mismatch. */
 function noteOf(relation: Relation, outcome: Outcome): Text | string {
-  const note = relation.note ? textOf(relation.note) : { zh: "", en: "" };
   const diagnosis = outcome.comparison.agreement === "mismatch" ? outcome.diagnosis?.() : undefined;
-  if (!diagnosis) return relation.note ? words(relation.note) : "";
-  return { zh: note.zh + diagnosis.zh, en: note.en + diagnosis.en };
+  const note = relation.note ? textOf(relation.note) : { zh: "", en: "" };
+  return diagnosis ? { zh: note.zh + diagnosis.zh, en: note.en + diagnosis.en } : note;
 }
 
 /** Shares that make up a whole: they add up to 100%, at the most decimals any of them is printed with. */

@@ -5,7 +5,8 @@ import type { Span } from "../narrative/declare.js";
 import { readDisclosure, type Reading } from "../narrative/read.js";
 import type { FileReport } from "../report/report.js";
 import { document } from "../rules/document.js";
-import { fill } from "../text.js";
+import { lastAtOrBefore } from "../read/document/layout.js";
+import { fill, type Text } from "../text.js";
 import { checkText } from "./check-text.js";
 
 export interface DisclosureTextOptions {
@@ -19,6 +20,12 @@ export interface DisclosureTextOptions {
   placeOf?: (offset: number) => string;
 }
 
+/** A finding about the document as a whole (it cannot be read, reading it failed), at its start. */
+export function documentFinding(messageId: "unreadable" | "internal-error", detail: string | Text, lang: Lang): Finding {
+  const message = fill(document.meta.messages[messageId]?.text[lang] ?? "{detail}", { detail }, lang);
+  return { rule: document.id, messageId, severity: "error", message, path: "", line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
+
 /** 1-based line and column (UTF-16 units) of each offset of the original text; CR LF and a lone CR end a line. */
 function locator(text: string): (offset: number) => { line: number; column: number } {
   const starts = [0];
@@ -27,14 +34,8 @@ function locator(text: string): (offset: number) => { line: number; column: numb
     if (char === "\n" || (char === "\r" && text[index + 1] !== "\n")) starts.push(index + 1);
   }
   return (offset) => {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if ((starts[middle] ?? 0) <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
+    const line = Math.max(0, lastAtOrBefore(starts, offset));
+    return { line: line + 1, column: offset - (starts[line] ?? 0) + 1 };
   };
 }
 
@@ -85,9 +86,7 @@ export function checkDisclosureText(text: string, options: DisclosureTextOptions
     config = report.config;
     findings = report.findings.map(relocator(text, reading, declared, options.placeOf));
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    const message = fill(document.meta.messages["internal-error"]?.text[lang] ?? "{detail}", { detail }, lang);
-    findings = [{ rule: document.id, messageId: "internal-error", severity: "error", message, path: "", line: 1, column: 1, endLine: 1, endColumn: 1 }];
+    findings = [documentFinding("internal-error", error instanceof Error ? error.message : String(error), lang)];
   }
   findings.sort(compareFindings);
   return { file, config, findings, summary: countSeverities(findings) };

@@ -1,27 +1,15 @@
-import { countSeverities, type Finding, type Lang } from "../finding.js";
+import { countSeverities, type Lang } from "../finding.js";
 import { DocumentError, placeLabel, type DocumentText } from "../read/document/document.js";
 import type { Format } from "../read/document/format.js";
 import { readDocument } from "../read/document/read.js";
 import type { FileReport } from "../report/report.js";
-import { document as documentRule } from "../rules/document.js";
 import type { Config } from "../config/config.js";
-import { checkDisclosureText } from "./check-disclosure.js";
-import { fill } from "../text.js";
+import { checkDisclosureText, documentFinding } from "./check-disclosure.js";
 
 /** A document that cannot be read is one finding at its start, never a skipped file. */
 function unreadable(file: string, error: unknown, lang: Lang): FileReport {
   const detail = error instanceof DocumentError ? error.text : (String(error instanceof Error ? error.message : error).split("\n")[0] ?? "");
-  const finding: Finding = {
-    rule: documentRule.id,
-    messageId: "unreadable",
-    severity: "error",
-    message: fill(documentRule.meta.messages.unreadable?.text[lang] ?? "{detail}", { detail }, lang),
-    path: "",
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1,
-  };
+  const finding = documentFinding("unreadable", detail, lang);
   return { file, config: null, findings: [finding], summary: countSeverities([finding]) };
 }
 

@@ -48,7 +48,7 @@ export class Layout<P extends Place> {
 }
 
 /** The index of the last start at or before `offset` (-1 if none): a binary search of sorted starts. */
-function lastAtOrBefore(starts: readonly number[], offset: number): number {
+export function lastAtOrBefore(starts: readonly number[], offset: number): number {
   let low = 0;
   let high = starts.length - 1;
   while (low <= high) {
