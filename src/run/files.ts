@@ -140,16 +140,22 @@ function formatOf(bytes: Uint8Array, path: string): Format | undefined {
 }
 
 /** A file that is reported at its first line without being parsed: not UTF-8, or too large. */
-function wholeFileReport(messageId: "encoding" | "too-large", data: MessageData, options: CheckOptions & { file: string }): FileReport {
-  return unreadFileReport(options.file, [{ rule: "yaml", messageId, path: "", line: 1, column: 1, data }], options.lang, options.config);
+function wholeFileReport(
+  messageId: "encoding" | "too-large",
+  data: MessageData,
+  options: CheckOptions & { file: string },
+  rule: "yaml" | "document" = "yaml",
+): FileReport {
+  return unreadFileReport(options.file, [{ rule, messageId, path: "", line: 1, column: 1, data }], options.lang, options.config);
 }
 
 function encodingReport(bytes: Buffer, options: CheckOptions & { file: string }): FileReport {
   return wholeFileReport("encoding", { offset: firstInvalidByte(bytes) }, options);
 }
 
+/** Too large to be read, so known by its name alone: a declaration (.yaml, .yml) or a document. */
 function tooLargeReport(size: number, limit: number, options: CheckOptions & { file: string }): FileReport {
-  return wholeFileReport("too-large", sizesAbove(size, limit, options.lang ?? "en"), options);
+  return wholeFileReport("too-large", sizesAbove(size, limit, options.lang ?? "en"), options, yamlFile.test(options.file) ? "yaml" : "document");
 }
 
 function firstInvalidByte(bytes: Buffer): number {

@@ -117,6 +117,21 @@ describe("a refusal names its cause in one line", () => {
   });
 
   it.each([
+    { file: "big.yaml", rule: "yaml" },
+    { file: "big.YML", rule: "yaml" },
+    { file: "情况说明.txt", rule: "document" },
+    { file: "情况说明.pdf", rule: "document" },
+    { file: "表.xlsx", rule: "document" },
+  ])("$file above --max-file-size is a $rule error, as it would be read", async ({ file, rule }) => {
+    const dir = folder();
+    writeFileSync(join(dir, file), "x".repeat(3000));
+    const result = await run(["check", "-f", "json", "--max-file-size", "0.001", file], { cwd: dir });
+    expect(result.code).toBe(1);
+    const { files } = JSON.parse(result.stdout) as { files: { findings: { rule: string; messageId: string }[] }[] };
+    expect(files[0]?.findings).toEqual([expect.objectContaining({ rule, messageId: "too-large" })]);
+  });
+
+  it.each([
     { name: "into a missing folder", summary: (dir: string) => join(dir, "missing", "summary.md"), warning: /ENOENT/ },
     { name: "at a folder", summary: (dir: string) => dir, warning: /EISDIR/ },
     { name: "at a file", summary: (dir: string) => join(dir, "summary.md"), warning: undefined },
