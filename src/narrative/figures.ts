@@ -55,6 +55,8 @@ export interface Figure {
   read: boolean;
   /** A part of a list (其中…), so neither a total nor a subject for another relation. */
   listed: boolean;
+  /** One of several amounts in each item of a list of records (spent, budgeted, difference): never a statement of its own. */
+  inRecord?: boolean;
 }
 
 const number = String.raw`\d+(?:\.\d+)?`;

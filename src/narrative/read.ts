@@ -318,6 +318,25 @@ function wholeBefore(sentences: Sentence[], at: number, unit: string, which: "ne
   return undefined;
 }
 
+/**
+ * The whole a list's shares name (占收入预算总额的9.7%), stated in an earlier sentence: a 其中 opening a
+ * sentence after a reason (…原因是:…2、本年增加了其他资金预算7000万元。其中:…) is not that reason's part.
+ */
+function namedWhole(sentences: Sentence[], at: number, list: string): Figure | undefined {
+  const name = /占([\u4e00-\u9fff]{2,12}?)的?[\d.]+%/.exec(list)?.[1];
+  const sentence = sentences[at];
+  if (!name || !sentence) return undefined;
+  for (let back = at - 1; back >= Math.max(0, at - 3); back -= 1) {
+    const earlier = sentences[back];
+    if (!earlier || earlier.section !== sentence.section) return undefined;
+    const found = earlier.figures.find(
+      (figure) => figure.kind === "amount" && figure.role === "plain" && !figure.listed && figure.depth === 0 && labelOf(earlier, figure).includes(name),
+    );
+    if (found) return found;
+  }
+  return undefined;
+}
+
 function sameUnit(figure: Figure, unit: string): boolean {
   const money = (value: string) => value === "" || value === "元" || value === "万元" || value === "亿元";
   return figure.kind === "count" ? figure.unit === unit : money(figure.unit) && money(unit);
@@ -376,7 +395,8 @@ function readBracketLists(sentence: Sentence, relations: Relation[]): void {
 
 /** The words that open a list (其中, 包括, 分别为…), but not inside a bracket after an amount, which readBracketLists reads. */
 function listMarkers(sentence: Sentence): RegExpExecArray[] {
-  return [...sentence.text.matchAll(/(其中|包括|具体是|分别为|分别是|(?<=^|[,;:])含)[:,]?/g)].filter((marker) => {
+  // 按功能分类科目…按经济分类科目: each classification opens a breakdown of the same total.
+  return [...sentence.text.matchAll(/(其中|包括|具体是|分别为|分别是|(?<=^|[,;:])含|按[\u4e00-\u9fff]{1,6}分类(?:科目)?(?=[:,]))[:,]?/g)].filter((marker) => {
     const offset = sentence.start + marker.index;
     return !sentence.figures.some(
       (figure) =>
@@ -406,6 +426,28 @@ function listItems(sentence: Sentence, start: number, end: number, clause: numbe
   return items;
 }
 
+/**
+ * 其中:A支出0万元,年初预算为0万元,差值为0万元;B支出…: items of the same several amounts each (spent, budgeted,
+ * their difference) are records, not parts of one total; their figures stay unread (reported as such).
+ */
+function isRecordList(sentence: Sentence, items: Figure[]): boolean {
+  const amounts = items.filter((item) => item.kind === "amount");
+  const records: Figure[][] = [];
+  amounts.forEach((amount, index) => {
+    const previous = amounts[index - 1];
+    const between = previous ? sentence.text.slice(previous.end - sentence.start, amount.start - sentence.start) : ";";
+    if (between.includes(";")) records.push([amount]);
+    else records.at(-1)?.push(amount);
+  });
+  const shape = (record: Figure[]) =>
+    record
+      .slice(1)
+      .map((figure) => labelOf(sentence, figure))
+      .join("|");
+  const first = records[0] ? shape(records[0]) : "";
+  return records.length >= 2 && first !== "" && records.every((record) => shape(record) === first);
+}
+
 /** Lists opened by a word: each marker's figures are the parts of the amount before it. */
 function readMarkedLists(sentences: Sentence[], at: number, relations: Relation[]): void {
   const sentence = sentences[at];
@@ -422,8 +464,13 @@ function readMarkedLists(sentences: Sentence[], at: number, relations: Relation[
     const nested = marker[1] === "其中" && previous !== undefined && previous.parts.length > 0 && label === "";
     const items = listItems(sentence, start, end, clause);
     if (items.length === 0) return;
+    if (isRecordList(sentence, items)) {
+      // Listed, so that no record's 差值 is taken for a restatement of another's or for a whole.
+      for (const item of items) Object.assign(item, { listed: true, inRecord: true });
+      return;
+    }
     if (nested) ambiguous = true;
-    const sameWhole = label !== "" && marker[1] === "包括" && previous !== undefined;
+    const sameWhole = previous !== undefined && ((label !== "" && marker[1] === "包括") || marker[1]?.startsWith("按") === true);
     for (const unit of [...new Set(items.map((item) => (item.kind === "count" ? item.unit : "元")))]) {
       let parts = items.filter((item) => sameUnit(item, unit));
       let whole: Figure | undefined;
@@ -435,7 +482,7 @@ function readMarkedLists(sentences: Sentence[], at: number, relations: Relation[
             (figure) =>
               figure.end <= sentence.start + marker.index && figure.role === "plain" && !figure.listed && figure.depth === 0 && sameUnit(figure, unit),
           );
-        whole ??= wholeBefore(sentences, at, unit);
+        whole ??= namedWhole(sentences, at, sentence.text.slice(start - sentence.start, end - sentence.start)) ?? wholeBefore(sentences, at, unit);
       }
       if (!whole) continue;
       const wholeLabel = labelOf(sentences.find((candidate) => candidate.figures.includes(whole)) ?? sentence, whole);
@@ -632,7 +679,7 @@ export function readDisclosure(original: string): Reading {
     const unreadFigures = sentence.figures.filter((figure) => {
       if (figure.read) return false;
       const inClause = sentence.figures.filter((other) => other.clause === figure.clause);
-      return !(inClause.length === 1 && figure.role === "plain");
+      return figure.inRecord === true || !(inClause.length === 1 && figure.role === "plain");
     });
     const first = unreadFigures[0];
     if (!first) continue;
@@ -642,6 +689,11 @@ export function readDisclosure(original: string): Reading {
   }
   unread.sort((a, b) => a.start - b.start);
   return { normalised, sentences, relations, unread };
+}
+
+/** The budget a heading is about, when it names one of the four (一般公共预算, 政府性基金, 国有资本经营, 社会保险基金). */
+function fundOf(outline: string): string {
+  return /一般公共预算|政府性基金|国有资本经营|社会保险基金/.exec(outline)?.[0] ?? "";
 }
 
 /** The same figure, by a label naming something (not only a year or 预算数), stated twice with different values. */
@@ -657,9 +709,11 @@ function readRestated(sentences: Sentence[], relations: Relation[]): void {
         .replace(/(?:为|是|达|共计|合计)$/, "");
       const specific = label.replace(/本部门|本单位|年初|预算数|预算|安排|决算|支出|收入|合计|总计|共计|年度|\d{4}年?/g, "");
       if (!/[\u4e00-\u9fff]{2}/.test(specific) || /[比较增减]/.test(label)) continue;
-      const earlier = seen.get(label);
+      // The same words under two funds' headings (转移性收入 of 一般公共预算 and of 政府性基金) are two figures.
+      const key = `${fundOf(sentence.outline)}|${label}`;
+      const earlier = seen.get(key);
       if (!earlier) {
-        seen.set(label, figure);
+        seen.set(key, figure);
         continue;
       }
       const unit = (value: Figure) => ({ 元: 0, 万元: 4, 亿元: 8 })[value.unit as "元"] ?? 0;

@@ -161,6 +161,29 @@ describe("each check, on real sentences", () => {
     expect(findings("一般公共预算收入决算数129748万元,比2017年增收12423万元,增长10.5%。")).toEqual([
       "error growth/ratio-mismatch 10.5% (expected 10.6%), truncated",
     ]);
+    // 上犹县寺下镇 2022: a 其中 opening a sentence after a reason takes the whole its shares name (751.8 ÷ 7783.26 = 9.66%).
+    const sixia = (share: string) =>
+      `收入预算总额为7783.26万元,比上年增加7122.54万元,原因是:1、人员增加;2、本年增加了其他资金预算7000万元。其中:财政拨款收入751.8万元,占收入预算总额的9.7%;其他收入7000万元,占收入预算总额的${share};上年结转31.46万元。`;
+    expect(findings(sixia("89.9%"))).toEqual([]);
+    expect(findings(sixia("90.3%"))).toEqual(["error share/ratio-mismatch 90.3% (expected 89.9%)"]);
+    // 和龙市 2018 三公: items of spent, budgeted and difference are records, not parts of the total difference.
+    expect(
+      findings(
+        "三公经费支出2.05万元,年初预算为2.95万元,差值为0.9万元。其中:公务用车运行维护费支出0万元,年初预算为0.95万元,差值为0.95万元;公务接待费支出2.05万元,年初预算为2万元,差值为0.05万元。",
+      ),
+    ).toEqual(["info not read: no-relation"]);
+    // 2017 决算 (haowendang): 按功能分类科目…按经济分类科目 are two breakdowns of one total, even with no comma between.
+    const twoWays = (wages: string) =>
+      `一般公共预算财政拨款支出4603.07万元。其中:按功能分类科目,教育支出4134.05万元,科学技术支出469.02万元按经济分类科目,工资福利支出${wages}万元,商品和服务支出882.5万元。`;
+    expect(findings(twoWays("3720.57"))).toEqual([]);
+    expect(findings(twoWays("3820.57"))).toEqual(["error sum/bound-below 4603.07 (expected 4703.07)"]);
+    // 柯桥区 2022: the same words under two funds' headings are two figures; under one heading they are one.
+    const funds = (second: string) =>
+      `1.一般公共预算执行情况\n一般公共预算收入完成147.1亿元。加上转移性收入49.2亿元,收入合计196.3亿元。\n2.${second}执行情况\n政府性基金预算收入完成130.2亿元。加上转移性收入33.8亿元,收入合计164.0亿元。\n`;
+    expect(findings(funds("政府性基金预算")).filter((finding) => !finding.startsWith("info"))).toEqual([]);
+    expect(findings(funds("一般公共预算调整")).filter((finding) => !finding.startsWith("info"))).toEqual([
+      "error statement/equal-mismatch 33.8 (expected 49.2)",
+    ]);
     // 广东省财政厅 2023 with its first rate edited: a second comparison (比2019年) never overwrites the first.
     expect(findings("支出决算为62.07万元,比上年决算数增加38.97万元,增长999.7%;比2019年决算数减少24.87万元,降低28.6%。")).toEqual([
       "error growth/ratio-mismatch 999.7% (expected 168.7%)",
