@@ -396,7 +396,9 @@ function readBracketLists(sentence: Sentence, relations: Relation[]): void {
 /** The words that open a list (其中, 包括, 分别为…), but not inside a bracket after an amount, which readBracketLists reads. */
 function listMarkers(sentence: Sentence): RegExpExecArray[] {
   // 按功能分类科目…按经济分类科目: each classification opens a breakdown of the same total.
-  return [...sentence.text.matchAll(/(其中|包括|具体是|分别为|分别是|(?<=^|[,;:])含|按[\u4e00-\u9fff]{1,6}分类(?:科目)?(?=[:,]))[:,]?/g)].filter((marker) => {
+  return [
+    ...sentence.text.matchAll(/(其中|包括|具体是|分别为|分别是|(?<=^|[,;:])含|主要用于以下(?:几个)?方面|按[\u4e00-\u9fff]{1,6}分类(?:科目)?(?=[:,]))[:,]?/g),
+  ].filter((marker) => {
     const offset = sentence.start + marker.index;
     return !sentence.figures.some(
       (figure) =>
@@ -569,6 +571,11 @@ function readShares(sentences: Sentence[], relations: Relation[]): void {
           }
         }
       }
+      // 占本年支出合计的57.91%: a whole named by words is the figure stated under that name before.
+      if (!share.whole && share.part) {
+        const named = wholeByName(sentences, sentence, figure);
+        if (named && named !== share.part) share.whole = named;
+      }
       figure.read = true;
       if (share.part) share.part.read = true;
       if (share.whole) share.whole.read = true;
@@ -696,6 +703,35 @@ function fundOf(outline: string): string {
   return /一般公共预算|政府性基金|国有资本经营|社会保险基金/.exec(outline)?.[0] ?? "";
 }
 
+/** A figure's label as a name: no year, outline number, quotes or linking verb (2019年度本年支出合计为 → 本年支出合计). */
+function nameOf(sentence: Sentence, figure: Figure, linking = /(?:为|是|达|共计)$/): string {
+  return labelOf(sentence, figure)
+    .replace(/^[^\u4e00-\u9fff\d]*/, "")
+    .replace(/^(?:\d{4}年度?|[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、])+/, "")
+    .replace(linking, "");
+}
+
+/**
+ * The whole a share names in words (占本年支出合计的57.91%): the one amount stated under exactly that name
+ * earlier in the text; none when two earlier amounts of that name differ.
+ */
+function wholeByName(sentences: Sentence[], sentence: Sentence, share: Figure): Figure | undefined {
+  const clause = sentence.clauses[share.clause];
+  const before = sentence.text.slice((clause?.start ?? sentence.start) - sentence.start, share.start - sentence.start);
+  const name = /占([\u4e00-\u9fff]{2,16}?)的?$/.exec(before)?.[1];
+  if (!name) return undefined;
+  const named: Figure[] = [];
+  for (const earlier of sentences) {
+    if (earlier.start > sentence.start) break;
+    for (const figure of earlier.figures) {
+      if (figure.start >= share.start || figure.kind !== "amount" || figure.role !== "plain" || figure.depth !== 0) continue;
+      if (nameOf(earlier, figure) === name) named.push(figure);
+    }
+  }
+  const found = named.at(-1);
+  return found && named.every((figure) => figure.value.eq(found.value) && figure.unit === found.unit) ? found : undefined;
+}
+
 /** The same figure, by a label naming something (not only a year or 预算数), stated twice with different values. */
 function readRestated(sentences: Sentence[], relations: Relation[]): void {
   const seen = new Map<string, Figure>();
@@ -703,10 +739,7 @@ function readRestated(sentences: Sentence[], relations: Relation[]): void {
     for (const figure of sentence.figures) {
       if (figure.kind !== "amount" || figure.role !== "plain" || figure.listed || figure.depth !== 0) continue;
       if (sentence.figures.filter((other) => other.clause === figure.clause).length !== 1) continue;
-      const label = labelOf(sentence, figure)
-        .replace(/^[^\u4e00-\u9fff\d]*/, "")
-        .replace(/^(?:\d{4}年度?|[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、])+/, "")
-        .replace(/(?:为|是|达|共计|合计)$/, "");
+      const label = nameOf(sentence, figure, /(?:为|是|达|共计|合计)$/);
       const specific = label.replace(/本部门|本单位|年初|预算数|预算|安排|决算|支出|收入|合计|总计|共计|年度|\d{4}年?/g, "");
       if (!/[\u4e00-\u9fff]{2}/.test(specific) || /[比较增减]/.test(label)) continue;
       // The same words under two funds' headings (转移性收入 of 一般公共预算 and of 政府性基金) are two figures.

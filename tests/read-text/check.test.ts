@@ -184,6 +184,17 @@ describe("each check, on real sentences", () => {
     expect(findings(funds("一般公共预算调整")).filter((finding) => !finding.startsWith("info"))).toEqual([
       "error statement/equal-mismatch 33.8 (expected 49.2)",
     ]);
+    // 衡阳师范学院 2019 决算: a list announced by 主要用于以下方面, and a whole named in words stated earlier (26252 ÷ 45331.37 = 57.91%).
+    const uses = (share: string) =>
+      `本年支出合计45331.37万元。\n财政拨款支出26252万元,占本年支出合计的${share},主要用于以下方面:一般公共服务支出11万元,占0.04%;教育支出25639.25万元,占97.67%;其他支出601.75万元,占2.29%。`;
+    expect(findings(uses("57.91%"))).toEqual([]);
+    expect(findings(uses("57.19%"))).toEqual(["error share/ratio-mismatch 57.19% (expected 57.91%)"]);
+    expect(findings(uses("57.91%").replace("占0.04%", "占0.05%"))).toEqual([
+      "error share/ratio-mismatch 0.05% (expected 0.04%)",
+      "info share/hundred-rounding 100.01% (expected 100.00%)",
+    ]);
+    // …but not when two earlier amounts go by that name (which is itself a restatement that differs).
+    expect(findings(`本年支出合计45000万元。${uses("57.91%")}`)).toEqual(["error statement/equal-mismatch 45331.37 (expected 45000)", "info share/no-base"]);
     // 广东省财政厅 2023 with its first rate edited: a second comparison (比2019年) never overwrites the first.
     expect(findings("支出决算为62.07万元,比上年决算数增加38.97万元,增长999.7%;比2019年决算数减少24.87万元,降低28.6%。")).toEqual([
       "error growth/ratio-mismatch 999.7% (expected 168.7%)",
