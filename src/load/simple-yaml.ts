@@ -201,6 +201,8 @@ class Reader {
       // yaml stretches an empty value's range over the comments after it.
       if (this.lines.commentBefore[below]) throw decline;
     }
+    // …and an empty item's after the comments before it.
+    if (!ofKey && this.lines.commentBefore[line]) throw decline;
     const empty = new Scalar(null);
     empty.range = [at, at, at];
     empty.source = "";
@@ -262,7 +264,9 @@ class Reader {
    */
   private plainEnd(at: number, end: number, flow: boolean): number {
     if (at >= end || notPlainStart.has(this.text[at]!)) {
-      if (!(this.text.charCodeAt(at) === 45 && at + 1 < end && this.text.charCodeAt(at + 1) !== space)) return at;
+      // A dash starts a plain scalar (-3) only before a character that is not a space, nor in a flow row ,[]{}.
+      const next = this.text[at + 1];
+      if (!(this.text.charCodeAt(at) === 45 && at + 1 < end && next !== " " && !(flow && next !== undefined && ",[]{}".includes(next)))) return at;
     }
     let last = at;
     for (let index = at; index < end; index += 1) {

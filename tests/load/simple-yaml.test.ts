@@ -87,6 +87,8 @@ describe("the simple YAML reader", () => {
     ["a bad indent", "a:\n  b: 1\n c: 2\n"],
     ["a list item after keys", "a: 1\n- b\n"],
     ["nothing", "# only a comment\n"],
+    ["a dash alone in a flow row (yaml reads a block list there, and an error)", "a: [a, -]\n"],
+    ["an empty item after a comment (yaml stretches its range back)", "- a\n# c\n-\n"],
     ["nesting deeper than 64", Array.from({ length: 70 }, (_, depth) => `${" ".repeat(depth)}a:`).join("\n")],
   ])("leaves %s to yaml", (_why, text) => {
     expect(compare(text)).toBe("declined");
