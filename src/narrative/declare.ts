@@ -86,9 +86,9 @@ function digits(figure: Figure): string {
   return figure.value.isZero() ? "0" : (/^\d+(?:\.\d+)?/.exec(figure.text)?.[0] ?? figure.value.toString());
 }
 
-const leading = /^[\s:：,;、]*(?:其中|包括|一是|二是|三是|主要是|主要为)?[:：,]?/;
+const leading = /^[\s:：,;、]*(?:其中|包括|一是|二是|三是|主要是|主要为|加上)?[:：,]?/;
 const numbering = /^(?:\d{4}年度?|[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、](?!\d))+/;
-const verb = /(?:预算数|预算)?[均各都]?(?:为|是|达到|达|共计|合计|总计|计|安排)$/;
+const verb = /(?:预算数|预算)?[均各都]?(?:为|是|达到|达|共计|合计|总计|计|安排|完成)$/;
 /** 较上年增加, 与2023年预算相比增长, 比2021年预算增加/减少: how it compares, not what it is. */
 const comparison = /(?:(?:较|比|与|同比|对比|相比).*)?(?:增加|减少|增长|下降|降低|提高|上升)(?:\/(?:增加|减少|增长|下降))?了?$/;
 
@@ -280,13 +280,18 @@ const declareList: Reader<"sum"> = (builder, list) => {
   // 按支出功能分类…按支出用途分类: another breakdown of the same total, declared as a figure that restates it.
   const whole = builder.listed.has(listed) ? builder.breakdownOf(listed, list) : listed;
   builder.listed.add(whole);
+  // A part already listed under another total (县级收入 in 其中… and in a balance) stays there: this list then lacks it.
+  let elsewhere = false;
   for (const figure of list.parts) {
     const part = builder.get(figure);
-    if (builder.parent.has(part) || part === whole) continue;
+    if (builder.parent.has(part) || part === whole) {
+      elsewhere = true;
+      continue;
+    }
     builder.parent.set(part, whole);
     whole.parts.push(part);
   }
-  const dropped = whole.parts.some((part) => part.amount === undefined && part.count === undefined);
+  const dropped = elsewhere || whole.parts.some((part) => part.amount === undefined && part.count === undefined);
   if (list.complete && !dropped) whole.complete = true;
   else if (list.complete) whole.notes.push({ start: list.start, end: list.end, why: "incomplete-list" });
 };

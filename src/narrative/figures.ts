@@ -55,8 +55,11 @@ export interface Figure {
   read: boolean;
   /** A part of a list (其中…), so neither a total nor a subject for another relation. */
   listed: boolean;
-  /** One of several amounts in each item of a list of records (spent, budgeted, difference): never a statement of its own. */
-  inRecord?: boolean;
+  /**
+   * False for a figure that only means something in a relation the reader left unread (an item of a list of
+   * records, a part of a balance with a negative amount): reported as unread, never a statement of its own.
+   */
+  alone?: false;
 }
 
 const number = String.raw`\d+(?:\.\d+)?`;

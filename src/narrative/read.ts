@@ -3,7 +3,7 @@ import { normalise, type Normalised } from "../read/normalise.js";
 import { readBudgetYear } from "./year.js";
 import { readBreakdowns } from "./breakdown.js";
 import { readProducts } from "./product.js";
-import { before, clauseText, type Growth, type List, type Reading, type Relation, type Sentence, type Share, type Unread } from "./relations.js";
+import { before, clauseText, holding, type Growth, type List, type Reading, type Relation, type Sentence, type Share, type Unread } from "./relations.js";
 
 export type { Reading, Relation, Sentence } from "./relations.js";
 
@@ -468,7 +468,7 @@ function readMarkedLists(sentences: Sentence[], at: number, relations: Relation[
     if (items.length === 0) return;
     if (isRecordList(sentence, items)) {
       // Listed, so that no record's 差值 is taken for a restatement of another's or for a whole.
-      for (const item of items) Object.assign(item, { listed: true, inRecord: true });
+      for (const item of items) Object.assign(item, { listed: true, alone: false });
       return;
     }
     if (nested) ambiguous = true;
@@ -543,6 +543,49 @@ function readOutlineLists(sentences: Sentence[], relations: Relation[]): void {
       ...(claim ? { complete: claim } : {}),
     });
   });
+}
+
+/**
+ * A balance: …一般公共预算收入完成147.1亿元…。加上转移性收入49.2亿元,收入合计196.3亿元. The total is the amount
+ * before 加上 (in the clause, named there, or the subject of the sentence before) and the amounts it adds.
+ */
+function readBalances(sentences: Sentence[], relations: Relation[]): void {
+  sentences.forEach((sentence, at) => {
+    const plus = sentence.text.indexOf("加上");
+    if (plus < 0) return;
+    const plusAt = sentence.start + plus;
+    const amounts = sentence.figures.filter((figure) => figure.kind === "amount" && figure.depth === 0);
+    const total = amounts.find((figure) => figure.start > plusAt && /(?:合计|总计)为?$/.test(before(sentence, figure)));
+    const added = amounts.filter((figure) => figure.start > plusAt && total !== undefined && figure.start < total.start);
+    if (!total || total.listed || added.length === 0 || added.some((figure) => figure.listed)) return;
+    const base = balanceBase(sentences, at, plusAt);
+    // An amount printed negative (上解上级支出-1.83亿元) cannot be declared: the balance is left unread, and said so.
+    if (!base || [base, ...added].some((figure) => sentence.text[figure.start - sentence.start - 1] === "-")) {
+      for (const figure of added) figure.alone = false;
+      return;
+    }
+    for (const figure of added) figure.listed = true;
+    relations.push({ kind: "sum", whole: total, parts: [base, ...added], ambiguous: false, start: plusAt, end: total.end, complete: "合计" });
+  });
+}
+
+/** What a balance adds to: a name just before 加上 (县级一般公共预算收入加上…), the amount before it in its sentence, or the previous subject. */
+function balanceBase(sentences: Sentence[], at: number, plusAt: number): Figure | undefined {
+  const sentence = sentences[at];
+  if (!sentence) return undefined;
+  const clause = holding(sentence.clauses, plusAt);
+  const name = sentence.text.slice((clause?.start ?? sentence.start) - sentence.start, plusAt - sentence.start);
+  if (name !== "") return uniquelyNamed(sentences, sentence, name, plusAt);
+  const amount = (figure: Figure) => figure.kind === "amount" && figure.depth === 0 && !figure.listed;
+  const inSentence = sentence.figures.filter((figure) => figure.start < plusAt && amount(figure)).at(-1);
+  if (inSentence) return inSentence;
+  for (let back = at - 1; back >= Math.max(0, at - 3); back -= 1) {
+    const earlier = sentences[back];
+    if (!earlier || earlier.section !== sentence.section) return undefined;
+    const subject = earlier.figures.find(amount);
+    if (subject) return subject;
+  }
+  return undefined;
 }
 
 function readShares(sentences: Sentence[], relations: Relation[]): void {
@@ -674,6 +717,7 @@ export function readDisclosure(original: string): Reading {
   readBreakdowns(sentences, relations);
   readProducts(sentences, relations);
   readOutlineLists(sentences, relations);
+  readBalances(sentences, relations);
   readShares(sentences, relations);
   for (const relation of relations) {
     if (relation.kind === "sum") for (const figure of [relation.whole, ...relation.parts]) if (figure) figure.read = true;
@@ -686,7 +730,7 @@ export function readDisclosure(original: string): Reading {
     const unreadFigures = sentence.figures.filter((figure) => {
       if (figure.read) return false;
       const inClause = sentence.figures.filter((other) => other.clause === figure.clause);
-      return figure.inRecord === true || !(inClause.length === 1 && figure.role === "plain");
+      return figure.alone === false || !(inClause.length === 1 && figure.role === "plain");
     });
     const first = unreadFigures[0];
     if (!first) continue;
@@ -711,20 +755,21 @@ function nameOf(sentence: Sentence, figure: Figure, linking = /(?:为|是|达|�
     .replace(linking, "");
 }
 
-/**
- * The whole a share names in words (占本年支出合计的57.91%): the one amount stated under exactly that name
- * earlier in the text; none when two earlier amounts of that name differ.
- */
+/** The whole a share names in words (占本年支出合计的57.91%). */
 function wholeByName(sentences: Sentence[], sentence: Sentence, share: Figure): Figure | undefined {
   const clause = sentence.clauses[share.clause];
   const before = sentence.text.slice((clause?.start ?? sentence.start) - sentence.start, share.start - sentence.start);
   const name = /占([\u4e00-\u9fff]{2,16}?)的?$/.exec(before)?.[1];
-  if (!name) return undefined;
+  return name ? uniquelyNamed(sentences, sentence, name, share.start) : undefined;
+}
+
+/** The one amount stated under exactly `name` before `until`; none when two amounts of that name differ. */
+function uniquelyNamed(sentences: Sentence[], sentence: Sentence, name: string, until: number): Figure | undefined {
   const named: Figure[] = [];
   for (const earlier of sentences) {
     if (earlier.start > sentence.start) break;
     for (const figure of earlier.figures) {
-      if (figure.start >= share.start || figure.kind !== "amount" || figure.role !== "plain" || figure.depth !== 0) continue;
+      if (figure.start >= until || figure.kind !== "amount" || figure.role !== "plain" || figure.depth !== 0) continue;
       if (nameOf(earlier, figure) === name) named.push(figure);
     }
   }

@@ -179,7 +179,7 @@ describe("each check, on real sentences", () => {
     expect(findings(twoWays("3820.57"))).toEqual(["error sum/bound-below 4603.07 (expected 4703.07)"]);
     // 柯桥区 2022: the same words under two funds' headings are two figures; under one heading they are one.
     const funds = (second: string) =>
-      `1.一般公共预算执行情况\n一般公共预算收入完成147.1亿元。加上转移性收入49.2亿元,收入合计196.3亿元。\n2.${second}执行情况\n政府性基金预算收入完成130.2亿元。加上转移性收入33.8亿元,收入合计164.0亿元。\n`;
+      `1.一般公共预算执行情况\n一般公共预算收入完成147.1亿元。上级转移性收入49.2亿元。\n2.${second}执行情况\n政府性基金预算收入完成130.2亿元。上级转移性收入33.8亿元。\n`;
     expect(findings(funds("政府性基金预算")).filter((finding) => !finding.startsWith("info"))).toEqual([]);
     expect(findings(funds("一般公共预算调整")).filter((finding) => !finding.startsWith("info"))).toEqual([
       "error statement/equal-mismatch 33.8 (expected 49.2)",
@@ -195,6 +195,17 @@ describe("each check, on real sentences", () => {
     ]);
     // …but not when two earlier amounts go by that name (which is itself a restatement that differs).
     expect(findings(`本年支出合计45000万元。${uses("57.91%")}`)).toEqual(["error statement/equal-mismatch 45331.37 (expected 45000)", "info share/no-base"]);
+    // 柯桥区 2022 and 邵阳市 2021: a balance adds to the amount before 加上 (the sentence before's subject).
+    const balance = (total: string) => `一般公共预算收入完成147.1亿元,完成年度预算的100.2%。加上转移性收入49.2亿元,收入合计${total}亿元。`;
+    expect(findings(balance("196.3")).filter((finding) => !finding.startsWith("info"))).toEqual([]);
+    expect(findings(balance("196.8")).filter((finding) => !finding.startsWith("info"))).toEqual(["error sum/sum-mismatch 196.8 (expected 196.3)"]);
+    expect(findings("支出214738万元;加上结转下年支出13350万元、上解支出2650万元,支出合计230738万元。")).toEqual([]);
+    // …an amount printed negative cannot be declared, so the balance is said to be unread;
+    expect(findings("本年支出84.27亿元。加上上解上级支出-1.83亿元,债务还本支出6.69亿元,支出合计89.13亿元。")).toEqual(["info not read: no-relation"]);
+    // …and 磐安县 2016: a base that is already a part of another total is only bounded.
+    expect(
+      findings("财政总收入127606万元,其中:中央级收入54386万元;县级收入73220万元。县级收入加上补助收入124392万元、调入资金21226万元,收入合计218838万元。"),
+    ).toEqual(["info not read: incomplete-list"]);
     // 广东省财政厅 2023 with its first rate edited: a second comparison (比2019年) never overwrites the first.
     expect(findings("支出决算为62.07万元,比上年决算数增加38.97万元,增长999.7%;比2019年决算数减少24.87万元,降低28.6%。")).toEqual([
       "error growth/ratio-mismatch 999.7% (expected 168.7%)",
