@@ -282,6 +282,7 @@ const completeSets: { whole: RegExp; parts: RegExp[]; name: string }[] = [
   { whole: /./, parts: [/基本/, /项目/], name: "基本支出 + 项目支出" },
   { whole: /三公/, parts: [/出国/, /接待/, /车/], name: "因公出国（境）费 + 公务接待费 + 公务用车购置及运行维护费" },
   { whole: /车/, parts: [/购置/, /运行/], name: "公务用车购置费 + 运行维护费" },
+  { whole: /基本支出/, parts: [/人员经费/, /公用经费/], name: "人员经费 + 公用经费" },
 ];
 
 function labelOf(sentence: Sentence, figure: Figure): string {
@@ -450,11 +451,50 @@ function isRecordList(sentence: Sentence, items: Figure[]): boolean {
   return records.length >= 2 && first !== "" && records.every((record) => shape(record) === first);
 }
 
+/**
+ * 其中: ending its line, with its parts on the lines after, each a name and its amount (national 决算 template:
+ * 其中:⏎人员经费489.18万元,主要包括:…⏎公用经费46.89万元,…); the first line that is not one ends them.
+ */
+function partsOnLinesAfter(sentences: Sentence[], at: number): Figure[] {
+  const parts: Figure[] = [];
+  const later = sentences.slice(at + 1);
+  let paragraph = sentences[at]?.paragraph;
+  for (const sentence of later) {
+    if (sentence.paragraph === paragraph) continue;
+    const first = sentence.figures[0];
+    const name = first ? sentence.text.slice(0, first.start - sentence.start) : "";
+    if (!first || first.kind !== "amount" || first.role !== "plain" || first.depth !== 0 || !/^[\u4e00-\u9fff][\u4e00-\u9fff()]{1,19}$/.test(name)) break;
+    parts.push(first);
+    paragraph = sentence.paragraph;
+    // A line that opens a list of its own (纯业务收入13.44亿元…。其中:) is the last part: its own parts follow.
+    if (later.some((other) => other.paragraph === paragraph && /:$/.test(other.text))) break;
+  }
+  return parts;
+}
+
+/** A marked list's items from `start` to `end`; parts on the lines after belong to an amount on the list's own line, never to one further back. */
+function markedItems(sentences: Sentence[], at: number, start: number, end: number, clause: number): Figure[] {
+  const sentence = sentences[at];
+  if (!sentence) return [];
+  const items = listItems(sentence, start, end, clause);
+  const ownWhole = sentence.figures.some((figure) => figure.end <= start && figure.kind === "amount" && figure.role === "plain" && figure.depth === 0);
+  return items.length === 0 && start === sentence.end && ownWhole ? partsOnLinesAfter(sentences, at) : items;
+}
+
+/** A marked list's whole: the last amount before its marker, else the whole its shares name, else the amount before its sentence. */
+function markedWhole(sentences: Sentence[], at: number, markerAt: number, list: { start: number; end: number }, unit: string): Figure | undefined {
+  const sentence = sentences[at];
+  if (!sentence) return undefined;
+  const own = [...sentence.figures]
+    .reverse()
+    .find((figure) => figure.end <= markerAt && figure.role === "plain" && !figure.listed && figure.depth === 0 && sameUnit(figure, unit));
+  return own ?? namedWhole(sentences, at, sentence.text.slice(list.start - sentence.start, list.end - sentence.start)) ?? wholeBefore(sentences, at, unit);
+}
+
 /** Lists opened by a word: each marker's figures are the parts of the amount before it. */
 function readMarkedLists(sentences: Sentence[], at: number, relations: Relation[]): void {
   const sentence = sentences[at];
   if (!sentence) return;
-  const { figures } = sentence;
   const markers = listMarkers(sentence);
   let ambiguous = false;
   let previous: { whole: Figure | undefined; parts: Figure[] } | undefined;
@@ -464,7 +504,7 @@ function readMarkedLists(sentences: Sentence[], at: number, relations: Relation[
     const clause = sentence.clauses.findIndex((candidate) => sentence.start + marker.index >= candidate.start && sentence.start + marker.index < candidate.end);
     const label = sentence.text.slice((sentence.clauses[clause]?.start ?? sentence.start) - sentence.start, marker.index);
     const nested = marker[1] === "其中" && previous !== undefined && previous.parts.length > 0 && label === "";
-    const items = listItems(sentence, start, end, clause);
+    const items = markedItems(sentences, at, start, end, clause);
     if (items.length === 0) return;
     if (isRecordList(sentence, items)) {
       // Listed, so that no record's 差值 is taken for a restatement of another's or for a whole.
@@ -475,29 +515,26 @@ function readMarkedLists(sentences: Sentence[], at: number, relations: Relation[
     const sameWhole = previous !== undefined && ((label !== "" && marker[1] === "包括") || marker[1]?.startsWith("按") === true);
     for (const unit of [...new Set(items.map((item) => (item.kind === "count" ? item.unit : "元")))]) {
       let parts = items.filter((item) => sameUnit(item, unit));
-      let whole: Figure | undefined;
-      if (sameWhole) whole = previous?.whole;
-      else {
-        whole = [...figures]
-          .reverse()
-          .find(
-            (figure) =>
-              figure.end <= sentence.start + marker.index && figure.role === "plain" && !figure.listed && figure.depth === 0 && sameUnit(figure, unit),
-          );
-        whole ??= namedWhole(sentences, at, sentence.text.slice(start - sentence.start, end - sentence.start)) ?? wholeBefore(sentences, at, unit);
-      }
+      const whole = sameWhole ? previous?.whole : markedWhole(sentences, at, sentence.start + marker.index, { start, end }, unit);
       if (!whole) continue;
-      const wholeLabel = labelOf(sentences.find((candidate) => candidate.figures.includes(whole)) ?? sentence, whole);
-      const stop = parts.findIndex((part) => siblings.some(([own, other]) => own.test(wholeLabel) && other.test(labelOf(sentence, part))));
+      const labelIn = (figure: Figure) => labelOf(sentences.find((candidate) => candidate.figures.includes(figure)) ?? sentence, figure);
+      const wholeLabel = labelIn(whole);
+      const stop = parts.findIndex((part) => siblings.some(([own, other]) => own.test(wholeLabel) && other.test(labelIn(part))));
       if (stop >= 0) parts = parts.slice(0, stop);
       if (parts.length === 0) continue;
       for (const part of parts) part.listed = true;
-      const complete = completeness(
-        wholeLabel,
-        parts.map((part) => labelOf(sentence, part)),
-        marker[1] ?? "",
-      );
-      const list: List = { kind: "sum", whole, parts, ambiguous: ambiguous || nested, start, end, ...(complete ? { complete } : {}) };
+      // A list the text breaks off in (an excerpt ending 调减12) may have more parts: never complete.
+      const cut = end === sentence.end && at === sentences.length - 1 && !/[。.!?！？;)]$/.test(sentence.text);
+      const complete = cut ? undefined : completeness(wholeLabel, parts.map(labelIn), marker[1] ?? "");
+      const list: List = {
+        kind: "sum",
+        whole,
+        parts,
+        ambiguous: ambiguous || nested,
+        start,
+        end: Math.max(end, parts.at(-1)?.end ?? end),
+        ...(complete ? { complete } : {}),
+      };
       relations.push(list);
       previous = { whole, parts };
     }

@@ -206,6 +206,17 @@ describe("each check, on real sentences", () => {
     expect(
       findings("财政总收入127606万元,其中:中央级收入54386万元;县级收入73220万元。县级收入加上补助收入124392万元、调入资金21226万元,收入合计218838万元。"),
     ).toEqual(["info not read: incomplete-list"]);
+    // 彭水县 2021: a list the text breaks off in may have more parts, so it is only bounded.
+    const cut = "调入资金拟调整为60000万元,调增15000万元。分别是土地出让收入调入52210万元,调增16210万元;城市建设配套费调入2790万元,调减12";
+    expect(findings(cut).filter((finding) => !finding.startsWith("info"))).toEqual([]);
+    expect(findings(`${cut}10万元。`).filter((finding) => !finding.startsWith("info"))).toEqual(["error sum/sum-mismatch 60000 (expected 55000)"]);
+    // 大邑县人民医院 2023 决算: 其中 ending its line, its parts on the lines after; 人员经费 + 公用经费 make up 基本支出.
+    const lines = (staff: string) =>
+      `基本支出911.7万元,其中:\n人员经费${staff}万元,主要包括:基本工资、津贴补贴。\n公用经费46.89万元,主要包括:办公费。\n(注:数据来源于财决07表。)\n`;
+    expect(findings(lines("864.81"))).toEqual([]);
+    expect(findings(lines("489.18"))).toEqual(["error sum/sum-mismatch 911.7 (expected 536.07)"]);
+    // …but lines after a heading with no amount of its own are not the previous amount's parts (柳州 2023).
+    expect(findings("项目支出预算448万元。\n(一)按支出功能分类科目划分,其中:\n教育支出1157.55万元,占支出总预算100%。\n")).toEqual(["info share/no-base"]);
     // 广东省财政厅 2023 with its first rate edited: a second comparison (比2019年) never overwrites the first.
     expect(findings("支出决算为62.07万元,比上年决算数增加38.97万元,增长999.7%;比2019年决算数减少24.87万元,降低28.6%。")).toEqual([
       "error growth/ratio-mismatch 999.7% (expected 168.7%)",
