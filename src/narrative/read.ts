@@ -213,8 +213,11 @@ function subjectInSentenceBefore(sentence: Sentence, first: Figure, previous: Se
   if (!last || amounts.some((figure) => !figure.value.eq(last.value) || figure.unit !== last.unit)) return undefined;
   const name = before(sentence, first)
     .replace(changeWord, "")
+    .replace(/(?:较|比).*$/, "")
     .replace(/[各均都]$/, "");
-  return name === "" || previous.text.includes(name) ? last : undefined;
+  // 收支 names both totals of a sentence that states 收入总计 and 支出总计 of one value.
+  const both = /^收、?支(?:总计|合计)?$/.test(name) && previous.text.includes("收入") && previous.text.includes("支出");
+  return name === "" || both || previous.text.includes(name) ? last : undefined;
 }
 
 function readGrowth(sentence: Sentence, relations: Relation[], previous?: Sentence): void {
@@ -253,7 +256,9 @@ function readGrowth(sentence: Sentence, relations: Relation[], previous?: Senten
     const subject = growth.prior
       ? undefined
       : (subjectBefore(sentence, first, lists) ??
-        (firstFigure && comparedBefore(sentence, firstFigure) ? subjectInSentenceBefore(sentence, firstFigure, previous) : undefined));
+        (firstFigure && (comparedBefore(sentence, firstFigure) || /^收、?支(?:总计|合计)?(?:较|比)/.test(before(sentence, firstFigure)))
+          ? subjectInSentenceBefore(sentence, firstFigure, previous)
+          : undefined));
     if (subject) growth.subject = subject;
     for (const figure of [growth.subject, growth.prior, growth.change, growth.rate]) if (figure && figure !== growth.subject) figure.read = true;
     relations.push(growth);

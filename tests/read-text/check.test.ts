@@ -217,6 +217,10 @@ describe("each check, on real sentences", () => {
     expect(findings(lines("489.18"))).toEqual(["error sum/sum-mismatch 911.7 (expected 536.07)"]);
     // …but lines after a heading with no amount of its own are not the previous amount's parts (柳州 2023).
     expect(findings("项目支出预算448万元。\n(一)按支出功能分类科目划分,其中:\n教育支出1157.55万元,占支出总预算100%。\n")).toEqual(["info share/no-base"]);
+    // 璧山区 2021 决算 (a hospital): 收支 names both totals of the sentence before, of one value (22229.59 ÷ 79883.8 = 27.83%).
+    const both = (rate: string) => `本部门2021年度收入总计102,113.39万元,支出总计102,113.39万元。收支较上年决算数增加22,229.59万元,增加${rate}。`;
+    expect(findings(both("27.8%"))).toEqual([]);
+    expect(findings(both("21.8%"))).toEqual(["error growth/ratio-mismatch 21.8% (expected 27.8%), on this year's amount"]);
     // 广东省财政厅 2023 with its first rate edited: a second comparison (比2019年) never overwrites the first.
     expect(findings("支出决算为62.07万元,比上年决算数增加38.97万元,增长999.7%;比2019年决算数减少24.87万元,降低28.6%。")).toEqual([
       "error growth/ratio-mismatch 999.7% (expected 168.7%)",
