@@ -1,3 +1,5 @@
+import { simplified } from "./traditional.js";
+
 /**
  * Normalising a disclosure's text for matching while keeping, for every character, its offset in the
  * original text: findings point at the figure as published.
@@ -81,7 +83,7 @@ function cellBars(text: string): string {
 
 /**
  * The text as the reader matches it: CR LF and lone CR as LF, full-width digits and punctuation
- * half-width, no spaces (but between two digits), no thousands separators (6,198), no line break
+ * half-width, traditional characters simplified and a mirror's pinyin dropped, no spaces (but between two digits), no thousands separators (6,198), no line break
  * splitting a number (8\n25.04), no page debris. Line breaks are kept otherwise: they are structure.
  */
 export function normalise(original: string): Normalised {
@@ -90,13 +92,15 @@ export function normalise(original: string): Normalised {
   for (let index = 0; index < original.length; index += 1) {
     const char = original[index] ?? "";
     if (char === "\r" && original[index + 1] === "\n") continue;
-    text += char === "\r" ? "\n" : halfWidth(char);
+    text += char === "\r" ? "\n" : simplified(halfWidth(char));
     origin.push(index);
   }
   origin.push(original.length);
   let result: Normalised = { text, origin };
   result = { text: cellBars(result.text), origin: result.origin };
   result = filter(result, matched(result.text, debris));
+  // A mirror's pinyin after a character: 務(wù), 結(jié)轉(zhuǎn).
+  result = filter(result, matched(result.text, /(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)/dg));
   // Horizontal space, unless it separates two digits (two figures).
   result = filter(result, matched(result.text, /(?<!\d)[ \t\u00a0\u3000]+|[ \t\u00a0\u3000]+(?!\d)/dg));
   // A line break inside a number: a digit, the break, and more digits that are not an outline number (1. / 1、).

@@ -171,7 +171,8 @@ function checkText(report: Report<Message>, figure: Row, text: string, isCount =
     ["budgetChange", figure.budgetChange, false],
     ["budgetGrowth", figure.budgetGrowth, true],
   ];
-  if (figure.unchanged && !unchangedWords.test(text))
+  // Read as the document reader reads it: 無增減 in traditional script says 无增减.
+  if (figure.unchanged && !unchangedWords.test(normalise(text).text))
     report({ messageId: "unchanged-not-in-text", path: childPointer(figure.path, "unchanged"), data: { row: figure.label } });
   for (const [key, stated, percent] of checks) {
     if (!stated) continue;

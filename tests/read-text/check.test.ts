@@ -221,6 +221,11 @@ describe("each check, on real sentences", () => {
     const both = (rate: string) => `本部门2021年度收入总计102,113.39万元,支出总计102,113.39万元。收支较上年决算数增加22,229.59万元,增加${rate}。`;
     expect(findings(both("27.8%"))).toEqual([]);
     expect(findings(both("21.8%"))).toEqual(["error growth/ratio-mismatch 21.8% (expected 27.8%), on this year's amount"]);
+    // 市本级 2019 三公, a mirror in traditional script with pinyin: read like the simplified text.
+    const traditional = (part: string) =>
+      `“三公”經(jīng)費預(yù)算為3328萬元。其中,因公出國(境)費50萬元,公務(wù)接待費${part}萬元,公務(wù)用車購置及運行費2800萬元。`;
+    expect(findings(traditional("478"))).toEqual([]);
+    expect(findings(traditional("487"))).toEqual(["error sum/sum-mismatch 3328 (expected 3337)"]);
     // 广东省财政厅 2023 with its first rate edited: a second comparison (比2019年) never overwrites the first.
     expect(findings("支出决算为62.07万元,比上年决算数增加38.97万元,增长999.7%;比2019年决算数减少24.87万元,降低28.6%。")).toEqual([
       "error growth/ratio-mismatch 999.7% (expected 168.7%)",
