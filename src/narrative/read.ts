@@ -151,6 +151,9 @@ function assignRoles(sentence: Sentence): void {
     else if (after.startsWith("的") && next?.kind === "percent" && next.start === figure.end + 1) figure.role = "whole";
     else if (comparison.test(pre) && /^(?:相比)?(?:增加|减少|下降|降低|增长)/.test(after) && next?.kind === "amount") figure.role = "prior";
     else if (ofEarlierYear(sentence, index)) figure.role = "prior";
+    // 生均支出17443.63元,比上年17302.62元,增长0.81%: last year's amount, then the rate.
+    else if (/(?:比|较)(?:上年|去年|上年度)(?:同期)?$/.test(pre) && next?.kind === "percent" && /^,?(?:增长|下降|降低|上升|增加|减少)/.test(after))
+      figure.role = "prior";
   });
 }
 
@@ -176,12 +179,13 @@ function ofEarlierYear(sentence: Sentence, index: number): boolean {
 }
 
 /** The nearest plain amount before `index` in the sentence, unless a clause starting 其中/主要/包括 lies between. */
-function subjectBefore(sentence: Sentence, index: number, lists: readonly List[] = []): Figure | undefined {
+function subjectBefore(sentence: Sentence, index: number, lists: readonly List[] = [], perUnit = false): Figure | undefined {
   const first = sentence.figures[index];
   if (!first) return undefined;
   for (let at = index - 1; at >= 0; at -= 1) {
     const candidate = sentence.figures[at];
-    if (!candidate || candidate.kind !== "amount" || candidate.role !== "plain") continue;
+    // An amount per head (生均支出) grows like any other, but is no part of a sum.
+    if (!candidate || candidate.kind !== "amount" || !(candidate.role === "plain" || (perUnit && candidate.role === "per"))) continue;
     // A list in brackets (995万元(其中…38万元,…958万元),比上年下降) is passed over: the change is its total's.
     if (candidate.depth > first.depth) continue;
     // After a list closed by “;”, a change is the total's, not the last part's.
@@ -254,8 +258,8 @@ function readGrowth(sentence: Sentence, relations: Relation[], previous?: Senten
     if (!compared) continue;
     const firstFigure = sentence.figures[first];
     const subject = growth.prior
-      ? undefined
-      : (subjectBefore(sentence, first, lists) ??
+      ? subjectBefore(sentence, first, lists, true)
+      : (subjectBefore(sentence, first, lists, true) ??
         (firstFigure && (comparedBefore(sentence, firstFigure) || /^收、?支(?:总计|合计)?(?:较|比)/.test(before(sentence, firstFigure)))
           ? subjectInSentenceBefore(sentence, firstFigure, previous)
           : undefined));

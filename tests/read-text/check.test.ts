@@ -226,6 +226,9 @@ describe("each check, on real sentences", () => {
       `“三公”經(jīng)費預(yù)算為3328萬元。其中,因公出國(境)費50萬元,公務(wù)接待費${part}萬元,公務(wù)用車購置及運行費2800萬元。`;
     expect(findings(traditional("478"))).toEqual([]);
     expect(findings(traditional("487"))).toEqual(["error sum/sum-mismatch 3328 (expected 3337)"]);
+    // 青田县 2022 教育经费: an amount per head, then last year's, then the rate (17443.63 ÷ 17302.62 − 1 = 0.81%).
+    expect(findings("1.幼儿园生均支出17443.63元,比上年17302.62元,增长0.81%。")).toEqual([]);
+    expect(findings("1.幼儿园生均支出17443.63元,比上年17302.62元,增长1.81%。")).toEqual(["error growth/ratio-mismatch 1.81% (expected 0.81%)"]);
     // 广东省财政厅 2023 with its first rate edited: a second comparison (比2019年) never overwrites the first.
     expect(findings("支出决算为62.07万元,比上年决算数增加38.97万元,增长999.7%;比2019年决算数减少24.87万元,降低28.6%。")).toEqual([
       "error growth/ratio-mismatch 999.7% (expected 168.7%)",
