@@ -151,6 +151,8 @@ function assignRoles(sentence: Sentence): void {
     else if (after.startsWith("的") && next?.kind === "percent" && next.start === figure.end + 1) figure.role = "whole";
     else if (comparison.test(pre) && /^(?:相比)?(?:增加|减少|下降|降低|增长)/.test(after) && next?.kind === "amount") figure.role = "prior";
     else if (ofEarlierYear(sentence, index)) figure.role = "prior";
+    // 与2019年498.83万元相比,收、支总计各减少…: what a sentence compares with is the prior.
+    else if (/(?:^|[,;:])与(?:\d{4}年度?|上年度?|去年)?(?:决算数?|预算数?)?$/.test(pre) && after.startsWith("相比")) figure.role = "prior";
     // 生均支出17443.63元,比上年17302.62元,增长0.81%: last year's amount, then the rate.
     else if (/(?:比|较)(?:上年|去年|上年度)(?:同期)?$/.test(pre) && next?.kind === "percent" && /^,?(?:增长|下降|降低|上升|增加|减少)/.test(after))
       figure.role = "prior";
@@ -256,13 +258,12 @@ function readGrowth(sentence: Sentence, relations: Relation[], previous?: Senten
   });
   for (const { growth, first, compared } of groups) {
     if (!compared) continue;
-    const firstFigure = sentence.figures[first];
-    const subject = growth.prior
-      ? subjectBefore(sentence, first, lists, true)
-      : (subjectBefore(sentence, first, lists, true) ??
-        (firstFigure && (comparedBefore(sentence, firstFigure) || /^收、?支(?:总计|合计)?(?:较|比)/.test(before(sentence, firstFigure)))
-          ? subjectInSentenceBefore(sentence, firstFigure, previous)
-          : undefined));
+    const change = growth.change ?? growth.rate;
+    const subject =
+      subjectBefore(sentence, first, lists, true) ??
+      (change && (comparedBefore(sentence, change) || /^收、?支(?:总计|合计)?(?:较|比)/.test(before(sentence, change)))
+        ? subjectInSentenceBefore(sentence, change, previous)
+        : undefined);
     if (subject) growth.subject = subject;
     for (const figure of [growth.subject, growth.prior, growth.change, growth.rate]) if (figure && figure !== growth.subject) figure.read = true;
     relations.push(growth);

@@ -229,6 +229,13 @@ describe("each check, on real sentences", () => {
     // 青田县 2022 教育经费: an amount per head, then last year's, then the rate (17443.63 ÷ 17302.62 − 1 = 0.81%).
     expect(findings("1.幼儿园生均支出17443.63元,比上年17302.62元,增长0.81%。")).toEqual([]);
     expect(findings("1.幼儿园生均支出17443.63元,比上年17302.62元,增长1.81%。")).toEqual(["error growth/ratio-mismatch 1.81% (expected 0.81%)"]);
+    // 大英县郪口小学 2020 决算: what a sentence compares with (与…相比) is the prior, never this year's amount.
+    const compared = (prior: string) => `2020年度收、支总计424.71万元。与2019年${prior}万元相比,收、支总计各减少74.12万元,减少14.86%。`;
+    expect(findings(compared("498.83"))).toEqual([]);
+    expect(findings(compared("598.83"))).toEqual([
+      "error growth/sum-mismatch -74.12 (expected -174.12)",
+      "error growth/ratio-mismatch -14.86% (expected -12.38%)",
+    ]);
     // 广东省财政厅 2023 with its first rate edited: a second comparison (比2019年) never overwrites the first.
     expect(findings("支出决算为62.07万元,比上年决算数增加38.97万元,增长999.7%;比2019年决算数减少24.87万元,降低28.6%。")).toEqual([
       "error growth/ratio-mismatch 999.7% (expected 168.7%)",
