@@ -213,23 +213,7 @@ class Reader {
 
   /** A scalar or a one-line flow collection from `at` to the line's end; its range ends after the newline. */
   private inline(at: number, end: number): Node {
-    const code = this.text.charCodeAt(at);
-    let node: Node;
-    let valueEnd: number;
-    if (code === 91 || code === 123) {
-      const flow = this.flow(at, end);
-      node = flow.node;
-      valueEnd = flow.end;
-    } else if (code === 34 || code === 39) {
-      const quoted = this.quoted(at, end);
-      node = quoted.node;
-      valueEnd = quoted.end;
-    } else {
-      const plainEnd = this.plainEnd(at, end, false);
-      if (plainEnd !== end && this.text.charCodeAt(plainEnd) !== space) throw decline;
-      node = this.plain(at, plainEnd);
-      valueEnd = plainEnd;
-    }
+    const { node, end: valueEnd } = this.value(at, end, false);
     let after = valueEnd;
     while (this.text.charCodeAt(after) === space) after += 1;
     if (after < end && (this.text.charCodeAt(after) !== hash || after === valueEnd)) throw decline;
@@ -368,24 +352,20 @@ class Reader {
 
   /** An item of a flow row: a scalar or a row; its range runs on over the spaces before its comma or bracket. */
   private flowItem(at: number, end: number, isKey: boolean): Node {
-    const code = this.text.charCodeAt(at);
-    let node: Node;
-    let valueEnd: number;
-    if (!isKey && (code === 91 || code === 123)) {
-      const flow = this.flow(at, end);
-      node = flow.node;
-      valueEnd = flow.end;
-    } else if (code === 34 || code === 39) {
-      const quoted = this.quoted(at, end);
-      node = quoted.node;
-      valueEnd = quoted.end;
-    } else {
-      valueEnd = this.plainEnd(at, end, true);
-      if (valueEnd === at) throw decline;
-      node = this.plain(at, valueEnd);
-    }
+    const { node, end: valueEnd } = this.value(at, end, true, !isKey);
     node.range = [at, valueEnd, this.skipSpaces(valueEnd)];
     return node;
+  }
+
+  /** A scalar, or a flow row where one may stand, at `at`, and where its value ends (its range is the caller's). */
+  private value(at: number, end: number, flow: boolean, row = true): { node: Node; end: number } {
+    const code = this.text.charCodeAt(at);
+    if (row && (code === 91 || code === 123)) return this.flow(at, end);
+    if (code === 34 || code === 39) return this.quoted(at, end);
+    const plainEnd = this.plainEnd(at, end, flow);
+    // In a block, a plain scalar runs to the line's end or to the spaces before a comment.
+    if (plainEnd === at || (!flow && plainEnd !== end && this.text.charCodeAt(plainEnd) !== space)) throw decline;
+    return { node: this.plain(at, plainEnd), end: plainEnd };
   }
 
   /** yaml's uniqueKeys: a repeated key is its error to report. Keys are strings or numbers here. */
