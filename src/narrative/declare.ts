@@ -117,7 +117,7 @@ export function nameBefore(sentence: Sentence, figure: Figure): string {
     .replace(comparison, "")
     .replace(verb, "")
     .replace(/[:：,]$/, "")
-    .replace(/(?<=.)[各均都]$/, "")
+    .replace(/(?<=计|额|数)[各均都]$/, "")
     .trim();
   return name || headingName(sentence.outline) || words.replace(verb, "").trim();
 }

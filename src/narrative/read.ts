@@ -186,8 +186,10 @@ function subjectBefore(sentence: Sentence, index: number, lists: readonly List[]
   if (!first) return undefined;
   for (let at = index - 1; at >= 0; at -= 1) {
     const candidate = sentence.figures[at];
-    // An amount per head (生均支出) grows like any other, but is no part of a sum.
-    if (!candidate || candidate.kind !== "amount" || !(candidate.role === "plain" || (perUnit && candidate.role === "per"))) continue;
+    // An amount per head that opens its sentence (生均支出17443.63元,比上年…) grows like any other; one after
+    // a total (经费预算50万元,人均1万元,比上年减少5万元) is the total's aside.
+    const perHead = perUnit && candidate?.role === "per" && sentence.figures[0] === candidate;
+    if (!candidate || candidate.kind !== "amount" || !(candidate.role === "plain" || perHead)) continue;
     // A list in brackets (995万元(其中…38万元,…958万元),比上年下降) is passed over: the change is its total's.
     if (candidate.depth > first.depth) continue;
     // After a list closed by “;”, a change is the total's, not the last part's.
@@ -285,6 +287,8 @@ function readGrowth(sentence: Sentence, relations: Relation[], previous?: Senten
 const siblings: [RegExp, RegExp][] = [
   [/基本/, /项目/],
   [/项目/, /基本/],
+  // …其中…污水处理费收入68万元;完成政府性基金支出4093万元: spending is no part of income.
+  [/收入/, /支出/],
 ];
 
 /** Parts that make up their whole by definition: naming them all claims completeness. */
@@ -323,25 +327,6 @@ function wholeBefore(sentences: Sentence[], at: number, unit: string, which: "ne
     if (!earlier || earlier.section !== sentence.section) return undefined;
     const found = (which === "first" ? earlier.figures : [...earlier.figures].reverse()).find(
       (figure) => figure.role === "plain" && !figure.listed && sameUnit(figure, unit) && figure.depth === 0,
-    );
-    if (found) return found;
-  }
-  return undefined;
-}
-
-/**
- * The whole a list's shares name (占收入预算总额的9.7%), stated in an earlier sentence: a 其中 opening a
- * sentence after a reason (…原因是:…2、本年增加了其他资金预算7000万元。其中:…) is not that reason's part.
- */
-function namedWhole(sentences: Sentence[], at: number, list: string): Figure | undefined {
-  const name = /占([\u4e00-\u9fff]{2,12}?)的?[\d.]+%/.exec(list)?.[1];
-  const sentence = sentences[at];
-  if (!name || !sentence) return undefined;
-  for (let back = at - 1; back >= Math.max(0, at - 3); back -= 1) {
-    const earlier = sentences[back];
-    if (!earlier || earlier.section !== sentence.section) return undefined;
-    const found = earlier.figures.find(
-      (figure) => figure.kind === "amount" && figure.role === "plain" && !figure.listed && figure.depth === 0 && labelOf(earlier, figure).includes(name),
     );
     if (found) return found;
   }
@@ -491,14 +476,32 @@ function markedItems(sentences: Sentence[], at: number, start: number, end: numb
   return items.length === 0 && start === sentence.end && ownWhole ? partsOnLinesAfter(sentences, at) : items;
 }
 
-/** A marked list's whole: the last amount before its marker, else the whole its shares name, else the amount before its sentence. */
+/**
+ * A marked list's whole: the last amount before its marker; else, for a 其中 opening a sentence, the amount
+ * before it, unless that amount is a reason's (…原因是:…2、本年增加了其他资金预算7000万元。其中:…), when the
+ * whole its shares name (占收入预算总额的9.7%) is taken instead.
+ */
 function markedWhole(sentences: Sentence[], at: number, markerAt: number, list: { start: number; end: number }, unit: string): Figure | undefined {
   const sentence = sentences[at];
   if (!sentence) return undefined;
   const own = [...sentence.figures]
     .reverse()
     .find((figure) => figure.end <= markerAt && figure.role === "plain" && !figure.listed && figure.depth === 0 && sameUnit(figure, unit));
-  return own ?? namedWhole(sentences, at, sentence.text.slice(list.start - sentence.start, list.end - sentence.start)) ?? wholeBefore(sentences, at, unit);
+  if (own) return own;
+  const earlier = wholeBefore(sentences, at, unit);
+  const holder = earlier && sentences.find((candidate) => candidate.figures.includes(earlier));
+  const inReason = holder !== undefined && earlier !== undefined && /原因|由于/.test(holder.text.slice(0, earlier.start - holder.start));
+  const name = /占([\u4e00-\u9fff]{2,12}?)的?[\d.]+%/.exec(sentence.text.slice(list.start - sentence.start, list.end - sentence.start))?.[1];
+  return (inReason && name ? uniquelyNamed(sentences, sentence, name, sentence.start) : undefined) ?? earlier;
+}
+
+/** What 主要用于以下方面 lists the uses of: the amount its clause names (项目支出主要用于…), else the amount just before it. */
+function usesOf(sentences: Sentence[], at: number, markerAt: number, name: string): Figure | undefined {
+  const sentence = sentences[at];
+  if (!sentence) return undefined;
+  if (name !== "") return uniquelyNamed(sentences, sentence, name, markerAt);
+  const last = sentence.figures.filter((figure) => figure.end <= markerAt && figure.kind === "amount").at(-1);
+  return last?.depth === 0 && last.role === "plain" ? last : undefined;
 }
 
 /** Lists opened by a word: each marker's figures are the parts of the amount before it. */
@@ -522,10 +525,18 @@ function readMarkedLists(sentences: Sentence[], at: number, relations: Relation[
       return;
     }
     if (nested) ambiguous = true;
-    const sameWhole = previous !== undefined && ((label !== "" && marker[1] === "包括") || marker[1]?.startsWith("按") === true);
+    // The words between the last figure and the marker: 基本支出按经济分类 names a part, not the total.
+    const own = label.replace(/^.*\d(?:万元|亿元|元|%)[,、]?/, "").replace(/^(?:其中|包括)[:,]?/, "");
+    const byClass = marker[1]?.startsWith("按") === true;
+    if (byClass && own !== "") return;
+    const sameWhole = previous !== undefined && ((label !== "" && marker[1] === "包括") || byClass);
     for (const unit of [...new Set(items.map((item) => (item.kind === "count" ? item.unit : "元")))]) {
       let parts = items.filter((item) => sameUnit(item, unit));
-      const whole = sameWhole ? previous?.whole : markedWhole(sentences, at, sentence.start + marker.index, { start, end }, unit);
+      const whole = sameWhole
+        ? previous?.whole
+        : marker[1]?.startsWith("主要用于")
+          ? usesOf(sentences, at, sentence.start + marker.index, own)
+          : markedWhole(sentences, at, sentence.start + marker.index, { start, end }, unit);
       if (!whole) continue;
       const labelIn = (figure: Figure) => labelOf(sentences.find((candidate) => candidate.figures.includes(figure)) ?? sentence, figure);
       const wholeLabel = labelIn(whole);
@@ -534,7 +545,7 @@ function readMarkedLists(sentences: Sentence[], at: number, relations: Relation[
       if (parts.length === 0) continue;
       for (const part of parts) part.listed = true;
       // A list the text breaks off in (an excerpt ending 调减12) may have more parts: never complete.
-      const cut = end === sentence.end && at === sentences.length - 1 && !/[。.!?！？;)]$/.test(sentence.text);
+      const cut = end === sentence.end && at === sentences.length - 1 && /[\d,、(]$/.test(sentence.text);
       const complete = cut ? undefined : completeness(wholeLabel, parts.map(labelIn), marker[1] ?? "");
       const list: List = {
         kind: "sum",
@@ -598,16 +609,22 @@ function readOutlineLists(sentences: Sentence[], relations: Relation[]): void {
  */
 function readBalances(sentences: Sentence[], relations: Relation[]): void {
   sentences.forEach((sentence, at) => {
-    const plus = sentence.text.indexOf("加上");
-    if (plus < 0) return;
+    // 加上, not 增加上年 or 追加上…; one per sentence.
+    const plus = /(?<![增追再])加上/.exec(sentence.text)?.index;
+    if (plus === undefined) return;
     const plusAt = sentence.start + plus;
     const amounts = sentence.figures.filter((figure) => figure.kind === "amount" && figure.depth === 0);
     const total = amounts.find((figure) => figure.start > plusAt && /(?:合计|总计)为?$/.test(before(sentence, figure)));
     const added = amounts.filter((figure) => figure.start > plusAt && total !== undefined && figure.start < total.start);
-    if (!total || total.listed || added.length === 0 || added.some((figure) => figure.listed)) return;
+    if (!total || total.listed || added.length === 0 || added.some((figure) => figure.listed || figure.role !== "plain")) return;
+    // The total closes the same run of clauses: past a ';' it is another total's (…可用财力达196.3亿元;支出合计190.5亿元).
+    const span = sentence.text.slice(plus, total.start - sentence.start);
     const base = balanceBase(sentences, at, plusAt);
-    // An amount printed negative (上解上级支出-1.83亿元) cannot be declared: the balance is left unread, and said so.
-    if (!base || [base, ...added].some((figure) => sentence.text[figure.start - sentence.start - 1] === "-")) {
+    // A subtraction (减去上解支出3亿元), an amount printed negative (上解上级支出-1.83亿元) or no clear base cannot be
+    // declared as a sum: the balance is left unread, and said so.
+    const negative = [base, ...added].some((figure) => figure && sentence.text[figure.start - sentence.start - 1] === "-");
+    if (span.includes(";")) return;
+    if (!base || negative || /减去|扣除|减:/.test(span)) {
       for (const figure of added) figure.alone = false;
       return;
     }
@@ -616,23 +633,25 @@ function readBalances(sentences: Sentence[], relations: Relation[]): void {
   });
 }
 
-/** What a balance adds to: a name just before 加上 (县级一般公共预算收入加上…), the amount before it in its sentence, or the previous subject. */
+/**
+ * What a balance adds to: a name just before 加上 (县级一般公共预算收入加上…), the amount before it in its
+ * sentence, or the subject of the sentence before when that sentence states nothing else (no part, no share).
+ */
 function balanceBase(sentences: Sentence[], at: number, plusAt: number): Figure | undefined {
   const sentence = sentences[at];
   if (!sentence) return undefined;
   const clause = holding(sentence.clauses, plusAt);
   const name = sentence.text.slice((clause?.start ?? sentence.start) - sentence.start, plusAt - sentence.start);
   if (name !== "") return uniquelyNamed(sentences, sentence, name, plusAt);
-  const amount = (figure: Figure) => figure.kind === "amount" && figure.depth === 0 && !figure.listed;
-  const inSentence = sentence.figures.filter((figure) => figure.start < plusAt && amount(figure)).at(-1);
-  if (inSentence) return inSentence;
-  for (let back = at - 1; back >= Math.max(0, at - 3); back -= 1) {
-    const earlier = sentences[back];
-    if (!earlier || earlier.section !== sentence.section) return undefined;
-    const subject = earlier.figures.find(amount);
-    if (subject) return subject;
-  }
-  return undefined;
+  const plain = (figure: Figure) => figure.kind === "amount" && figure.role === "plain" && figure.depth === 0 && !figure.listed;
+  const inSentence = sentence.figures.filter((figure) => figure.start < plusAt && figure.kind === "amount" && figure.depth === 0).at(-1);
+  if (inSentence) return plain(inSentence) ? inSentence : undefined;
+  const previous = sentences[at - 1];
+  if (!previous || previous.section !== sentence.section) return undefined;
+  const amounts = previous.figures.filter((figure) => figure.kind === "amount" && figure.depth === 0);
+  const subject = amounts[0];
+  const alone = amounts.every((figure) => figure === subject || figure.role !== "plain") && !previous.figures.some((figure) => figure.role === "share");
+  return subject && plain(subject) && alone ? subject : undefined;
 }
 
 function readShares(sentences: Sentence[], relations: Relation[]): void {
@@ -654,17 +673,16 @@ function readShares(sentences: Sentence[], relations: Relation[]): void {
           .find((candidate) => candidate.kind === "amount" && candidate.depth <= figure.depth && candidate.clause >= figure.clause - 1);
         if (part && part.role === "plain") {
           share.part = part;
+          // 占本年支出合计的57.91%: a whole named in words is the amount stated under that name before, even
+          // inside a list of another total (财政拨款支出800万元。其中:基本支出500万元,占支出预算总额的50%).
+          const named = wholeByName(sentences, sentence, figure);
           const list = lists.find((candidate) => candidate.parts.includes(part));
-          if (list?.whole) {
+          if (named && named !== part) share.whole = named;
+          else if (list?.whole) {
             share.whole = list.whole;
             share.list = list;
           }
         }
-      }
-      // 占本年支出合计的57.91%: a whole named by words is the figure stated under that name before.
-      if (!share.whole && share.part) {
-        const named = wholeByName(sentences, sentence, figure);
-        if (named && named !== share.part) share.whole = named;
       }
       figure.read = true;
       if (share.part) share.part.read = true;
@@ -794,8 +812,25 @@ function fundOf(outline: string): string {
   return /一般公共预算|政府性基金|国有资本经营|社会保险基金/.exec(outline)?.[0] ?? "";
 }
 
+/** Each sentence's fund: its heading's, else the last one its top-level section named (一、一般公共预算… (一)收入情况). */
+function fundsOf(sentences: Sentence[]): Map<Sentence, string> {
+  const bySection = new Map<number, string>();
+  const funds = new Map<Sentence, string>();
+  for (const sentence of sentences) {
+    const named = fundOf(sentence.outline);
+    if (named) bySection.set(sentence.section, named);
+    funds.set(sentence, named || (bySection.get(sentence.section) ?? ""));
+  }
+  return funds;
+}
+
+/** The months a sentence opens with (2月份, 1-5月), if any. */
+function periodOf(text: string): string {
+  return /^(?:\d{4}年)?(\d{1,2}(?:[-—~至]\d{1,2})?月份?|[一二三四]季度|上半年|下半年)/.exec(text)?.[1] ?? "";
+}
+
 /** A figure's label as a name: no year, outline number, quotes or linking verb (2019年度本年支出合计为 → 本年支出合计). */
-function nameOf(sentence: Sentence, figure: Figure, linking = /(?:为|是|达|共计)$/): string {
+function nameOf(sentence: Sentence, figure: Figure, linking = /(?:为|是|达|共计|完成)$/): string {
   return labelOf(sentence, figure)
     .replace(/^[^\u4e00-\u9fff\d]*/, "")
     .replace(/^(?:\d{4}年度?|[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、])+/, "")
@@ -810,14 +845,15 @@ function wholeByName(sentences: Sentence[], sentence: Sentence, share: Figure): 
   return name ? uniquelyNamed(sentences, sentence, name, share.start) : undefined;
 }
 
-/** The one amount stated under exactly `name` before `until`; none when two amounts of that name differ. */
+/** The one amount stated under `name` before `until`; none when two amounts of that name differ. */
 function uniquelyNamed(sentences: Sentence[], sentence: Sentence, name: string, until: number): Figure | undefined {
   const named: Figure[] = [];
   for (const earlier of sentences) {
     if (earlier.start > sentence.start) break;
     for (const figure of earlier.figures) {
       if (figure.start >= until || figure.kind !== "amount" || figure.role !== "plain" || figure.depth !== 0) continue;
-      if (nameOf(earlier, figure) === name) named.push(figure);
+      // The name as printed or at its end (上犹县寺下镇人民政府收入预算总额 for 收入预算总额).
+      if (nameOf(earlier, figure).endsWith(name)) named.push(figure);
     }
   }
   const found = named.at(-1);
@@ -827,6 +863,7 @@ function uniquelyNamed(sentences: Sentence[], sentence: Sentence, name: string, 
 /** The same figure, by a label naming something (not only a year or 预算数), stated twice with different values. */
 function readRestated(sentences: Sentence[], relations: Relation[]): void {
   const seen = new Map<string, Figure>();
+  const fundAt = fundsOf(sentences);
   for (const sentence of sentences) {
     for (const figure of sentence.figures) {
       if (figure.kind !== "amount" || figure.role !== "plain" || figure.listed || figure.depth !== 0) continue;
@@ -834,10 +871,14 @@ function readRestated(sentences: Sentence[], relations: Relation[]): void {
       const label = nameOf(sentence, figure, /(?:为|是|达|共计|合计)$/);
       const specific = label.replace(/本部门|本单位|年初|预算数|预算|安排|决算|支出|收入|合计|总计|共计|年度|\d{4}年?/g, "");
       if (!/[\u4e00-\u9fff]{2}/.test(specific) || /[比较增减]/.test(label)) continue;
-      // The same words under two funds' headings (转移性收入 of 一般公共预算 and of 政府性基金) are two figures.
-      const key = `${fundOf(sentence.outline)}|${label}`;
+      // The same words under two funds' headings (转移性收入 of 一般公共预算 and of 政府性基金), or for two
+      // periods (2月份… and 1-2月…), are two figures; so are two in one sentence (一般债券…付息支出242.63亿元;
+      // 专项债券…付息支出365.74亿元), which states parallel things, not one thing twice.
+      const key = `${periodOf(sentence.text)}|${label}`;
       const earlier = seen.get(key);
-      if (!earlier) {
+      const holder = earlier && sentences.find((other) => other.figures.includes(earlier));
+      const funds = [holder && fundAt.get(holder), fundAt.get(sentence)];
+      if (!earlier || sentence.figures.includes(earlier) || (funds[0] && funds[1] && funds[0] !== funds[1])) {
         seen.set(key, figure);
         continue;
       }

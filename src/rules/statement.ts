@@ -1,4 +1,4 @@
-import type { Line, Row, StatedFigure, TotalRow } from "../model/declaration.js";
+import { narrativeTableId, type Line, type Row, type StatedFigure, type TotalRow } from "../model/declaration.js";
 import { childPointer } from "../load/json-pointer.js";
 import { normalise } from "../read/normalise.js";
 import { decimalString, Exact, inUnitOf, type Amount, type Percent } from "../model/figure.js";
@@ -72,9 +72,11 @@ function inNarrative(label: Text): Text {
   return { zh: `情况说明所述${/^[A-Za-z0-9]/.test(label.zh) ? " " : ""}${label.zh}`, en: `${label.en} in the narrative` };
 }
 
-/** “表中 t6 的金额”, “the amount of t6 in its table”. */
-function inTable(label: Text): Text {
-  return { zh: `表中${/^[A-Za-z0-9]/.test(label.zh) ? " " : ""}${label.zh}`, en: `${label.en} in its table` };
+/** “表中 t6 的金额”, “the amount of t6 in its table”; a narrative figure stated again, “前文所述…”, “… where first stated”. */
+function inTable(label: Text, line: Row): Text {
+  const space = /^[A-Za-z0-9]/.test(label.zh) ? " " : "";
+  if ((line as Line).table?.id === narrativeTableId) return { zh: `前文所述${space}${label.zh}`, en: `${label.en} where it is first stated` };
+  return { zh: `表中${space}${label.zh}`, en: `${label.en} in its table` };
 }
 
 const amountLessChange = { zh: "本年数 − 增减额", en: "amount − change" };
@@ -99,7 +101,7 @@ function compareWithLine(report: Report<Message>, figure: StatedFigure, line: Ro
       checkRelation(report, {
         kind: "same",
         figure: { amount: stated, label: () => inNarrative(named(key)) },
-        other: { amount: restated, label: () => inTable(named(key)) },
+        other: { amount: restated, label: () => inTable(named(key), line) },
       });
   }
   if (columnOnly) return;
@@ -112,7 +114,7 @@ function compareWithLine(report: Report<Message>, figure: StatedFigure, line: Ro
       checkRelation(report, {
         kind: "same",
         figure: { percent: stated, label: () => inNarrative(named(key)) },
-        other: { percent: restated, label: () => inTable(named(key)) },
+        other: { percent: restated, label: () => inTable(named(key), line) },
       });
   }
   comparePriors(report, figure, line, restatedAmount, named);
@@ -130,14 +132,14 @@ function comparePriors(report: Report<Message>, figure: StatedFigure, line: Row,
     checkRelation(report, {
       kind: "agree",
       figure: { amount: figure.prior, label: () => inNarrative(named("prior")) },
-      other: { interval: lineDerived, label: () => inTable(derived()), path: line.path },
+      other: { interval: lineDerived, label: () => inTable(derived(), line), path: line.path },
       related: () => [restatedAmount?.path ?? line.path, line.change?.path ?? line.path],
     });
   } else if (line.prior && figureDerived && figure.change) {
     const { prior } = line;
     checkRelation(report, {
       kind: "agree",
-      figure: { interval: declaredInterval(prior), label: () => inTable(named("prior")), path: figure.change.path },
+      figure: { interval: declaredInterval(prior), label: () => inTable(named("prior"), line), path: figure.change.path },
       other: { interval: figureDerived, label: () => inNarrative(derived()), path: prior.path },
     });
   } else if (figure.prior && figure.change && !figure.amount && restatedAmount) {
@@ -149,7 +151,7 @@ function comparePriors(report: Report<Message>, figure: StatedFigure, line: Row,
     checkRelation(report, {
       kind: "agree",
       figure: { interval: derivedInterval(terms), label: () => inNarrative(figureOf(line.label, priorPlusChange)), path: figure.change.path },
-      other: { amount: restatedAmount, label: () => inTable(named("amount")) },
+      other: { amount: restatedAmount, label: () => inTable(named("amount"), line) },
     });
   }
 }

@@ -236,11 +236,75 @@ describe("each check, on real sentences", () => {
       "error growth/sum-mismatch -74.12 (expected -174.12)",
       "error growth/ratio-mismatch -14.86% (expected -12.38%)",
     ]);
+    // 2024 county revenue reports: spending after a ';' ends a list of income (866 + 35 + 68 = 969)…
+    expect(
+      findings(
+        "全县完成政府性基金收入969万元,其中国有土地使用权出让收入866万元,城市基础设施配套费收入35万元,污水处理费收入68万元;完成政府性基金支出4093万元。",
+      ),
+    ).toEqual([]);
+    // …a month and the months to date are two figures of one name…
+    expect(findings("2月份,全县实现大口径财政收入5682万元。1-2月,全县实现大口径财政收入17056万元。")).toEqual([]);
+    expect(findings("全县实现大口径财政收入5682万元。全县实现大口径财政收入17056万元。")).toEqual(["error statement/equal-mismatch 17056 (expected 5682)"]);
+    // …and so are two of one name in one sentence (江苏 2021 债务: 一般债券…;专项债券…).
+    expect(findings("全省一般债券还本支出917.09亿元,付息和发行费支出242.63亿元;专项债券还本支出984.90亿元,付息和发行费支出365.74亿元。")).toEqual([]);
     // 广东省财政厅 2023 with its first rate edited: a second comparison (比2019年) never overwrites the first.
     expect(findings("支出决算为62.07万元,比上年决算数增加38.97万元,增长999.7%;比2019年决算数减少24.87万元,降低28.6%。")).toEqual([
       "error growth/ratio-mismatch 999.7% (expected 168.7%)",
       "info not read: second-comparison",
     ]);
+  });
+
+  // A hostile review of the day's readings: consistent texts that must give no error, and slips that must.
+  it.each([
+    [
+      "a balance that subtracts is not read as a sum",
+      "全县一般公共预算收入完成100亿元,加上上级补助收入50亿元、上年结转10亿元,减去上解上级支出3亿元,收入总计157亿元。",
+      [],
+    ],
+    [
+      "a total past a ';' is not the balance's",
+      "全县一般公共预算收入完成147.1亿元,加上转移性收入49.2亿元,全县可用财力达196.3亿元;全县一般公共预算支出合计190.5亿元,年终结余5.8亿元。",
+      [],
+    ],
+    ["a change is no balance's base", "全县一般公共预算收入完成147.1亿元,比上年增加7.1亿元,加上转移性收入49.2亿元,收入合计196.3亿元。", []],
+    ["an amount per head after a total is not the subject", "2024年机关运行经费预算50万元,人均1万元,比上年减少5万元,下降9.1%。", []],
+    [
+      "主要用于以下方面 names what it lists the uses of",
+      "2024年支出预算1000万元,其中基本支出600万元,项目支出400万元。项目支出主要用于以下方面:一是信息化建设150万元,占37.5%;二是业务工作经费200万元,占50%;三是培训经费50万元,占12.5%。",
+      [],
+    ],
+    [
+      "a share naming its whole is of that whole, inside a list of another",
+      "2024年支出预算总额1000万元,比上年增加50万元。财政拨款支出800万元。其中:基本支出500万元,占支出预算总额的50%;项目支出300万元,占支出预算总额的30%。",
+      [],
+    ],
+    [
+      "a part's own classification is not the total's",
+      "2024年支出预算1000万元,其中基本支出600万元,项目支出400万元;基本支出按经济分类,工资福利支出450万元,占75%;商品和服务支出100万元,占16.7%;对个人和家庭的补助50万元,占8.3%。",
+      [],
+    ],
+    [
+      "the same words under two funds' sections, below sub-headings",
+      "一、一般公共预算收支决算情况\n(一)收入情况\n全县一般公共预算收入完成147.1亿元。转移性收入49.2亿元。\n二、政府性基金预算收支决算情况\n(一)收入情况\n全县政府性基金预算收入完成60.5亿元。转移性收入10.3亿元。\n",
+      [],
+    ],
+    [
+      "a list ending the text after its unit is complete",
+      "2024年“三公”经费预算30万元,其中:因公出国(境)费0万元,公务接待费10万元,公务用车购置及运行维护费15万元",
+      ["error sum/sum-mismatch 30 (expected 25)"],
+    ],
+    [
+      "a restatement under a heading that names no fund",
+      "一、收支预算总体情况\n2024年收入预算1000万元,支出预算1000万元。一般公共预算拨款支出800万元。\n二、一般公共预算拨款支出预算情况\n一般公共预算拨款支出850万元。\n",
+      ["error statement/equal-mismatch 850 (expected 800)"],
+    ],
+    [
+      "a total whose 其中 ends its line keeps its growth",
+      "2023年度本年收入合计1000万元,比上年增加100万元,增长12%,其中:\n财政拨款收入800万元;\n其他收入200万元。\n本年支出合计1000万元,其中:\n基本支出600万元;\n项目支出400万元。\n",
+      ["error growth/ratio-mismatch 12% (expected 11%)"],
+    ],
+  ])("%s", (_name, text, expected) => {
+    expect(findings(text).filter((finding) => !finding.startsWith("info"))).toEqual(expected);
   });
 
   it("a scope sentence naming another year than the document's titles (xizang-hulu-2025, raw); a comparison does not vote", () => {
