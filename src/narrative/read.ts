@@ -376,7 +376,9 @@ function readBracketLists(sentence: Sentence, relations: Relation[]): void {
           sameUnit(part, whole.unit),
       ),
     );
-    if (parts.length === 0) continue;
+    // One amount in brackets with no 其中/含/包括 is an aside (28478万元(累计稳定调节基金43429万元)), not a list.
+    const opening = sentence.text.slice(whole.end + 1 - sentence.start, (parts[0]?.start ?? whole.end) - sentence.start);
+    if (parts.length === 0 || (parts.length === 1 && !/^(?:其中|含|包括)/.test(opening))) continue;
     for (const part of parts) part.listed = true;
     // Each part's name: the text since the bracket or the part before it.
     const labels = parts.map((part, index) =>
@@ -409,15 +411,23 @@ function listMarkers(sentence: Sentence): RegExpExecArray[] {
 function listItems(sentence: Sentence, start: number, end: number, clause: number): Figure[] {
   const items: Figure[] = [];
   let explaining = false;
+  let seen = clause;
   for (const figure of sentence.figures) {
     if (figure.start < start || figure.start >= end) continue;
     const clauseIndex = figure.clause;
     const text = clauseText(sentence, clauseIndex);
-    if (explanation.test(text)) explaining = true;
-    else if (sentence.clauses[clauseIndex]?.delimiter === ";") explaining = false;
+    // Every clause up to the figure's, in order: an explanation opens (also in a clause of its own before its
+    // figures: …,主要支出事项:一般公共服务支出7.1亿元…), a ';' closes it.
+    for (let index = seen + 1; index <= clauseIndex; index += 1) {
+      if (explanation.test(clauseText(sentence, index))) explaining = true;
+      else if (sentence.clauses[index]?.delimiter === ";") explaining = false;
+    }
+    seen = Math.max(seen, clauseIndex);
     if (outlinePattern.test(text) && figure.clause > clause) break;
-    // A total after the parts (…基金调入103万元,收入合计为6449万元; 支出合计…) ends the list: it is no part of it.
+    // A total after the parts (…基金调入103万元,收入合计为6449万元; 支出合计…) ends the list: it is no part of it;
+    // so does a balance's addition (…;加上级补助收入120846万元…,收入合计514601万元).
     if (figure.clause > clause && /合计|总计|小计/.test(before(sentence, figure))) break;
+    if (figure.clause > clause && /^加上?|^减去?/.test(text)) break;
     if (explaining || figure.depth !== 0 || figure.role !== "plain" || figure.listed) continue;
     items.push(figure);
   }
@@ -614,7 +624,7 @@ function readBalances(sentences: Sentence[], relations: Relation[]): void {
     if (plus === undefined) return;
     const plusAt = sentence.start + plus;
     const amounts = sentence.figures.filter((figure) => figure.kind === "amount" && figure.depth === 0);
-    const total = amounts.find((figure) => figure.start > plusAt && /(?:合计|总计)为?$/.test(before(sentence, figure)));
+    const total = amounts.find((figure) => figure.start > plusAt && /(?:合计|总计)为?$|^合计/.test(before(sentence, figure)));
     const added = amounts.filter((figure) => figure.start > plusAt && total !== undefined && figure.start < total.start);
     if (!total || total.listed || added.length === 0 || added.some((figure) => figure.listed || figure.role !== "plain")) return;
     // The total closes the same run of clauses: past a ';' it is another total's (…可用财力达196.3亿元;支出合计190.5亿元).
@@ -864,9 +874,16 @@ function uniquelyNamed(sentences: Sentence[], sentence: Sentence, name: string, 
 function readRestated(sentences: Sentence[], relations: Relation[]): void {
   const seen = new Map<string, Figure>();
   const fundAt = fundsOf(sentences);
-  for (const sentence of sentences) {
+  // A balance's total is its own sentence's sum (全区…合计财政总收入 and 鄞州区…合计财政总收入), not a restatement.
+  const balanced = new Set(
+    relations.flatMap((relation) => (relation.kind === "sum" && relation.complete === "合计" && relation.whole ? [relation.whole] : [])),
+  );
+  sentences.forEach((sentence, at) => {
+    // A qualifying line before (剔除高新区后:) makes the figures under it others of the same name.
+    const previous = sentences[at - 1];
+    const qualifier = previous && previous.figures.length === 0 && previous.text.length <= 20 && previous.text.endsWith(":") ? previous.text : "";
     for (const figure of sentence.figures) {
-      if (figure.kind !== "amount" || figure.role !== "plain" || figure.listed || figure.depth !== 0) continue;
+      if (figure.kind !== "amount" || figure.role !== "plain" || figure.listed || figure.depth !== 0 || balanced.has(figure)) continue;
       if (sentence.figures.filter((other) => other.clause === figure.clause).length !== 1) continue;
       const label = nameOf(sentence, figure, /(?:为|是|达|共计|合计)$/);
       const specific = label.replace(/本部门|本单位|年初|预算数|预算|安排|决算|支出|收入|合计|总计|共计|年度|\d{4}年?/g, "");
@@ -874,7 +891,7 @@ function readRestated(sentences: Sentence[], relations: Relation[]): void {
       // The same words under two funds' headings (转移性收入 of 一般公共预算 and of 政府性基金), or for two
       // periods (2月份… and 1-2月…), are two figures; so are two in one sentence (一般债券…付息支出242.63亿元;
       // 专项债券…付息支出365.74亿元), which states parallel things, not one thing twice.
-      const key = `${periodOf(sentence.text)}|${label}`;
+      const key = `${periodOf(sentence.text)}|${qualifier}|${label}`;
       const earlier = seen.get(key);
       const holder = earlier && sentences.find((other) => other.figures.includes(earlier));
       const funds = [holder && fundAt.get(holder), fundAt.get(sentence)];
@@ -888,5 +905,5 @@ function readRestated(sentences: Sentence[], relations: Relation[]): void {
         figure.read = true;
       }
     }
-  }
+  });
 }

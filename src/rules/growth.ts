@@ -185,7 +185,8 @@ function checkGrowthRate(row: AnyRow, { base: prior, change, rate, names }: Comp
   if (whole.mid.isZero()) {
     // 0 万元，增加/减少 0 万元，增长/下降 0%: a template's nothing against nothing is not a rate.
     if (rate.value.isZero() && part.mid.isZero()) return;
-    report({ messageId: "zero-base", path: rate.path, data: { target: target(), actual: printedPercent(rate) }, related: related() });
+    const actual = printedPercent(rate);
+    report({ messageId: "zero-base", path: rate.path, data: { target: target(), actual }, actual, related: related() });
     return;
   }
   // Printed figures as printed; a derived one at the decimals of those it comes from.

@@ -119,7 +119,7 @@ describe("each check, on real sentences", () => {
   it("a count that does not match its names, a direction word against the sign (the corpus has none: edited real sentences)", () => {
     expect(findings("内设综合部、信息技术部、开标评标服务部、交易服务部、财务部6个部室,")).toEqual(["error count/count-mismatch 6 (expected 5)"]);
     expect(findings("2018年收入总预算317.6万元,同比增加8.25万元,同比下降2.7%。")).toEqual(["error growth/sign-mismatch"]);
-    expect(findings("支出决算为12.02万元,比上年决算数增加12.02万元,增长10%。")).toEqual(["error growth/zero-base"]);
+    expect(findings("支出决算为12.02万元,比上年决算数增加12.02万元,增长10%。")).toEqual(["error growth/zero-base 10%"]);
     expect(findings("收入较去年增加157.93万元,主要是一般公共预算拨款增加170.68万元。")).toEqual(["info not read: main-changes"]);
     expect(findings("测算标准:268名代表,年人均2400元计634200元。")).toEqual(["error product/equal-mismatch 634200 (expected 643200)"]);
     expect(findings("测算标准:268名代表,年人均2.4万元计643.2万元。")).toEqual([]);
@@ -302,6 +302,28 @@ describe("each check, on real sentences", () => {
       "a total whose 其中 ends its line keeps its growth",
       "2023年度本年收入合计1000万元,比上年增加100万元,增长12%,其中:\n财政拨款收入800万元;\n其他收入200万元。\n本年支出合计1000万元,其中:\n基本支出600万元;\n项目支出400万元。\n",
       ["error growth/ratio-mismatch 12% (expected 11%)"],
+    ],
+    // The eighth batch of trials (government-level reports): scopes the reader must keep apart.
+    [
+      "figures under a qualifying line are others of the same name",
+      "市本级一般公共预算收入安排47.8亿元,同比增长3.7%。\n剔除高新区后:\n市本级一般公共预算收入安排44.2亿元,同比增长3.4%。\n",
+      [],
+    ],
+    [
+      "a nested 主要支出事项 list is no part of the total",
+      "市本级一般公共预算支出安排81.6亿元。其中:财力安排支出68.4亿元,主要支出事项:一般公共服务支出7.1亿元、教育支出7.5亿元等;上级专项、上年结转安排支出13.2亿元。",
+      [],
+    ],
+    ["one amount in brackets is an aside", "安排预算稳定调节基金28478万元(累计稳定调节基金43429万元),支出合计448985万元。", []],
+    [
+      "a 其中 ends where a balance adds",
+      "全区一般公共预算总收入410338万元,其中地方一般公共预算收入271630万元;加上级补助收入120846万元,上年结余收入42690万元,收入合计435166万元。",
+      [],
+    ],
+    [
+      "three scopes' balances are three figures",
+      "全区完成一般公共预算收入2416460万元,加上中央财政收入1692661万元,合计财政总收入4109121万元。其中:鄞州区完成一般公共预算收入1917837万元,加上中央财政收入1321480万元,合计财政总收入3239317万元。",
+      [],
     ],
   ])("%s", (_name, text, expected) => {
     expect(findings(text).filter((finding) => !finding.startsWith("info"))).toEqual(expected);
