@@ -753,7 +753,11 @@ function readCounts(sentence: Sentence, relations: Relation[]): void {
       if (!span || stated === undefined || taken.some(([from, to]) => span[0] >= from && span[0] < to)) continue;
       taken.push([match.index, match.index + match[0].length]);
       const start = sentence.start + span[0];
-      relations.push({ kind: "count", stated, names: names(match[list] ?? ""), start, end: sentence.start + span[1] });
+      const listed = names(match[list] ?? "");
+      // …后勤保障中心,校工会。: a last name after a comma for 、 is one of the names when the count says so.
+      const tail = /^,([\u4e00-\u9fff()]{2,8})。?$/.exec(sentence.text.slice(match.index + match[0].length))?.[1];
+      if (tail && stated === listed.length + 1) listed.push(tail);
+      relations.push({ kind: "count", stated, names: listed, start, end: sentence.start + span[1] });
       for (const figure of sentence.figures)
         if (figure.start >= sentence.start + match.index && figure.start < sentence.start + match.index + match[0].length) figure.read = true;
     }

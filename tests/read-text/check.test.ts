@@ -303,6 +303,16 @@ describe("each check, on real sentences", () => {
       "2023年度本年收入合计1000万元,比上年增加100万元,增长12%,其中:\n财政拨款收入800万元;\n其他收入200万元。\n本年支出合计1000万元,其中:\n基本支出600万元;\n项目支出400万元。\n",
       ["error growth/ratio-mismatch 12% (expected 11%)"],
     ],
+    [
+      "a last name after a comma for 、 (水果湖高中 2021)",
+      "6个职能部门分别是:办公室、课程与教学发展中心、学生发展中心、教师发展中心、后勤保障中心,校工会。",
+      [],
+    ],
+    [
+      "…but not a name too many",
+      "7个职能部门分别是:办公室、课程与教学发展中心、学生发展中心、教师发展中心、后勤保障中心,校工会。",
+      ["error count/count-mismatch 7 (expected 5)"],
+    ],
     // The eighth batch of trials (government-level reports): scopes the reader must keep apart.
     [
       "figures under a qualifying line are others of the same name",
