@@ -499,7 +499,7 @@ function markedWhole(sentences: Sentence[], at: number, markerAt: number, list: 
     .find((figure) => figure.end <= markerAt && figure.role === "plain" && !figure.listed && figure.depth === 0 && sameUnit(figure, unit));
   if (own) return own;
   const earlier = wholeBefore(sentences, at, unit);
-  const holder = earlier && sentences.find((candidate) => candidate.figures.includes(earlier));
+  const holder = earlier && holding(sentences, earlier.start);
   const inReason = holder !== undefined && earlier !== undefined && /原因|由于/.test(holder.text.slice(0, earlier.start - holder.start));
   const name = /占([\u4e00-\u9fff]{2,12}?)的?[\d.]+%/.exec(sentence.text.slice(list.start - sentence.start, list.end - sentence.start))?.[1];
   return (inReason && name ? uniquelyNamed(sentences, sentence, name, sentence.start) : undefined) ?? earlier;
@@ -548,7 +548,7 @@ function readMarkedLists(sentences: Sentence[], at: number, relations: Relation[
           ? usesOf(sentences, at, sentence.start + marker.index, own)
           : markedWhole(sentences, at, sentence.start + marker.index, { start, end }, unit);
       if (!whole) continue;
-      const labelIn = (figure: Figure) => labelOf(sentences.find((candidate) => candidate.figures.includes(figure)) ?? sentence, figure);
+      const labelIn = (figure: Figure) => labelOf(holding(sentences, figure.start) ?? sentence, figure);
       const wholeLabel = labelIn(whole);
       const stop = parts.findIndex((part) => siblings.some(([own, other]) => own.test(wholeLabel) && other.test(labelIn(part))));
       if (stop >= 0) parts = parts.slice(0, stop);
@@ -629,11 +629,11 @@ function readBalances(sentences: Sentence[], relations: Relation[]): void {
     if (!total || total.listed || added.length === 0 || added.some((figure) => figure.listed || figure.role !== "plain")) return;
     // The total closes the same run of clauses: past a ';' it is another total's (…可用财力达196.3亿元;支出合计190.5亿元).
     const span = sentence.text.slice(plus, total.start - sentence.start);
+    if (span.includes(";")) return;
     const base = balanceBase(sentences, at, plusAt);
     // A subtraction (减去上解支出3亿元), an amount printed negative (上解上级支出-1.83亿元) or no clear base cannot be
     // declared as a sum: the balance is left unread, and said so.
     const negative = [base, ...added].some((figure) => figure && sentence.text[figure.start - sentence.start - 1] === "-");
-    if (span.includes(";")) return;
     if (!base || negative || /减去|扣除|减:/.test(span)) {
       for (const figure of added) figure.alone = false;
       return;
@@ -897,7 +897,7 @@ function readRestated(sentences: Sentence[], relations: Relation[]): void {
       // 专项债券…付息支出365.74亿元), which states parallel things, not one thing twice.
       const key = `${periodOf(sentence.text)}|${qualifier}|${label}`;
       const earlier = seen.get(key);
-      const holder = earlier && sentences.find((other) => other.figures.includes(earlier));
+      const holder = earlier && holding(sentences, earlier.start);
       const funds = [holder && fundAt.get(holder), fundAt.get(sentence)];
       if (!earlier || sentence.figures.includes(earlier) || (funds[0] && funds[1] && funds[0] !== funds[1])) {
         seen.set(key, figure);

@@ -47,15 +47,26 @@ function isYearOrOrdinal(text: string, match: RegExpMatchArray): boolean {
  * The numbers a sentence prints, read as the document reader reads them (a sentence pasted from a page or
  * a PDF): full-width digits (４６．８％) as ASCII, a number broken across lines or page debris as one.
  */
-function numbersIn(printed: string): PrintedNumber[] {
+function numbersIn(printed: string, normalised: string): PrintedNumber[] {
   // As printed too, where 100,200,300 is three numbers as well as one.
-  return [normalise(printed).text, printed.normalize("NFKC")]
+  return [normalised, printed.normalize("NFKC")]
     .flatMap((text) => [...text.matchAll(printedNumber), ...text.matchAll(groupedNumber)].filter((match) => !isYearOrOrdinal(text, match)))
     .map((match) => {
       const number: PrintedNumber = { value: new Exact((match[2] ?? "0").replaceAll(",", "")), percent: match[3] !== undefined };
       if (match[1] !== undefined) number.word = match[1];
       return number;
     });
+}
+
+/** A statement's sentence read once for all its figures: its words as the document reader reads them (無增減 says 无增减), and its numbers. */
+interface PrintedText {
+  words: string;
+  numbers: PrintedNumber[];
+}
+
+function printedText(text: string): PrintedText {
+  const words = normalise(text).text;
+  return { words, numbers: numbersIn(text, words) };
 }
 
 /** The printing of a value, preferring one whose 增加/减少 agrees with its sign (增加 170 … 减少 170 in one sentence). */
@@ -161,8 +172,7 @@ const priorPlusChange = { zh: "上年数 + 增减额", en: "prior + change" };
 const unchangedWords = /持平|无增减|无变化|没有变化|未变化|不变|相同|同上年/;
 
 /** Every figure the statement states appears in its sentence, with 增加/减少 matching its sign; 持平 in words. */
-function checkText(report: Report<Message>, figure: Row, text: string, isCount = false) {
-  const numbers = numbersIn(text);
+function checkText(report: Report<Message>, figure: Row, { words, numbers }: PrintedText, isCount = false) {
   const checks: [keyof typeof figureNames, Amount | Percent | undefined, boolean][] = [
     ["amount", figure.amount, false],
     ["prior", figure.prior, false],
@@ -173,8 +183,7 @@ function checkText(report: Report<Message>, figure: Row, text: string, isCount =
     ["budgetChange", figure.budgetChange, false],
     ["budgetGrowth", figure.budgetGrowth, true],
   ];
-  // Read as the document reader reads it: 無增減 in traditional script says 无增减.
-  if (figure.unchanged && !unchangedWords.test(normalise(text).text))
+  if (figure.unchanged && !unchangedWords.test(words))
     report({ messageId: "unchanged-not-in-text", path: childPointer(figure.path, "unchanged"), data: { row: figure.label } });
   for (const [key, stated, percent] of checks) {
     if (!stated) continue;
@@ -281,13 +290,14 @@ export const statement = defineRule({
         const [expected, actual] = [String(declaration.year), String(budgetYear)];
         report({ messageId: "budget-year", path: `${statementNode.path}/budgetYear`, data: { expected, actual }, expected, actual });
       }
+      const printed = printedText(statementNode.text);
       const lines = [...statementNode.narrative];
       for (let line = lines.shift(); line; line = lines.shift()) {
-        if (!line.breakdown) checkText(report, line, statementNode.text, line.countUnit !== undefined);
+        if (!line.breakdown) checkText(report, line, printed, line.countUnit !== undefined);
         lines.unshift(...line.lines);
       }
       for (const figure of statementNode.figures) {
-        checkText(report, figure, statementNode.text);
+        checkText(report, figure, printed);
         const resolution = resolveReference(declaration, figure.restates);
         if (!resolution.found) {
           report({
