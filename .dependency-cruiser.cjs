@@ -1,7 +1,10 @@
-// The pipeline's stages read left to right: load → read → schema → model → rules → report. A stage may
-// import an earlier one, never a later one; run/, cli/ and the check entry points sit on top of them all.
-// read/ turns a disclosure as published (text, Word, PDF, Excel) into text with places.
-const stages = ["load", "read", "schema", "model", "rules", "report"];
+// The pipeline's stages read left to right: load → schema → model → rules → report. A stage may import an
+// earlier one, never a later one; run/, cli/ and the check entry points sit on top of them all.
+// document/ reads a disclosure as published (text, Word, PDF, Excel) into a declaration: formats → text
+// → sentences and tables → declare. It sits beside the pipeline, before run/: it may use load/ and the
+// model's exact figures, and rules/ only for the words of what it could not read.
+const stages = ["load", "schema", "model", "rules", "report"];
+const documentParts = ["formats", "text", "sentences", "tables", "declare"];
 
 module.exports = {
   forbidden: [
@@ -12,12 +15,26 @@ module.exports = {
       from: { path: `^src/${stage}/` },
       to: { path: `^src/(${stages.slice(index + 1).join("|") || "(?!)"})/` },
     })),
-    {
-      name: "read-uses-only-load-and-text",
-      comment: "reading a document needs only the bounded file reading of load/ and the bilingual text helpers, nothing of the declaration",
+    ...documentParts.map((part, index) => ({
+      name: `document-${part}-imports-a-later-part`,
+      comment: `document/${part} is part ${index + 1} of the document stage: it may not depend on ${documentParts.slice(index + 1).join(", ") || "nothing later"}`,
       severity: "error",
-      from: { path: "^src/read/" },
-      to: { path: "^src/", pathNot: "^src/(read|load)/|^src/(text|finding)\\.ts$" },
+      from: { path: `^src/document/${part}/` },
+      to: { path: `^src/document/(${documentParts.slice(index + 1).join("|") || "(?!)"})/` },
+    })),
+    {
+      name: "formats-use-only-load-and-text",
+      comment: "reading a file's text needs only the bounded file reading of load/ and the bilingual text helpers, nothing of the declaration",
+      severity: "error",
+      from: { path: "^src/document/(formats|text)/" },
+      to: { path: "^src/", pathNot: "^src/document/(formats|text)/|^src/load/|^src/(text|finding)\\.ts$" },
+    },
+    {
+      name: "pipeline-does-not-read-documents",
+      comment: "the pipeline checks declarations; only run/ and cli/ read documents (the statement rule may normalise words)",
+      severity: "error",
+      from: { path: "^src/(load|schema|model|rules|report)/" },
+      to: { path: "^src/document/", pathNot: "^src/document/text/" },
     },
     {
       name: "report-reads-only-the-report",

@@ -31,9 +31,9 @@ export {
   type TableCell,
   type TextPlace,
   type XlsxPlace,
-} from "./read/document/document.js";
-export { detectFormat, type Format } from "./read/document/format.js";
-export { readDocument, readDocumentFile, type ReadDocumentFileOptions, type ReadDocumentOptions } from "./read/document/read.js";
+} from "./document/formats/document.js";
+export { detectFormat, type Format } from "./document/formats/format.js";
+export { readDocument, readDocumentFile, type ReadDocumentFileOptions, type ReadDocumentOptions } from "./document/formats/read.js";
 export type { FileReport, Report } from "./report/report.js";
 export { reportOf } from "./report/report.js";
 export type { FormatContext, Formatter } from "./report/formatter.js";

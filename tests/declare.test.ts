@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { declarationText } from "../src/narrative/declaration-text.js";
-import { readDisclosure } from "../src/narrative/read.js";
+import { declarationText } from "../src/document/declare/declaration-text.js";
+import { readDisclosure } from "../src/document/sentences/read.js";
 import { checkText } from "../src/run/check-text.js";
 
 /** The declaration import writes for a text, every figure placed at its offset. */

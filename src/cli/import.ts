@@ -1,9 +1,9 @@
 import { existsSync, realpathSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Lang } from "../finding.js";
-import { declareDocument } from "../narrative/declaration-text.js";
-import { DocumentError } from "../read/document/document.js";
-import { readDocumentFile } from "../read/document/read.js";
+import { declareDocument } from "../document/declare/declaration-text.js";
+import { DocumentError } from "../document/formats/document.js";
+import { readDocumentFile } from "../document/formats/read.js";
 import { InputError } from "../run/files.js";
 
 export interface ImportOptions {

@@ -1,6 +1,6 @@
 import { narrativeTableId, type Line, type Row, type StatedFigure, type TotalRow } from "../model/declaration.js";
 import { childPointer } from "../load/json-pointer.js";
-import { normalise } from "../read/normalise.js";
+import { normalise } from "../document/text/normalise.js";
 import { decimalString, Exact, inUnitOf, type Amount, type Percent } from "../model/figure.js";
 import { resolveReference } from "../model/reference.js";
 import { declaredInterval, derivedInterval, differenceInterval } from "../rounding/tolerance.js";

@@ -1,11 +1,11 @@
 import { compareFindings, countSeverities, type Finding, type Lang } from "../finding.js";
 import type { Config } from "../config/config.js";
-import { declarationOf, type DeclaredText } from "../narrative/declaration-text.js";
-import type { Span } from "../narrative/declare.js";
-import { readDisclosure, type Reading } from "../narrative/read.js";
+import { declarationOf, type DeclaredText } from "../document/declare/declaration-text.js";
+import type { Span } from "../document/declare/declare.js";
+import { readDisclosure, type Reading } from "../document/sentences/read.js";
 import type { FileReport } from "../report/report.js";
 import { document } from "../rules/document.js";
-import { lastAtOrBefore } from "../read/document/layout.js";
+import { lastAtOrBefore } from "../document/formats/layout.js";
 import { fill, type Text } from "../text.js";
 import { checkText } from "./check-text.js";
 

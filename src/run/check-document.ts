@@ -1,7 +1,7 @@
 import { countSeverities, type Lang } from "../finding.js";
-import { DocumentError, placeLabel, type DocumentText } from "../read/document/document.js";
-import type { Format } from "../read/document/format.js";
-import { readDocument } from "../read/document/read.js";
+import { DocumentError, placeLabel, type DocumentText } from "../document/formats/document.js";
+import type { Format } from "../document/formats/format.js";
+import { readDocument } from "../document/formats/read.js";
 import type { FileReport } from "../report/report.js";
 import type { Config } from "../config/config.js";
 import { checkDisclosureText, documentFinding } from "./check-disclosure.js";

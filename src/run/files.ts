@@ -4,7 +4,7 @@ import { configFileName } from "../config/config.js";
 import { readWithin, sizesAbove, sizeText } from "../load/read.js";
 import type { FileReport } from "../report/report.js";
 import type { MessageData } from "../text.js";
-import { detectFormat, type Format } from "../read/document/format.js";
+import { detectFormat, type Format } from "../document/formats/format.js";
 import { checkText, unreadFileReport, type CheckOptions } from "./check-text.js";
 
 /** A check that cannot run (a missing path, no YAML file): the CLI says it in one line and exits 2. */

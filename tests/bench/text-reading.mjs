@@ -3,8 +3,8 @@
 // into the declaration `check` then checks; the whole check of the text is measured beside it. Prints JSON.
 import { readFileSync } from "node:fs";
 import { LineCounter, parseDocument } from "yaml";
-import { declarationOf } from "../../dist/narrative/declaration-text.js";
-import { readDisclosure } from "../../dist/narrative/read.js";
+import { declarationOf } from "../../dist/document/declare/declaration-text.js";
+import { readDisclosure } from "../../dist/document/sentences/read.js";
 import { checkDisclosureText } from "../../dist/run/check-disclosure.js";
 
 const [textFile, yamlFile, rounds = "200"] = process.argv.slice(2);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { declareDocument } from "../../src/narrative/declaration-text.js";
-import { readDocument } from "../../src/read/document/read.js";
+import { declareDocument } from "../../src/document/declare/declaration-text.js";
+import { readDocument } from "../../src/document/formats/read.js";
 import { corpusText, docxOf, linesOf, pdfOf, typeset, xlsxOf } from "../read-document/documents.js";
 
 /** The declaration without its comments: what it states, wherever the figures stood. */

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { documentXmlText } from "../../src/read/document/docx.js";
-import { readDocument } from "../../src/read/document/read.js";
-import type { DocumentText } from "../../src/read/document/document.js";
+import { documentXmlText } from "../../src/document/formats/docx.js";
+import { readDocument } from "../../src/document/formats/read.js";
+import type { DocumentText } from "../../src/document/formats/document.js";
 import { corpusText, docxOf, linesOf, squeezed, type Block } from "./documents.js";
 
 const source = linesOf(corpusText("tongliang-czj-2025"));

@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DocumentError, placeLabel, type Place } from "../../src/read/document/document.js";
-import { detectFormat } from "../../src/read/document/format.js";
-import { readDocument, readDocumentFile } from "../../src/read/document/read.js";
-import { zipEntries } from "../../src/read/document/zip.js";
+import { DocumentError, placeLabel, type Place } from "../../src/document/formats/document.js";
+import { detectFormat } from "../../src/document/formats/format.js";
+import { readDocument, readDocumentFile } from "../../src/document/formats/read.js";
+import { zipEntries } from "../../src/document/formats/zip.js";
 import { docxOf, pdfOf, xlsxOf } from "./documents.js";
 
 const sentence = "2025年年初预算数5941.79万元，其中：一般公共预算拨款5941.79万元。";

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import { pdfjsDataFolders } from "../../src/read/document/pdf.js";
+import { pdfjsDataFolders } from "../../src/document/formats/pdf.js";
 
-const folder = "src/read/document";
+const folder = "src/document/formats";
 const heavy = ["pdfjs-dist", "exceljs", "fast-xml-parser"];
 
 it(`${folder} loads ${heavy.join(", ")} only with import(), when such a file comes (a declaration or text never pays for them)`, () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { DocumentText } from "../../src/read/document/document.js";
-import { readDocument } from "../../src/read/document/read.js";
+import type { DocumentText } from "../../src/document/formats/document.js";
+import { readDocument } from "../../src/document/formats/read.js";
 import { corpusText, linesOf, pdfOf, squeezed, typeset } from "./documents.js";
 
 const text = corpusText("tongliang-czj-2025");

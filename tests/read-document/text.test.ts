@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readDocument } from "../../src/read/document/read.js";
-import { decodeText } from "../../src/read/document/plain-text.js";
+import { readDocument } from "../../src/document/formats/read.js";
+import { decodeText } from "../../src/document/formats/plain-text.js";
 import { corpusText, encodeGb18030 } from "./documents.js";
 
 const source = corpusText("tongliang-czj-2025");

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { DocumentText } from "../../src/read/document/document.js";
-import { readDocument } from "../../src/read/document/read.js";
-import { formattedNumber } from "../../src/read/document/xlsx.js";
+import type { DocumentText } from "../../src/document/formats/document.js";
+import { readDocument } from "../../src/document/formats/read.js";
+import { formattedNumber } from "../../src/document/formats/xlsx.js";
 import { corpusText, linesOf, squeezed, xlsxOf, type Sheet } from "./documents.js";
 
 const source = linesOf(corpusText("tongliang-czj-2025"));

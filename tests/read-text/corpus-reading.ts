@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Exact } from "../../src/model/figure.js";
 import type { Finding } from "../../src/finding.js";
-import { readDisclosure, type Reading, type Relation } from "../../src/narrative/index.js";
+import { readDisclosure, type Reading, type Relation } from "../../src/document/sentences/index.js";
 import { checkDisclosureText } from "../../src/run/check-disclosure.js";
 import { corpus, source } from "./corpus-source.js";
 

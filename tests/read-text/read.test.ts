@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Figure } from "../../src/narrative/figures.js";
-import { normalise } from "../../src/read/normalise.js";
-import { readDisclosure, type Relation } from "../../src/narrative/read.js";
+import type { Figure } from "../../src/document/sentences/figures.js";
+import { normalise } from "../../src/document/text/normalise.js";
+import { readDisclosure, type Relation } from "../../src/document/sentences/read.js";
 import { quoted } from "./corpus-source.js";
 
 const show = (figure: Figure | undefined) => figure?.text ?? "-";

@@ -1,4 +1,4 @@
-import { Exact } from "../model/figure.js";
+import { Exact } from "../../model/figure.js";
 
 /** Money units and their powers of ten in 元. */
 export const moneyUnits = { 元: 0, 万元: 4, 亿元: 8 } as const;

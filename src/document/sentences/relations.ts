@@ -1,5 +1,5 @@
 import type { Figure } from "./figures.js";
-import type { Normalised } from "../read/normalise.js";
+import type { Normalised } from "../text/normalise.js";
 
 /** A sentence (to 。！？ or the end of its line), its clauses (split at , ; : outside brackets) and figures. */
 export interface Sentence {

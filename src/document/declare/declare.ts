@@ -1,6 +1,6 @@
-import type { UnreadWhy } from "../rules/narrative.js";
-import { unitPower, type Figure } from "./figures.js";
-import { before, holding, type Reading, type Relation, type Sentence } from "./relations.js";
+import type { UnreadWhy } from "../../rules/narrative.js";
+import { unitPower, type Figure } from "../sentences/figures.js";
+import { before, holding, type Reading, type Relation, type Sentence } from "../sentences/relations.js";
 
 /** Where something is printed: offsets in the normalised text. */
 export interface Span {

@@ -1,5 +1,5 @@
 import { countValue, figuresIn, type Figure } from "./figures.js";
-import { normalise, type Normalised } from "../read/normalise.js";
+import { normalise, type Normalised } from "../text/normalise.js";
 import { readBudgetYear } from "./year.js";
 import { readBreakdowns } from "./breakdown.js";
 import { readProducts } from "./product.js";

@@ -1,9 +1,9 @@
-import type { Lang } from "../finding.js";
-import { placeLabel, type DocumentText } from "../read/document/document.js";
-import { readDisclosure } from "./read.js";
+import type { Lang } from "../../finding.js";
+import { placeLabel, type DocumentText } from "../formats/document.js";
+import { readDisclosure } from "../sentences/read.js";
 import { declareReading, type Declared, type Note, type Span } from "./declare.js";
-import { documentYear } from "./year.js";
-import { holding, type BudgetYear, type Reading } from "./relations.js";
+import { documentYear } from "../sentences/year.js";
+import { holding, type BudgetYear, type Reading } from "../sentences/relations.js";
 
 /** What the YAML needs besides the reading: the original text, and a label for the place of a normalised offset. */
 export interface DeclarationSource {
