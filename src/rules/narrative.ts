@@ -27,6 +27,17 @@ export const unreadReasons = {
     en: "a second comparison of the same figure (against another year), which the format cannot state beside the first",
   },
   "too-precise": { zh: "小数位超过 6 位，声明格式不接受", en: "more than 6 decimals, which the format does not take" },
+  "table-unit": {
+    zh: "表格没有印金额单位，或与其他表的单位不同：不猜，不核对",
+    en: "the table prints no unit, or another unit than the other tables: not guessed, not checked",
+  },
+  "table-columns": { zh: "表格的栏无法按表头分辨：不猜，不核对", en: "the table's columns cannot be told apart by their headers: not guessed, not checked" },
+  "table-row": {
+    zh: "表格的这一行无法按栏读出（数字个数与栏数不符）",
+    en: "this row of the table cannot be read by columns (its figures do not match the columns)",
+  },
+  "table-no-rows": { zh: "只印了表名，没有读出数据行", en: "only the table's title is printed; no rows with figures were read" },
+  "performance-table": { zh: "绩效目标表尚不读取", en: "performance target tables are not read yet" },
 } satisfies Record<string, Text>;
 
 /** A reason an entry of `unread` gives. */

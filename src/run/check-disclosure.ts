@@ -1,8 +1,9 @@
 import { compareFindings, countSeverities, type Finding, type Lang } from "../finding.js";
 import type { Config } from "../config/config.js";
-import { declarationOf, type DeclaredText } from "../document/declare/declaration-text.js";
+import { readDeclaration, type DeclaredText } from "../document/declare/declaration-text.js";
+import type { DocumentText } from "../document/formats/document.js";
 import type { Span } from "../document/declare/declare.js";
-import { readDisclosure, type Reading } from "../document/sentences/read.js";
+import type { Reading } from "../document/sentences/read.js";
 import type { FileReport } from "../report/report.js";
 import { document } from "../rules/document.js";
 import { lastAtOrBefore } from "../document/formats/layout.js";
@@ -18,6 +19,8 @@ export interface DisclosureTextOptions {
   config?: Config;
   /** Names the place of an offset of the text in the document it was read from (第 3 段, Sheet1!B4). */
   placeOf?: (offset: number) => string;
+  /** The document the text was read from, whose tables are read by their cells (default: the text as a plain text). */
+  document?: DocumentText;
 }
 
 /** A finding about the document as a whole (it cannot be read, reading it failed), at its start. */
@@ -80,8 +83,9 @@ export function checkDisclosureText(text: string, options: DisclosureTextOptions
   let findings: Finding[];
   let config: string | null = null;
   try {
-    const reading = readDisclosure(text);
-    const declared = declarationOf({ original: text, reading, place: () => "" });
+    const document = options.document ?? { kind: "text", text, locate: () => ({ kind: "text", line: 1, column: 1 }) };
+    const declared = readDeclaration(document);
+    const { reading } = declared;
     const report = checkText(declared.yaml, { lang, file, ...(options.config ? { config: options.config } : {}) });
     config = report.config;
     findings = report.findings.map(relocator(text, reading, declared, options.placeOf));

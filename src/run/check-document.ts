@@ -30,5 +30,8 @@ export async function checkDocument(
   // In plain text line:column is the place; in Word, PDF and Excel the reader names it.
   const placeOf = document.kind === "text" ? undefined : (offset: number) => placeLabel(document.locate(offset), options.lang);
   const { file, lang, config } = options;
-  return { report: checkDisclosureText(document.text, { file, lang, ...(config ? { config } : {}), ...(placeOf ? { placeOf } : {}) }), text: document.text };
+  return {
+    report: checkDisclosureText(document.text, { file, lang, ...(config ? { config } : {}), ...(placeOf ? { placeOf } : {}), document }),
+    text: document.text,
+  };
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { Exact } from "../../src/model/figure.js";
 import type { Finding } from "../../src/finding.js";
-import { readDisclosure, type Reading, type Relation } from "../../src/document/sentences/index.js";
+import type { Reading, Relation } from "../../src/document/sentences/index.js";
+import { readDeclaration } from "../../src/document/declare/declaration-text.js";
 import { checkDisclosureText } from "../../src/run/check-disclosure.js";
 import { corpus, source } from "./corpus-source.js";
 
@@ -112,7 +113,8 @@ function handReadBy(text: string, reading: Reading, relation: HandChecked): bool
 export function readingOf(folder: string): DocumentReading {
   const text = source(folder);
   const relations = handChecked(folder);
-  const reading = readDisclosure(text);
+  const { reading, tables } = readDeclaration({ kind: "text", text, locate: () => ({ kind: "text", line: 1, column: 1 }) });
+  const tableGaps = tables.reduce((count, table) => count + table.gaps.length, 0);
   const findings = checkDisclosureText(text, { file: `${folder}/source.txt` }).findings;
   const errors = findings.filter((finding) => finding.severity === "error");
   const discrepancies = relations.filter((relation) => relation.verdict === "discrepancy");
@@ -129,8 +131,8 @@ export function readingOf(folder: string): DocumentReading {
       .filter((finding) => !discrepancies.some((relation) => isFinding(text, finding, relation)))
       .map((finding) => `${text.slice(offsetOf(text, finding), offsetOf(text, finding) + 30)}: ${finding.message}`),
     unreadSentences: reading.unread.filter((unread) => unread.kind === "sentence").length,
-    unreadTables: reading.unread.filter((unread) => unread.kind === "table").length,
-    notDeclared: findings.filter((finding) => finding.rule === "narrative").length - reading.unread.length,
+    unreadTables: reading.unread.filter((unread) => unread.kind === "table").length + tableGaps,
+    notDeclared: findings.filter((finding) => finding.rule === "narrative").length - reading.unread.length - tableGaps,
   };
 }
 
@@ -164,7 +166,7 @@ export function readingTable(rows: readonly DocumentReading[]): string {
     "  matching kind whose figure lies in the hand-checked snippet. **read in all**: every relation the reader reads.",
     "- **discrepancies found / expected**: hand-checked discrepancies reported as an error in their snippet, with their",
     "  figure, out of all hand-checked discrepancies. **false errors**: errors that are not a hand-checked discrepancy.",
-    "- **not read**: sentences with figures that the reader could not place, and tables. **read, not declared**: what",
+    "- **not read**: sentences with figures that the reader could not place, and tables or parts of tables not read (a title with no rows, a unit or a column that cannot be told, a row that does not fit its columns). **read, not declared**: what",
     "  the declaration format cannot state (a change explained by its main parts, 主要是…) or a figure whose unit it",
     "  cannot take. Each is listed in the declaration `import` writes (`unread`) and reported as info.",
     "",

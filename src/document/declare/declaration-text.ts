@@ -4,25 +4,19 @@ import { readDisclosure } from "../sentences/read.js";
 import { declareReading, type Declared, type Note, type Span } from "./declare.js";
 import { documentYear } from "../sentences/year.js";
 import { holding, type BudgetYear, type Reading } from "../sentences/relations.js";
+import { scalar, type Written } from "./yaml-lines.js";
+import { declareTables, type TablePlaces, type TableUnread } from "./tables.js";
+import { lastAtOrBefore } from "../formats/layout.js";
+import { readTables, type ReadTable } from "../tables/read.js";
 
 /** What the YAML needs besides the reading: the original text, and a label for the place of a normalised offset. */
 export interface DeclarationSource {
   original: string;
   reading: Reading;
+  /** The 公开表 read from the document (none for a text the sentence reader reads alone). */
+  tables?: readonly ReadTable[];
   /** `line 3, column 5`, `page 2, line 5`, `Sheet1!B4`: where the figure at this offset of the normalised text is. */
   place(offset: number): string;
-}
-
-/** A string as a YAML scalar: plain when that reads back as the same string, else double-quoted. */
-function scalar(text: string): string {
-  const plain = /^[^\s\-?:,[\]{}#&*!|>'"%@`\d.+~][^:#,[\]{}\n\r]*$/u.test(text) && !/\s$/.test(text) && !/^(?:true|false|null|yes|no|on|off)$/i.test(text);
-  return plain ? text : JSON.stringify(text);
-}
-
-/** A line of the declaration, with where in the text what it states is printed. */
-interface Written {
-  text: string;
-  at?: Span;
 }
 
 /** The most decimals one of these amounts is written with. */
@@ -156,9 +150,10 @@ function yearStatement(source: DeclarationSource, year: BudgetYear): Written[] {
 }
 
 /** What was read but not declared, and each sentence with figures that was not read: the declaration's `unread`. */
-function unreadLines(source: DeclarationSource, notes: readonly Note[]): Written[] {
+function unreadLines(source: DeclarationSource, notes: readonly Note[], tables: readonly TableUnread[], places: TablePlaces): Written[] {
   const { reading } = source;
   const entries = [
+    ...tables.map((unread) => ({ ...places.span(unread.at), why: unread.why, text: unread.text })),
     ...notes.map((note) => ({ ...note, text: excerpt(source, clauseStart(source, note.start), note.end) })),
     ...reading.unread.map((unread) => ({
       start: unread.start,
@@ -222,7 +217,9 @@ export interface DeclaredText {
  */
 export function declarationOf(source: DeclarationSource): DeclaredText {
   const { reading } = source;
-  const declared = declareReading(reading);
+  // Without a narrative amount, the unit is the one the tables state (all alike), else 万元.
+  const tableUnits = new Set((source.tables ?? []).flatMap((table) => (table.unit ? [table.unit.unit] : [])));
+  const declared = declareReading(reading, tableUnits.size === 1 ? [...tableUnits][0] : undefined);
   const precision = precisionOf(declared.top);
   const head: Written[] = [
     "# Read from the disclosure by `budget-rules import`: review every statement against the text, correct it, then commit it.",
@@ -240,12 +237,26 @@ export function declarationOf(source: DeclarationSource): DeclaredText {
   for (const relation of reading.relations) if (relation.kind === "year") events.push({ at: relation.start, lines: yearStatement(source, relation) });
   events.sort((a, b) => a.at - b.at);
   const body = events.flatMap((event) => event.lines);
+  const places = tablePlaces(source);
+  const tables = declareTables(source.tables ?? [], { unit: declared.unit, precision }, places);
   const lines = [
     ...head,
+    ...tables.lines,
     ...(body.length > 0 ? [{ text: "statements:" }, ...body] : []),
-    ...unreadLines(source, [...declared.notes, ...notesOf(declared.top)]),
+    ...unreadLines(source, [...declared.notes, ...notesOf(declared.top)], tables.unread, places),
   ];
   return { yaml: `${lines.map((line) => line.text).join("\n")}\n`, spans: lines.map((line) => line.at) };
+}
+
+/** Where a table's cell is in the normalised text, and its label in the document. */
+function tablePlaces(source: DeclarationSource): TablePlaces {
+  const origin = source.reading.normalised.origin;
+  // origin is sorted: the first normalised offset at or after an original one.
+  const at = (offset: number) => Math.min(origin.length - 1, lastAtOrBefore(origin, offset - 1) + 1);
+  return {
+    span: (cell) => ({ start: at(cell.start), end: Math.max(at(cell.start), at(cell.end)) }),
+    label: (cell) => source.place(at(cell.start)),
+  };
 }
 
 /** The declaration's text alone. */
@@ -253,9 +264,36 @@ export function declarationText(source: DeclarationSource): string {
   return declarationOf(source).yaml;
 }
 
+/**
+ * A document's text with its tables' rows blanked, so that the sentence reader leaves them to the table
+ * reader. An en space is no figure and no word, and normalising keeps it, so every cell keeps its offset.
+ */
+function withoutTables(text: string, tables: readonly ReadTable[]): string {
+  let masked = text;
+  for (const { extent } of tables)
+    masked = masked.slice(0, extent.start) + masked.slice(extent.start, extent.end).replace(/[^\n]/g, "\u2002") + masked.slice(extent.end);
+  return masked;
+}
+
+/** A document read: its tables and its sentences, and the declaration of them, each line placed in the text. */
+export interface DocumentDeclaration extends DeclaredText {
+  reading: Reading;
+  tables: readonly ReadTable[];
+}
+
+/**
+ * Reads a disclosure as published: its 公开表 by the table reader, the rest by the sentence reader, and
+ * declares both; `import` prints the YAML, `check` checks it. `placeOf` labels an offset of the document's text.
+ */
+export function readDeclaration(document: DocumentText, placeOf: (offset: number) => string = () => ""): DocumentDeclaration {
+  const tables = readTables(document);
+  const reading = readDisclosure(withoutTables(document.text, tables));
+  const origin = (offset: number) => reading.normalised.origin[offset] ?? document.text.length;
+  const declared = declarationOf({ original: document.text, reading, tables, place: (offset) => placeOf(origin(offset)) });
+  return { ...declared, reading, tables };
+}
+
 /** The declaration read from a document as read by `readDocument`: each figure's comment names its place in it. */
 export function declareDocument(document: DocumentText, lang: Lang = "en"): string {
-  const reading = readDisclosure(document.text);
-  const origin = (offset: number) => reading.normalised.origin[offset] ?? document.text.length;
-  return declarationText({ original: document.text, reading, place: (offset) => placeLabel(document.locate(origin(offset)), lang) });
+  return readDeclaration(document, (offset) => placeLabel(document.locate(offset), lang)).yaml;
 }

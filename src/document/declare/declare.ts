@@ -71,14 +71,14 @@ function finerThan(unit: string, documents: string): boolean {
  * The declaration's unit: the coarsest money unit the reading's amounts are written in (万元 when none
  * is), so that every other amount is in a finer unit, which a figure can declare (2500元: `unit: 元`).
  */
-export function mainUnit(reading: Reading): string {
+export function mainUnit(reading: Reading, fallback = "万元"): string {
   let coarsest: string | undefined;
   for (const sentence of reading.sentences)
     for (const figure of sentence.figures) {
       const power = unitPower(figure.unit);
       if (power !== undefined && !figure.value.isZero() && power > (coarsest === undefined ? -1 : (unitPower(coarsest) ?? -1))) coarsest = figure.unit;
     }
-  return coarsest ?? "万元";
+  return coarsest ?? fallback;
 }
 
 /** The number as printed, without its unit. */
@@ -136,8 +136,11 @@ class Builder {
   /** The sentence of each figure, looked up once: a long document has thousands. */
   private readonly sentences = new Map<Figure, number>();
 
-  constructor(readonly reading: Reading) {
-    this.unit = mainUnit(reading);
+  constructor(
+    readonly reading: Reading,
+    fallbackUnit?: string,
+  ) {
+    this.unit = mainUnit(reading, fallbackUnit);
     reading.sentences.forEach((sentence, index) => sentence.figures.forEach((figure) => this.sentences.set(figure, index)));
   }
 
@@ -375,8 +378,8 @@ function declareRelation(builder: Builder, relation: Relation): void {
 }
 
 /** Every relation of the reading as declared figures; shares of another figure than the one a part is listed under name it by id. */
-export function declareReading(reading: Reading): DeclaredReading {
-  const builder = new Builder(reading);
+export function declareReading(reading: Reading, fallbackUnit?: string): DeclaredReading {
+  const builder = new Builder(reading, fallbackUnit);
   for (const relation of reading.relations) declareRelation(builder, relation);
   for (const [part, figure] of builder.shareOf) {
     const whole = builder.get(figure);

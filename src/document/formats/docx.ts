@@ -77,10 +77,21 @@ class BodyReader {
         // A table inside a cell is read as the cell's paragraphs.
         this.read(childrenOf(cellNode), { table: { table, row, cell: index + 1 }, into });
         line.push(into);
+        // A cell merged across columns leaves the grid's other columns blank, so columns line up row to row.
+        for (let spanned = 1; spanned < gridSpan(cellNode); spanned += 1) line.push([]);
       }
       this.lines.push(line);
     }
   }
+}
+
+/** How many of the table grid's columns a cell spans (`w:tcPr/w:gridSpan`), at most the grid Word allows. */
+function gridSpan(cell: XmlNode): number {
+  const properties = childrenOf(cell).find((node) => tagOf(node) === "w:tcPr");
+  const span = properties && childrenOf(properties).find((node) => tagOf(node) === "w:gridSpan");
+  const stated = (span?.[":@"] as Record<string, unknown> | undefined)?.["w:val"];
+  const value = typeof stated === "string" ? Number.parseInt(stated, 10) : 1;
+  return Number.isInteger(value) && value > 1 ? Math.min(value, 63) : 1;
 }
 
 /** The elements named `tag` among the nodes or inside wrappers (content controls), not inside another `tag` or table. */
@@ -97,7 +108,9 @@ async function documentTree(xml: string): Promise<XmlNode[]> {
   const { XMLParser } = await import("fast-xml-parser");
   const parser = new XMLParser({
     preserveOrder: true,
-    ignoreAttributes: true,
+    // Attributes are kept (under ":@") for a cell's span; only w:val is read.
+    ignoreAttributes: false,
+    attributeNamePrefix: "",
     trimValues: false,
     parseTagValue: false,
     ignoreDeclaration: true,

@@ -1,0 +1,174 @@
+import type { ReadTable, TableGap, TableLine } from "../tables/read.js";
+import type { Cell } from "../tables/grid.js";
+import type { Span } from "./declare.js";
+import { scalar, type Written } from "./yaml-lines.js";
+
+/** How a table's cells are placed: a span of the normalised text for an original offset range, and its label. */
+export interface TablePlaces {
+  span(cell: Cell): Span;
+  label(cell: Cell): string;
+}
+
+/** A gap of a table as an `unread` entry: its words, its reason, where it is. */
+export interface TableUnread {
+  text: string;
+  why: "table-unit" | "table-columns" | "table-row" | "table-no-rows" | "performance-table";
+  at: Cell;
+}
+
+const gapWhy: Record<TableGap["why"], TableUnread["why"] | undefined> = {
+  unit: "table-unit",
+  columns: "table-columns",
+  row: "table-row",
+  "no-rows": "table-no-rows",
+  "title-only": "table-no-rows",
+  performance: "performance-table",
+};
+
+/** The ids of the tables: the printed number (`t5-1`), else the kind; a repeat gets a suffix. */
+function idsOf(tables: readonly ReadTable[]): string[] {
+  const used = new Map<string, number>();
+  return tables.map((table) => {
+    const base = table.no ? `t${table.no}` : table.template.kind;
+    const count = (used.get(base) ?? 0) + 1;
+    used.set(base, count);
+    return count === 1 ? base : `${base}-${count}`;
+  });
+}
+
+/** The title as printed, without its number and unit. */
+function titleText(table: ReadTable): string {
+  const words = table.title.text
+    .replace(/^\s*(?:附)?表\s*\d+(?:\s*[-—－]\s*\d+)?\s*[.、:：]?\s*/, "")
+    .replace(/[(（]?\s*单位[:：]?.*$/, "")
+    .trim();
+  return words || table.template.name;
+}
+
+/** Decimals of a printed amount. */
+const decimals = (value: string) => value.split(".")[1]?.length ?? 0;
+
+/** The most decimals a table's amounts are printed with. */
+function tablePrecision(lines: readonly TableLine[]): number {
+  return Math.max(0, ...lines.flatMap((line) => [...[...line.amounts.values()].map((amount) => decimals(amount.value)), tablePrecision(line.lines)]));
+}
+
+/** A line's `amount`: one value, or one per column (the first column the main one). */
+function amountLines(line: TableLine, columns: readonly string[], indent: string, places: TablePlaces): Written[] {
+  if (columns.length <= 1) {
+    const main = line.amounts.get(columns[0] ?? "total") ?? [...line.amounts.values()][0];
+    return main ? [{ text: `${indent}amount: ${main.value} # ${places.label(main.cell)}`, at: places.span(main.cell) }] : [];
+  }
+  const stated = columns.flatMap((id) => {
+    const amount = line.amounts.get(id);
+    return amount ? [{ id, amount }] : [];
+  });
+  if (stated.length === 0) return [];
+  return [
+    { text: `${indent}amount:`, at: places.span(line.label) },
+    ...stated.map(({ id, amount }) => ({ text: `${indent}  ${id}: ${amount.value} # ${places.label(amount.cell)}`, at: places.span(amount.cell) })),
+  ];
+}
+
+/** A line and its children, as the format's `lines` entries. */
+function lineLines(line: TableLine, columns: readonly string[], indent: string, places: TablePlaces): Written[] {
+  const at = places.span(line.label);
+  const head: Written[] = [];
+  if (line.id) head.push({ text: `id: ${line.id}`, at });
+  if (line.code) head.push({ text: `code: "${line.code}"`, at });
+  head.push({ text: `name: ${scalar(line.name || "（无名称）")} # ${places.label(line.label)}`, at });
+  const lines = head.map((written, index) => ({ ...written, text: `${indent}${index === 0 ? "- " : "  "}${written.text}` }));
+  lines.push(...amountLines(line, columns, `${indent}  `, places));
+  if (line.share) lines.push({ text: `${indent}  share: ${line.share.value}`, at: places.span(line.share.cell) });
+  if (line.lines.length > 0) {
+    lines.push({ text: `${indent}  lines:`, at });
+    for (const child of line.lines) lines.push(...lineLines(child, columns, `${indent}    `, places));
+  }
+  return lines;
+}
+
+/** The table's `columns`, with the sums its template prints. */
+function columnLines(table: ReadTable, indent: string, places: TablePlaces): Written[] {
+  if (table.columns.length <= 1) return [];
+  return [
+    { text: `${indent}columns:` },
+    ...table.columns.map((column) => {
+      const sum = table.sums.get(column.id);
+      const summed = sum ? `, sum: [${sum.join(", ")}]` : "";
+      return { text: `${indent}  - { id: ${column.id}, name: ${scalar(column.name)}${summed} }`, at: places.span(column.cell) };
+    }),
+  ];
+}
+
+/** A table's id, number, title and kind. */
+function headLines(table: ReadTable, id: string, places: TablePlaces): Written[] {
+  const at = places.span(table.title);
+  return [
+    { text: `  - id: ${id} # ${places.label(table.title)}`, at },
+    ...(table.no ? [{ text: `    no: "${table.no}"`, at }] : []),
+    { text: `    title: ${scalar(titleText(table))}`, at },
+    { text: `    kind: ${table.template.kind}`, at },
+  ];
+}
+
+/** One read table as a declaration table; a table with no figures read is declared with its note only when empty. */
+function tableLines(table: ReadTable, id: string, precision: number, places: TablePlaces): Written[] {
+  const at = places.span(table.title);
+  const lines = headLines(table, id, places);
+  const all = table.total ? [table.total, ...table.lines] : table.lines;
+  const own = tablePrecision(all);
+  if (all.length > 0 && own !== precision) lines.push({ text: `    precision: ${own}`, at });
+  lines.push(...columnLines(table, "    ", places));
+  const columns = table.columns.map((column) => column.id);
+  if (table.total) {
+    const total = lineLines(table.total, columns, "    ", places).filter((written) => !/^\s*- (?:id|code):/.test(written.text));
+    lines.push(
+      { text: "    total:", at: places.span(table.total.label) },
+      ...total.map((written) => ({ ...written, text: written.text.replace(/^(\s*)- /, "$1  ") })),
+    );
+  }
+  if (table.lines.length > 0) lines.push({ text: "    lines:", at }, ...table.lines.flatMap((line) => lineLines(line, columns, "      ", places)));
+  return lines;
+}
+
+/** A table printed without data, with the note that explains it. */
+function emptyLines(table: ReadTable, id: string, places: TablePlaces): Written[] {
+  const note = table.note as Cell;
+  const reason = note.text.replace(/^\s*(?:注|说明|备注)\s*\d*\s*[:：]\s*/, "");
+  return [
+    ...headLines(table, id, places),
+    { text: "    empty:", at: places.span(note) },
+    { text: `      reason: ${scalar(reason)} # ${places.label(note)}`, at: places.span(note) },
+  ];
+}
+
+/** Whether a read table holds figures the declaration can state. */
+export function hasFigures(table: ReadTable): boolean {
+  return table.total !== undefined || table.lines.length > 0;
+}
+
+/** The declaration's `tables` from the tables read, and what of them was not read, as `unread` entries. */
+export function declareTables(
+  tables: readonly ReadTable[],
+  declaration: { unit: string; precision: number },
+  places: TablePlaces,
+): { lines: Written[]; unread: TableUnread[] } {
+  const { precision } = declaration;
+  const ids = idsOf(tables);
+  const lines: Written[] = [];
+  const unread: TableUnread[] = [];
+  for (const [index, table] of tables.entries()) {
+    // A table in another unit than the declaration's is not converted: it is said not to be checked.
+    const unit = table.unit;
+    if (unit && unit.unit !== declaration.unit) table.gaps.push({ why: "unit", start: unit.cell.start, end: unit.cell.end, text: unit.cell.text });
+    for (const gap of table.gaps) {
+      const why = gapWhy[gap.why];
+      if (why) unread.push({ text: `${titleText(table)}：${gap.text}`.slice(0, 60), why, at: { text: gap.text, start: gap.start, end: gap.end } });
+    }
+    const id = ids[index] ?? table.template.kind;
+    const unitKnown = table.gaps.every((gap) => gap.why !== "unit");
+    if (hasFigures(table) && unitKnown) lines.push(...tableLines(table, id, precision, places));
+    else if (table.note && table.gaps.length === 0) lines.push(...emptyLines(table, id, places));
+  }
+  return { lines: lines.length > 0 ? [{ text: "tables:" }, ...lines] : [], unread };
+}

@@ -1,0 +1,74 @@
+import { templateOf, type TableTemplate } from "./catalogue.js";
+import { rowWords, type GridRow } from "./grid.js";
+
+/** A table's place in the document: its title row and the rows under it, up to the next table or the narrative. */
+export interface FoundTable {
+  template: TableTemplate;
+  title: GridRow;
+  no?: string;
+  body: GridRow[];
+}
+
+/** A heading of the narrative or of a part (第三部分, 一、): where a table's rows end. */
+const heading = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)/;
+
+/** A row that is prose, not a table's: a long sentence, or a heading of the narrative. */
+function isProse(row: GridRow): boolean {
+  // A Word or Excel row of several cells is a table's; a lone cell may hold a paragraph (a workbook's narrative).
+  if (row.gridded && row.cells.filter((cell) => cell.text !== "").length > 1) return false;
+  const words = rowWords(row);
+  return heading.test(words) || (words.length > 40 && /[。；;]$|[，,]/.test(words));
+}
+
+/** A note under a table (注：…, 说明：…): part of it, not the narrative. */
+export function isNote(row: GridRow): boolean {
+  return /^(?:注|说明|备注)\s*\d*\s*[:：]/.test(rowWords(row));
+}
+
+/** The printed number of a title (表5-1 → `5-1`). */
+function numberOf(words: string): string | undefined {
+  const match = /^(?:附)?表(\d+(?:[-—－]\d+)?)/.exec(words);
+  return match?.[1]?.replace(/[—－]/, "-");
+}
+
+/** A row is a title when, short, its words name a template; a gridded row is a title only alone in its row. */
+function titleOf(row: GridRow): TableTemplate | undefined {
+  const filled = row.cells.filter((cell) => cell.text !== "");
+  if (filled.length === 0 || (row.gridded && filled.length > 1)) return undefined;
+  const words = rowWords(row);
+  return words.length <= 48 ? templateOf(words) : undefined;
+}
+
+/** The rows of a table's body: after its title, to the next title, a narrative heading or prose (a note is kept). */
+function bodyOf(rows: readonly GridRow[], from: number): GridRow[] {
+  const body: GridRow[] = [];
+  let gridStarted = false;
+  for (let index = from; index < rows.length; index += 1) {
+    const row = rows[index];
+    if (!row || titleOf(row)) break;
+    if (isProse(row) && !isNote(row)) break;
+    // In Word, a paragraph after the table's cells ends it, unless it is its note or blank.
+    if (gridStarted && !row.gridded && rowWords(row) !== "" && !isNote(row)) break;
+    gridStarted ||= row.gridded;
+    body.push(row);
+  }
+  while (body.length > 0 && rowWords(body.at(-1) as GridRow) === "") body.pop();
+  return body;
+}
+
+/** Every table the document prints: its title as the catalogue knows it, and its rows. */
+export function findTables(rows: readonly GridRow[]): FoundTable[] {
+  const found: FoundTable[] = [];
+  for (const [index, row] of rows.entries()) {
+    const template = titleOf(row);
+    if (!template) continue;
+    // A sheet's name, then its title (表1 部门收支总表 above 部门收支总表): one table, named by the second.
+    const previous = found.at(-1);
+    const merges = previous !== undefined && previous.body.length === 0 && previous.template === template;
+    const no = numberOf(rowWords(row)) ?? (merges ? previous.no : undefined);
+    if (merges) found.pop();
+    const body = bodyOf(rows, index + 1);
+    found.push({ template, title: row, ...(no ? { no } : {}), body });
+  }
+  return found;
+}

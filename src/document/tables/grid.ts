@@ -1,0 +1,69 @@
+import type { DocumentText } from "../formats/document.js";
+
+/** A cell as printed, with where it stands in the document's text (offsets of its trimmed text). */
+export interface Cell {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * A line of the document as a table row. In Word and Excel the cells are the table's own (between
+ * tabs), blank ones kept so columns line up: `gridded`. In a text or a PDF's text layer a row is its
+ * words between spaces, and a blank cell cannot be told from a missing one.
+ */
+export interface GridRow {
+  start: number;
+  end: number;
+  cells: Cell[];
+  gridded: boolean;
+}
+
+/** A row's words between runs of spaces, each with its offsets. */
+function words(line: string, start: number): Cell[] {
+  return [...line.matchAll(/\S+/g)].map((match) => ({ text: match[0], start: start + match.index, end: start + match.index + match[0].length }));
+}
+
+/** Cells between tabs, each trimmed, a blank one kept at the offset where it would be. */
+function tabCells(line: string, start: number): Cell[] {
+  const cells: Cell[] = [];
+  let from = 0;
+  for (const part of line.split("\t")) {
+    const lead = part.length - part.trimStart().length;
+    const text = part.trim();
+    cells.push({ text, start: start + from + lead, end: start + from + lead + text.length });
+    from += part.length + 1;
+  }
+  return cells;
+}
+
+/** A Word row is in a table when its place says so; an Excel row always is. */
+function isGridded(document: DocumentText, line: string, start: number): boolean {
+  if (document.kind === "xlsx") return true;
+  if (document.kind !== "docx") return false;
+  const place = document.locate(start);
+  return place.kind === "docx" && place.table !== undefined && line !== "";
+}
+
+/** The document's lines as rows of cells. */
+export function gridOf(document: DocumentText): GridRow[] {
+  const rows: GridRow[] = [];
+  let start = 0;
+  for (const line of document.text.split("\n")) {
+    const end = start + line.length;
+    const text = line.endsWith("\r") ? line.slice(0, -1) : line;
+    const gridded = isGridded(document, text, start);
+    rows.push({ start, end, gridded, cells: gridded ? tabCells(text, start) : words(text, start) });
+    start = end + 1;
+  }
+  return rows;
+}
+
+/** A row's words joined, for matching titles and labels: no spaces (a PDF prints 合 计), full-width folded. */
+export function rowWords(row: GridRow): string {
+  return row.cells
+    .map((cell) => cell.text)
+    .join("")
+    .normalize("NFKC")
+    .replace(/\s+/g, "");
+}

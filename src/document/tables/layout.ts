@@ -1,0 +1,114 @@
+import { amountOf, codeOf, isBlank, percentOf } from "./amount.js";
+import { roleOf } from "./columns.js";
+import type { Cell, GridRow } from "./grid.js";
+import type { TableColumn, TableGap } from "./table.js";
+
+/** Which cells of a row hold what: label and code cells, and the amount columns by id. */
+export interface ColumnLayout {
+  labels: number[];
+  codes: number[];
+  /** Index of each amount column in a gridded row; for rows of words, their order. */
+  amounts: { index: number; column: TableColumn }[];
+  shares: number[];
+  gridded: boolean;
+}
+
+/** What a cell holds. */
+type CellKind = "amount" | "share" | "code" | "label" | "blank";
+
+function kindOf(cell: Cell | undefined): CellKind {
+  const text = cell?.text ?? "";
+  if (isBlank(text)) return "blank";
+  if (codeOf(text)) return "code";
+  if (amountOf(text)) return "amount";
+  if (percentOf(text)) return "share";
+  return "label";
+}
+
+/** A row that holds figures: an amount beside a label (the code alone is no figure), or, in a table of one row, amounts alone. */
+export function isDataRow(row: GridRow, unlabelled = false): boolean {
+  const kinds = row.cells.map(kindOf);
+  return kinds.includes("amount") && (unlabelled || kinds.includes("label") || kinds.includes("code"));
+}
+
+/** A column's header words: every header row's cell at that index, top down, a blank cell under a merge taking the one to its left. */
+function headerWords(header: readonly GridRow[], index: number): { words: string; cell?: Cell } {
+  let words = "";
+  let cell: Cell | undefined;
+  for (const [rowIndex, row] of header.entries()) {
+    let at = index;
+    const below = header.slice(rowIndex + 1).some((lower) => !isBlank(lower.cells[index]?.text ?? ""));
+    while (below && at > 0 && isBlank(row.cells[at]?.text ?? "")) at -= 1;
+    const own = row.cells[at];
+    if (own && !isBlank(own.text)) {
+      words += own.text;
+      // The column is named by its own lowest header cell (小计 under 公务用车…), else by the merged one above.
+      if (at === index || !cell) cell = own;
+    }
+  }
+  return cell ? { words, cell } : { words };
+}
+
+/** The kind most of a column's data cells have (blank when all are). */
+function columnKind(data: readonly GridRow[], index: number): CellKind {
+  const counts = new Map<CellKind, number>();
+  for (const row of data) {
+    const kind = kindOf(row.cells[index]);
+    if (kind !== "blank") counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  }
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  const top = ranked[0]?.[0] ?? "blank";
+  // Amounts beside a few labels (a 合计 row's label in a number column) stay amounts.
+  return top === "code" && counts.has("amount") && (counts.get("amount") ?? 0) >= (counts.get("code") ?? 0) / 2 ? "amount" : top;
+}
+
+/** The layout of a Word or Excel table: each column's kind from its data, each amount column's role from its header. */
+export function gridLayout(header: readonly GridRow[], data: readonly GridRow[], gaps: TableGap[]): ColumnLayout {
+  const width = Math.max(0, ...[...header, ...data].map((row) => row.cells.length));
+  const layout: ColumnLayout = { labels: [], codes: [], amounts: [], shares: [], gridded: true };
+  const seen = new Set<string>();
+  for (let index = 0; index < width; index += 1) {
+    const kind = columnKind(data, index);
+    // A label column after amounts opens another side (收入 | 支出), whose columns are its own.
+    if (kind === "label" && layout.amounts.length > 0) seen.clear();
+    if (kind === "label") layout.labels.push(index);
+    else if (kind === "code") layout.codes.push(index);
+    else if (kind === "share") layout.shares.push(index);
+    else if (kind === "amount") {
+      const { words, cell } = headerWords(header, index);
+      const id = roleOf(words);
+      if (id === undefined || seen.has(id) || !cell) {
+        const at = cell ?? data[0]?.cells[index];
+        gaps.push({ why: "columns", start: at?.start ?? 0, end: at?.end ?? 0, text: words || `#${index + 1}` });
+        continue;
+      }
+      seen.add(id);
+      layout.amounts.push({ index, column: { id, name: cell.text, cell } });
+    }
+  }
+  return layout;
+}
+
+/** The layout of a table printed as words: its header's role words in order, one per amount a full row prints. */
+export function wordLayout(header: readonly GridRow[], data: readonly GridRow[], gaps: TableGap[]): ColumnLayout {
+  const layout: ColumnLayout = { labels: [], codes: [], amounts: [], shares: [], gridded: false };
+  const roles: TableColumn[] = [];
+  for (const row of header)
+    for (const cell of row.cells) {
+      const id = roleOf(cell.text);
+      if (id !== undefined && !roles.some((role) => role.id === id)) roles.push({ id, name: cell.text, cell });
+    }
+  const widest = Math.max(0, ...data.map((row) => row.cells.filter((cell) => kindOf(cell) === "amount").length));
+  if (widest === 1 && roles.length === 0) {
+    const cell = header[0]?.cells[0] ?? data[0]?.cells[0];
+    roles.push({ id: "total", name: "", cell: cell ?? { text: "", start: 0, end: 0 } });
+  }
+  // More figures in a row than role words in the header: which is which cannot be told.
+  if (roles.length === 0 || roles.length < widest) {
+    const at = header[0]?.cells[0] ?? data[0]?.cells[0];
+    gaps.push({ why: "columns", start: at?.start ?? 0, end: at?.end ?? 0, text: roles.map((role) => role.name).join(" ") });
+    return layout;
+  }
+  layout.amounts = roles.map((column, index) => ({ index, column }));
+  return layout;
+}

@@ -1,0 +1,202 @@
+import type { DocumentText } from "../formats/document.js";
+import { amountOf } from "./amount.js";
+import { sumsOf } from "./columns.js";
+import { findTables, isNote, type FoundTable } from "./find.js";
+import { gridOf, rowWords, type Cell, type GridRow } from "./grid.js";
+import { gridLayout, isDataRow, wordLayout, type ColumnLayout } from "./layout.js";
+import { labelWords, linesOf, nestByCode, nestUnderTotals, totalLabel } from "./rows.js";
+import type { ReadTable, TableGap, TableLine } from "./table.js";
+
+export type { ReadTable, TableGap, TableLine } from "./table.js";
+
+const unitPattern = /单位[:：]?\s*(?:为)?\s*(亿元|万元|千元|元)/;
+
+/** The unit a table states in its title or the rows above its figures; none is a gap, never a guess. */
+function unitOf(found: FoundTable, header: readonly GridRow[]): ReadTable["unit"] {
+  for (const row of [found.title, ...header])
+    for (const cell of row.cells) {
+      const match = unitPattern.exec(cell.text.normalize("NFKC").replace(/\s+/g, ""));
+      if (match?.[1]) return { unit: match[1], cell };
+    }
+  return undefined;
+}
+
+/** A row as one cell: its printed words from first to last. */
+function rowCell(row: GridRow): Cell {
+  const filled = row.cells.filter((cell) => cell.text !== "");
+  return { text: filled.map((cell) => cell.text).join(" "), start: filled[0]?.start ?? row.start, end: filled.at(-1)?.end ?? row.end };
+}
+
+/** Splits a two-sided row (收入 … | 支出 …) at its second label column, so each side reads as a table of its own. */
+function sides(layout: ColumnLayout): [ColumnLayout, ColumnLayout] | undefined {
+  const second = layout.labels[1];
+  if (second === undefined) return undefined;
+  const left = (index: number) => index < second;
+  const part = (keep: (index: number) => boolean): ColumnLayout => ({
+    ...layout,
+    labels: layout.labels.filter(keep),
+    codes: layout.codes.filter(keep),
+    shares: layout.shares.filter(keep),
+    amounts: layout.amounts.filter((amount) => keep(amount.index)),
+  });
+  return [part(left), part((index) => !left(index))];
+}
+
+/** The lines of one side (or of a one-sided table), nested as its shape says, with its total. */
+function shaped(found: FoundTable, lines: TableLine[]): { total?: TableLine; lines: TableLine[] } {
+  if (found.template.shape === "coded") {
+    const totalIndex = lines.findIndex((line) => !line.code && totalLabel.test(labelWords(line.name)));
+    const total = totalIndex >= 0 ? lines[totalIndex] : undefined;
+    const rest = nestByCode(lines.filter((_, index) => index !== totalIndex));
+    return total ? { total, lines: rest } : { lines: rest };
+  }
+  return nestUnderTotals(lines);
+}
+
+/** A fund's income takes the fund's id (format: conventions), so it is compared across tables. */
+function fundIds(lines: readonly TableLine[]): void {
+  for (const line of lines) {
+    const words = labelWords(line.name);
+    const id = /一般公共预算/.test(words) ? "general" : /政府性基金/.test(words) ? "government-fund" : /国有资本/.test(words) ? "state-capital" : undefined;
+    if (id && !lines.some((other) => other !== line && other.id === id)) line.id = id;
+    fundIds(line.lines);
+  }
+}
+
+/** A two-sided table (收支总表): its income and expenditure sides as the lines `income` and `expenditure`. */
+function twoSided(data: readonly GridRow[], layout: ColumnLayout, gaps: TableGap[]): TableLine[] | undefined {
+  const split = layout.gridded ? sides(layout) : undefined;
+  if (!split) return undefined;
+  const result: TableLine[] = [];
+  for (const [index, side] of split.entries()) {
+    const main = side.amounts[0]?.column.id;
+    if (main === undefined) continue;
+    // A side's first amount column is its own total (本年预算, 合计); the others are not declared.
+    const sideLines = linesOf(data, side, gaps).flatMap((line) => {
+      const amount = line.amounts.get(main);
+      return amount ? [{ ...line, amounts: new Map([["total", amount]]) }] : [];
+    });
+    const { total, lines } = nestUnderTotals(sideLines);
+    if (!total) continue;
+    total.id = index === 0 ? "income" : "expenditure";
+    if (index === 0) fundIds(lines);
+    total.lines = lines;
+    result.push(total);
+  }
+  return result.length === 2 ? result : undefined;
+}
+
+/**
+ * A table copied from a web page may print each cell on a line of its own (合计 | then 6.08 |): a line
+ * of words alone followed by a line of one amount alone is one row.
+ */
+function pairedRows(body: readonly GridRow[]): GridRow[] {
+  const cells = (row: GridRow) => row.cells.filter((cell) => !/^[|｜]$/.test(cell.text));
+  const rows: GridRow[] = [];
+  for (let index = 0; index < body.length; index += 1) {
+    const row = body[index] as GridRow;
+    const next = body[index + 1];
+    const words = cells(row);
+    const value = next ? cells(next) : [];
+    const labelOnly = !row.gridded && words.length > 0 && !words.some((cell) => amountOf(cell.text));
+    if (next && labelOnly && !next.gridded && value.length === 1 && amountOf(value[0]?.text ?? "")) {
+      rows.push({ start: row.start, end: next.end, gridded: false, cells: [...words, ...value] });
+      index += 1;
+    } else rows.push({ ...row, cells: row.gridded ? row.cells : words });
+  }
+  return rows;
+}
+
+/** Reads one found table: unit, header, columns, rows. */
+function readFound(printed: FoundTable): ReadTable {
+  let found = printed;
+  const gaps: TableGap[] = [];
+  const title = rowCell(found.title);
+  // What the sentence reader leaves alone: the title, and the rows down to the last with figures or the note.
+  const last = [...found.body].reverse().find((row) => isDataRow(row, true) || isNote(row));
+  const extent = { start: found.title.start, end: last?.end ?? found.title.end };
+  const table: ReadTable = { template: found.template, title, columns: [], sums: new Map(), lines: [], gaps, extent };
+  if (found.no) table.no = found.no;
+  found = { ...found, body: pairedRows(found.body) };
+  const oneRow = found.template.shape === "columns-row";
+  const firstData = found.body.findIndex((row) => isDataRow(row, oneRow));
+  const header = found.body.slice(0, firstData < 0 ? found.body.length : firstData);
+  const unit = unitOf(found, header);
+  if (unit) table.unit = unit;
+  const note = found.body.find(isNote);
+  if (note) table.note = rowCell(note);
+  if (found.template.shape === "performance") {
+    gaps.push({ why: "performance", ...title });
+    return table;
+  }
+  // A table without data, explained by its note (没有数据的表格应当列出空表并说明), is read in full.
+  if (firstData < 0 && note) return table;
+  if (firstData < 0) {
+    gaps.push({ why: found.body.some((row) => rowWords(row) !== "") ? "no-rows" : "title-only", ...title });
+    return table;
+  }
+  if (!unit) gaps.push({ why: "unit", ...title });
+  readRows(
+    found,
+    table,
+    header,
+    found.body.slice(firstData).filter((row) => !isNote(row)),
+  );
+  return table;
+}
+
+/** The columns and lines of a table with figures. */
+function readRows(found: FoundTable, table: ReadTable, header: readonly GridRow[], data: readonly GridRow[]): void {
+  const { gaps } = table;
+  const gridded = data.some((row) => row.gridded);
+  // The row that names the department and the unit is above the header, not part of it.
+  const headings = header.filter((row) => !unitPattern.test(rowWords(row)) && !/^(?:部门|单位|编制单位|预算单位)(?:名称)?[:：]/.test(rowWords(row)));
+  const layout = gridded
+    ? gridLayout(
+        headings.filter((row) => row.gridded),
+        data,
+        gaps,
+      )
+    : wordLayout(headings, data, gaps);
+  table.columns = layout.amounts.map((amount) => amount.column);
+  if (!gaps.some((gap) => gap.why === "columns")) table.sums = sumsOf(table.columns.map((column) => column.id));
+  if (found.template.shape === "two-sided") {
+    const lines = twoSided(data, layout, gaps);
+    if (lines) table.lines = lines;
+    else gaps.push({ why: "columns", ...table.title });
+    // A two-sided table's sides print different columns: only the first of each is declared.
+    table.columns = [];
+    return;
+  }
+  if (layout.amounts.length === 0) return;
+  // A “三公” table printed as rows (合计, 因公出国(境)费 …) reads as named lines.
+  if (found.template.shape === "columns-row" && layout.amounts.length > 1) {
+    const total = columnsRow(data, layout);
+    if (total) table.total = total;
+    for (const row of data.filter((other) => total === undefined || !(other.start <= total.label.start && total.label.end <= other.end)))
+      if (isDataRow(row, true)) gaps.push({ why: "row", start: row.start, end: row.end, text: rowCell(row).text });
+    return;
+  }
+  const { total, lines } = shaped(found, linesOf(data, layout, gaps));
+  if (total) table.total = total;
+  table.lines = lines;
+}
+
+/** A table of one row of columns (the “三公” table): its row is the total, named by its first column. */
+function columnsRow(data: readonly GridRow[], layout: ColumnLayout): TableLine | undefined {
+  const row = data.find((candidate) => isDataRow(candidate, true));
+  const first = layout.amounts[0];
+  if (!row || !first) return undefined;
+  const labelled = { ...layout, labels: [first.index] };
+  const line = linesOf([row], labelled, [])[0];
+  if (!line) return undefined;
+  const amount = row.cells[first.index];
+  const value = amount ? amountOf(amount.text) : undefined;
+  if (amount && value) line.amounts.set(first.column.id, { value: value.value, cell: amount });
+  return { ...line, name: first.column.name };
+}
+
+/** Every 公开表 the document prints, read as far as it can be, with what was not read and why. */
+export function readTables(document: DocumentText): ReadTable[] {
+  return findTables(gridOf(document)).map(readFound);
+}

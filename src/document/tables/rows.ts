@@ -1,0 +1,170 @@
+import { amountOf, codeOf, isBlank, percentOf } from "./amount.js";
+import type { Cell, GridRow } from "./grid.js";
+import type { ColumnLayout } from "./layout.js";
+import type { CellAmount, TableGap, TableLine } from "./table.js";
+
+/** A 合计/总计 row: the total of the rows above it (本年收入合计, 支出总计, 合 计). */
+export const totalLabel = /^(?:本年|本期)?(?:收入|支出|收支)?(?:合计|总计)$|^(?:合计|总计)$/;
+
+/** A row's label without the outline number it is printed with (一、 (一) 1.), spaces closed up in Chinese. */
+export function labelWords(text: string): string {
+  return text
+    .normalize("NFKC")
+    .replace(/\s+/g, "")
+    .replace(/^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、](?!\d))/, "");
+}
+
+/** A label cell made of several (a label broken over cells, or code columns 类 款 项 printed apart). */
+function joined(cells: readonly Cell[]): Cell | undefined {
+  const filled = cells.filter((cell) => !isBlank(cell.text));
+  const first = filled[0];
+  const last = filled.at(-1);
+  if (!first || !last) return undefined;
+  return { text: filled.map((cell) => cell.text).join(""), start: first.start, end: last.end };
+}
+
+/** A row of a gridded table as a line: its label and code cells, its amounts by column. */
+function gridLine(row: GridRow, layout: ColumnLayout): TableLine | undefined {
+  const label = joined(layout.labels.map((index) => row.cells[index]).filter((cell): cell is Cell => cell !== undefined));
+  const code = joined(layout.codes.map((index) => row.cells[index]).filter((cell): cell is Cell => cell !== undefined));
+  const amounts = new Map<string, CellAmount>();
+  for (const { index, column } of layout.amounts) {
+    const cell = row.cells[index];
+    const amount = cell ? amountOf(cell.text) : undefined;
+    if (cell && amount) amounts.set(column.id, { value: amount.value, cell });
+  }
+  const shareCell = layout.shares.map((index) => row.cells[index]).find((cell) => cell && percentOf(cell.text));
+  const printedCode = code ? codeOf(code.text) : undefined;
+  // 合计 printed across the code and name columns stands in the code column.
+  const place = label ?? code;
+  if (!place) return undefined;
+  const line: TableLine = { name: (label ?? (printedCode ? undefined : code))?.text.trim() ?? "", label: place, amounts, lines: [] };
+  if (printedCode) line.code = printedCode;
+  if (shareCell) line.share = { value: percentOf(shareCell.text) ?? "", cell: shareCell };
+  return line;
+}
+
+/** A row printed as words: [code] label words, then one amount per column (a row with fewer is not read). */
+function wordLine(row: GridRow, layout: ColumnLayout, gaps: TableGap[]): TableLine | undefined {
+  const cells = [...row.cells];
+  const code = cells[0] && codeOf(cells[0].text) && cells.length > 1 ? cells.shift() : undefined;
+  const figures: Cell[] = [];
+  while (cells.length > 0 && (amountOf(cells.at(-1)?.text ?? "") || percentOf(cells.at(-1)?.text ?? ""))) figures.unshift(cells.pop() as Cell);
+  const label = joined(cells);
+  if (!label) return undefined;
+  const share = figures.find((cell) => percentOf(cell.text));
+  const amountCells = figures.filter((cell) => amountOf(cell.text));
+  if (amountCells.length !== layout.amounts.length) {
+    gaps.push({ why: "row", start: row.start, end: row.end, text: row.cells.map((cell) => cell.text).join(" ") });
+    return undefined;
+  }
+  const amounts = new Map<string, CellAmount>();
+  for (const [index, { column }] of layout.amounts.entries()) {
+    const cell = amountCells[index] as Cell;
+    amounts.set(column.id, { value: amountOf(cell.text)?.value ?? "", cell });
+  }
+  const line: TableLine = { name: label.text, label, amounts, lines: [] };
+  if (code) line.code = code.text;
+  if (share) line.share = { value: percentOf(share.text) ?? "", cell: share };
+  return line;
+}
+
+/** The data rows as lines, in order; a row that cannot be read is a gap. */
+export function linesOf(data: readonly GridRow[], layout: ColumnLayout, gaps: TableGap[]): TableLine[] {
+  const lines: TableLine[] = [];
+  for (const row of data) {
+    const missed = gaps.length;
+    const line = layout.gridded ? gridLine(row, layout) : wordLine(row, layout, gaps);
+    if (line) lines.push(line);
+    // A row with figures is read or said not to be, never dropped.
+    else if (gaps.length === missed && row.cells.some((cell) => amountOf(cell.text)))
+      gaps.push({ why: "row", start: row.start, end: row.end, text: row.cells.map((cell) => cell.text).join(" ") });
+  }
+  return lines;
+}
+
+/** 其中 opens a line's parts: the 其中 line and those after it that share its first words (公务用车购置费, 公务用车运行费). */
+export function nestParts(lines: readonly TableLine[]): TableLine[] {
+  const result: TableLine[] = [];
+  let parent: TableLine | undefined;
+  let stem = "";
+  for (const line of lines) {
+    const words = line.name.normalize("NFKC").replace(/\s+/g, "");
+    const opens = /^其中[:：]?/.exec(words);
+    const parentLine = result.at(-1);
+    if (opens && parentLine) {
+      parent = parentLine;
+      stem = words.slice(opens[0].length, opens[0].length + 4);
+    } else if (!(parent && stem.length === 4 && words.startsWith(stem))) parent = undefined;
+    if (parent) parent.lines.push(line);
+    else result.push(line);
+  }
+  return result;
+}
+
+/** Lines nested by classification code (a 款 under its 类, a 项 under its 款); uncoded lines stay at the top. */
+export function nestByCode(lines: readonly TableLine[]): TableLine[] {
+  const top: TableLine[] = [];
+  const stack: TableLine[] = [];
+  for (const line of lines) {
+    if (!line.code) {
+      top.push(line);
+      stack.length = 0;
+      continue;
+    }
+    while (stack.length > 0 && !line.code.startsWith(stack.at(-1)?.code ?? "\u0000")) stack.pop();
+    const parent = stack.at(-1);
+    if (parent) parent.lines.push(line);
+    else top.push(line);
+    stack.push(line);
+  }
+  return top;
+}
+
+/** An outline number opening a label: 一、 (一) 1. */
+const numbered = /^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、](?!\d))/;
+
+/**
+ * A numbered line followed by unnumbered ones is their heading and total (一、本年收入 over 一般公共预算拨款
+ * …), when some follow; numbered lines side by side stay siblings.
+ */
+export function nestUnderHeadings(lines: readonly TableLine[]): TableLine[] {
+  const result: TableLine[] = [];
+  let heading: TableLine | undefined;
+  for (const line of lines) {
+    const isTotal = totalLabel.test(labelWords(line.name));
+    if (numbered.test(line.name) && !isTotal) heading = line;
+    else if (heading && !isTotal) {
+      heading.lines.push(line);
+      continue;
+    } else heading = undefined;
+    result.push(line);
+  }
+  return result;
+}
+
+/**
+ * Lines nested under the totals printed after them: a 合计 takes the lines since the last total, a
+ * 总计 the 合计 and the lines after it (上年结转 …). Returns the lines and the last total (the side's own).
+ */
+export function nestUnderTotals(printed: readonly TableLine[]): { total?: TableLine; lines: TableLine[] } {
+  const lines = nestUnderHeadings(nestParts(printed));
+  // A total printed first (合计 above its parts, as a “三公” table printed down the page) totals the rest.
+  const first = lines[0];
+  if (first && totalLabel.test(labelWords(first.name)) && !lines.slice(1).some((line) => totalLabel.test(labelWords(line.name))))
+    return { total: first, lines: lines.slice(1) };
+  let open: TableLine[] = [];
+  let last: TableLine | undefined;
+  for (const line of lines) {
+    if (!totalLabel.test(labelWords(line.name))) {
+      open.push(line);
+      continue;
+    }
+    line.lines = open;
+    open = [line];
+    last = line;
+  }
+  if (!last) return { lines: open };
+  if (open.length > 1 || open[0] !== last) return { lines: open };
+  return { total: last, lines: last.lines };
+}

@@ -1,0 +1,60 @@
+import type { TableTemplate } from "./catalogue.js";
+import type { Cell } from "./grid.js";
+
+/** An amount of a line in one column, with the cell it is printed in. */
+export interface CellAmount {
+  value: string;
+  cell: Cell;
+}
+
+/** A row of a table as read: its code and name as printed, its amounts by column id, its child rows. */
+export interface TableLine {
+  code?: string;
+  name: string;
+  /** Where the row's label is printed. */
+  label: Cell;
+  amounts: Map<string, CellAmount>;
+  /** A share printed on the row (占比). */
+  share?: CellAmount;
+  /** An id the format's conventions give it (`income`, `expenditure`, `general` …). */
+  id?: string;
+  lines: TableLine[];
+}
+
+/** Why part of a table was not read: each is reported, never guessed. */
+export type TableGapWhy = "unit" | "columns" | "row" | "no-rows" | "performance" | "title-only";
+
+/** Something of a table not read, where it is printed. */
+export interface TableGap {
+  why: TableGapWhy;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** An amount column: its standard id, its header words as printed, where its header is. */
+export interface TableColumn {
+  id: string;
+  name: string;
+  cell: Cell;
+}
+
+/** One of the 公开表 as read from the document, in its own words and places. */
+export interface ReadTable {
+  template: TableTemplate;
+  /** The title row as printed. */
+  title: Cell;
+  /** The number printed before the title (`5-1`), if any. */
+  no?: string;
+  unit?: { unit: string; cell: Cell };
+  columns: TableColumn[];
+  /** How the columns sum, by column id. */
+  sums: Map<string, string[]>;
+  total?: TableLine;
+  lines: TableLine[];
+  /** A note printed under a table without data (注：本部门没有…). */
+  note?: Cell;
+  gaps: TableGap[];
+  /** From the title to the table's last row: what the sentence reader leaves to the table reader. */
+  extent: { start: number; end: number };
+}

@@ -1,0 +1,214 @@
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import type { DocumentKind, DocumentText } from "../../../src/document/formats/document.js";
+import { readDeclaration } from "../../../src/document/declare/declaration-text.js";
+import { checkDisclosureText } from "../../../src/run/check-disclosure.js";
+
+/** A document of rows: a workbook's rows have cells between tabs, a text's are words. */
+function documentOf(kind: DocumentKind, rows: readonly string[]): DocumentText {
+  const text = rows.join("\n");
+  return { kind, text, locate: (offset) => ({ kind: "xlsx", sheet: "S", cell: `A${offset}`, column: 1 }) };
+}
+
+interface Declared {
+  tables?: Record<string, unknown>[];
+  unread?: { text: string; why: string }[];
+}
+
+const declared = (kind: DocumentKind, rows: readonly string[]) => parse(readDeclaration(documentOf(kind, rows)).yaml) as Declared;
+
+const functionTable = [
+  "表5-1 一般公共预算支出表（分功能科目）",
+  "部门名称：某中心\t\t\t\t单位：万元",
+  "功能分类科目\t\t合计\t基本支出\t项目支出",
+  "科目编码\t科目名称",
+  "合计\t\t825.04\t436.54\t388.50",
+  "201\t一般公共服务支出\t697.36\t308.86\t388.50",
+  "20103\t政府办公厅（室）及相关机构事务\t697.36\t308.86\t388.50",
+  "2010350\t事业运行\t308.86\t308.86\t",
+  "2010399\t其他政府办公厅（室）及相关机构事务支出\t388.50\t\t388.50",
+  "208\t社会保障和就业支出\t127.68\t127.68\t",
+];
+
+describe("a table is read into the declaration's table: kind, unit, columns by their headers, rows by code", () => {
+  it("reads an exported function table: merged headers, 合计 across the code column, blank cells left out", () => {
+    const [table] = declared("xlsx", functionTable).tables ?? [];
+    expect(table).toMatchObject({
+      id: "t5-1",
+      no: "5-1",
+      kind: "general-by-function",
+      columns: [
+        { id: "total", name: "合计", sum: ["basic", "project"] },
+        { id: "basic", name: "基本支出" },
+        { id: "project", name: "项目支出" },
+      ],
+      total: { name: "合计", amount: { total: 825.04, basic: 436.54, project: 388.5 } },
+    });
+    const [kind, other] = (table?.lines ?? []) as { code: string; lines: { code: string; lines: { code: string; amount: unknown }[] }[] }[];
+    expect([kind?.code, other?.code]).toEqual(["201", "208"]);
+    expect(kind?.lines[0]?.lines.map((line) => [line.code, line.amount])).toEqual([
+      ["2010350", { total: 308.86, basic: 308.86 }],
+      ["2010399", { total: 388.5, project: 388.5 }],
+    ]);
+  });
+
+  const tables: [string, DocumentKind, string[], Record<string, unknown>][] = [
+    [
+      "a two-sided summary: each side's lines under its totals, the fund's income as `general`",
+      "xlsx",
+      [
+        "表1 部门收支总表",
+        "单位：万元",
+        "收入\t\t支出\t",
+        "项目\t本年预算\t项目\t本年预算",
+        "一、一般公共预算拨款收入\t825.04\t一、一般公共服务支出\t697.36",
+        "二、政府性基金预算拨款收入\t\t二、社会保障和就业支出\t127.68",
+        "本年收入合计\t825.04\t本年支出合计\t825.04",
+        "收入总计\t825.04\t支出总计\t825.04",
+      ],
+      {
+        kind: "summary",
+        lines: [
+          { id: "income", name: "收入总计", amount: 825.04, lines: [{ name: "本年收入合计", lines: [{ id: "general", amount: 825.04 }] }] },
+          { id: "expenditure", name: "支出总计", lines: [{ name: "本年支出合计", lines: [{ amount: 697.36 }, { amount: 127.68 }] }] },
+        ],
+      },
+    ],
+    [
+      "a heading line over unnumbered ones (一、本年收入 over 一般公共预算拨款)",
+      "xlsx",
+      [
+        "表4 财政拨款收支总表",
+        "单位：万元",
+        "项目\t本年预算\t项目\t合计\t一般公共预算",
+        "一、本年收入\t825.04\t一、本年支出\t825.04\t825.04",
+        "一般公共预算拨款\t825.04\t一般公共服务支出\t825.04\t825.04",
+        "收入总计\t825.04\t支出总计\t825.04\t825.04",
+      ],
+      { lines: [{ id: "income", lines: [{ name: "一、本年收入", lines: [{ id: "general" }] }] }, { id: "expenditure" }] },
+    ],
+    [
+      "a “三公” table of one row under merged headers: its sums as columns",
+      "xlsx",
+      [
+        "表7 一般公共预算“三公”经费支出表",
+        "单位：万元",
+        "合计\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t公务接待费",
+        "\t\t小计\t公务用车购置费\t公务用车运行维护费",
+        "0.45\t0.00\t0.00\t0.00\t0.00\t0.45",
+      ],
+      {
+        columns: [
+          { id: "total", sum: ["abroad", "vehicles", "reception"] },
+          { id: "abroad" },
+          { id: "vehicles", name: "小计", sum: ["vehicle-purchase", "vehicle-operation"] },
+          { id: "vehicle-purchase", name: "公务用车购置费" },
+          { id: "vehicle-operation", name: "公务用车运行维护费" },
+          { id: "reception" },
+        ],
+        total: { amount: { total: 0.45, abroad: 0, reception: 0.45 } },
+      },
+    ],
+    [
+      "a “三公” table copied from a web page, a cell a line: total first, 其中 opens its parts",
+      "text",
+      [
+        "2024年市级“三公”经费预算表",
+        "单位:亿元",
+        "支出 |",
+        "预算数 |",
+        "合计 |",
+        "6.08 |",
+        "因公出国(境)费 |",
+        "0.66 |",
+        "公务用车购置及运行费 |",
+        "4.72 |",
+        "其中:公务用车购置费 |",
+        "1.77 |",
+        "公务用车运行费 |",
+        "2.95 |",
+        "公务接待费 |",
+        "0.7 |",
+      ],
+      {
+        total: { name: "合计", amount: 6.08 },
+        lines: [{ amount: 0.66 }, { amount: 4.72, lines: [{ amount: 1.77 }, { amount: 2.95 }] }, { name: "公务接待费", amount: 0.7 }],
+      },
+    ],
+    [
+      "a table without data, explained by its note, is declared empty",
+      "xlsx",
+      [
+        "表8 政府性基金预算支出表",
+        "单位：万元",
+        "科目编码\t科目名称\t合计\t基本支出\t项目支出",
+        "合计",
+        "注：本部门2025年没有使用政府性基金预算拨款安排的支出，故本表无数据。",
+      ],
+      { kind: "government-fund", empty: { reason: "本部门2025年没有使用政府性基金预算拨款安排的支出，故本表无数据。" } },
+    ],
+  ];
+
+  it.each(tables)("%s", (_, kind, rows, expected) => {
+    expect(declared(kind, rows).tables?.[0]).toMatchObject(expected);
+  });
+});
+
+describe("what cannot be told is reported, never guessed or dropped", () => {
+  const gaps: [string, DocumentKind, string[], { why: string; text: RegExp }][] = [
+    [
+      "no unit printed",
+      "xlsx",
+      ["表6 一般公共预算基本支出表", "科目编码\t科目名称\t合计\t人员经费\t公用经费", "301\t工资福利支出\t369.70\t369.70\t"],
+      { why: "table-unit", text: /一般公共预算基本支出表/ },
+    ],
+    [
+      "a column whose header names no role",
+      "xlsx",
+      ["表3 部门支出总表", "单位：万元", "科目编码\t科目名称\t合计\t其他", "201\t一般公共服务支出\t697.36\t1.00"],
+      { why: "table-columns", text: /其他/ },
+    ],
+    [
+      "a row printed as words with fewer figures than columns",
+      "text",
+      ["表3 部门支出总表", "单位：万元", "科目编码 科目名称 合计 基本支出 项目支出", "201 一般公共服务支出 697.36 308.86"],
+      { why: "table-row", text: /697\.36/ },
+    ],
+    ["a title with no rows under it", "text", ["表 2.部门收入总表", "表 3.部门支出总表"], { why: "table-no-rows", text: /部门收入总表/ }],
+    ["a performance table (not read yet)", "text", ["表 11.整体支出绩效目标表", "收入 825.04 100%"], { why: "performance-table", text: /整体支出绩效目标表/ }],
+    [
+      "a table in another unit than the narrative's",
+      "text",
+      ["部门预算支出825.04万元。", "2024年“三公”经费预算表", "单位：元", "合计 4500.00", "公务接待费 4500.00"],
+      { why: "table-unit", text: /单位：元/ },
+    ],
+  ];
+
+  it.each(gaps)("%s", (_, kind, rows, gap) => {
+    const unread = declared(kind, rows).unread ?? [];
+    expect(
+      unread.some((entry) => entry.why === gap.why && gap.text.test(entry.text)),
+      JSON.stringify(unread),
+    ).toBe(true);
+  });
+
+  it("a row of figures the reader cannot place is a finding, not a pass", () => {
+    const findings = checkDisclosureText(
+      ["表3 部门支出总表", "单位：万元", "科目编码 科目名称 合计 基本支出 项目支出", "201 一般公共服务支出 697.36 308.86"].join("\n"),
+      { lang: "en" },
+    ).findings;
+    expect(findings.map((finding) => [finding.rule, finding.severity, finding.line])).toEqual([["narrative", "info", 4]]);
+  });
+});
+
+describe("the rules check the tables read, each finding at the cell that states it", () => {
+  it("a 类 that is not the sum of its 款 is an error at its cell", () => {
+    const rows = functionTable.map((row) => row.replace("20103\t政府办公厅（室）及相关机构事务\t697.36", "20103\t政府办公厅（室）及相关机构事务\t696.36"));
+    const document = documentOf("xlsx", rows);
+    const findings = checkDisclosureText(document.text, { lang: "en", document, placeOf: (offset) => `A${offset}` }).findings;
+    const errors = findings.filter((finding) => finding.severity === "error");
+    expect(errors.map((finding) => [finding.rule, finding.expected, finding.actual])).toContainEqual(["sum", "696.36", "697.36"]);
+    const at = document.text.indexOf("697.36");
+    expect(errors.some((finding) => finding.place === `A${at}`)).toBe(true);
+  });
+});
