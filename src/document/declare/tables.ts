@@ -64,6 +64,9 @@ function amountLines(line: TableLine, columns: readonly string[], indent: string
     return amount ? [{ id, amount }] : [];
   });
   if (stated.length === 0) return [];
+  // Only the main column printed: the others are unknown, not 0, so the amount is the main column's alone.
+  const only = stated.length === 1 && stated[0]?.id === columns[0] ? stated[0] : undefined;
+  if (only) return [{ text: `${indent}amount: ${only.amount.value} # ${places.label(only.amount.cell)}`, at: places.span(only.amount.cell) }];
   return [
     { text: `${indent}amount:`, at: places.span(line.label) },
     ...stated.map(({ id, amount }) => ({ text: `${indent}  ${id}: ${amount.value} # ${places.label(amount.cell)}`, at: places.span(amount.cell) })),

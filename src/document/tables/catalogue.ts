@@ -1,3 +1,5 @@
+import { matchWords } from "./grid.js";
+
 /**
  * The official tables of a department's budget (and final account) disclosure, as data: one entry a
  * template, with the words its printed title is matched by. A province's variant is one more alias or
@@ -67,8 +69,7 @@ export const catalogue: readonly TableTemplate[] = [
 
 /** A title's words as the catalogue matches them: no 表N or 附表N, no spaces or punctuation, no 部门/单位/预算/决算 qualifiers. */
 export function titleWords(printed: string): string {
-  return printed
-    .normalize("NFKC")
+  return matchWords(printed)
     .replace(/^\s*(?:附)?表\s*(?:\d+(?:\s*[-—－]\s*\d+)?|[一二三四五六七八九十]+(?=[\s.、:：]))\s*[.、:：]?/, "")
     .replace(/^\s*[\d]+(?:[.-]\d+)*\s*[.、]?(?=\D)/, "")
     .replace(/[\s“”"'‘’·、.,:;（）()]/g, (char) => (char === "（" || char === "(" ? "(" : char === "）" || char === ")" ? ")" : ""))
@@ -76,7 +77,8 @@ export function titleWords(printed: string): string {
     .replace(/^[^表]*?(?=部门|单位|一般公共|财政拨款|政府性|国有资本|项目支出|整体支出|三公|政府采购|政府购买)/, "")
     .replace(/^(?:部门|单位)/, "")
     .replace(/(?<!一般公共|政府性基金|国有资本经营)(?:预算|决算)/g, "")
-    .replace(/\(?单位(?:为)?(?:万元|千元|亿元|元)\)?$/, "");
+    .replace(/\(?单位(?:为)?(?:万元|千元|亿元|元)\)?$/, "")
+    .replace(/(?:情况)?(?:统计|明细|汇总|一览)?表$/, "表");
 }
 
 /** The template a printed title names, if one does. */

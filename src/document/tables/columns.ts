@@ -1,3 +1,5 @@
+import { matchWords } from "./grid.js";
+
 /**
  * A column's role, told from its header words (over merged, multi-row headers: the words of every
  * header row above it, top down). The ids are the format's standard column ids (docs/format.md,
@@ -23,7 +25,7 @@ export const columnRoles: readonly ColumnRole[] = [
   { id: "project", pattern: /项目支出/ },
   { id: "government-fund", pattern: /政府性基金/ },
   { id: "state-capital", pattern: /国有资本/ },
-  { id: "general", pattern: /一般公共预算/ },
+  { id: "general", pattern: /一般公共预算|公共(?:财政)?预算/ },
   { id: "special-account", pattern: /财政专户/ },
   { id: "unit-funds", pattern: /单位资金|事业收入|经营收入|其他收入|单位自有/ },
   { id: "carryover", pattern: /结转|结余/ },
@@ -41,7 +43,7 @@ export const columnSums: readonly { id: string; of: readonly string[] }[] = [
 
 /** The role of a column from its header words, undefined when none fits. */
 export function roleOf(header: string): string | undefined {
-  const words = header.normalize("NFKC").replace(/[\s()（）]/g, "");
+  const words = matchWords(header).replace(/[()]/g, "");
   if (words === "") return undefined;
   // Under 公务用车购置及运行维护费, a 小计 is the vehicles' own sum, and 购置费 / 运行维护费 its parts.
   if (/公务用车/.test(words) && /小计$/.test(words)) return "vehicles";

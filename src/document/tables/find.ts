@@ -1,3 +1,4 @@
+import { amountOf } from "./amount.js";
 import { templateOf, type TableTemplate } from "./catalogue.js";
 import { rowWords, type GridRow } from "./grid.js";
 
@@ -17,7 +18,9 @@ function isProse(row: GridRow): boolean {
   // A Word or Excel row of several cells is a table's; a lone cell may hold a paragraph (a workbook's narrative).
   if (row.gridded && row.cells.filter((cell) => cell.text !== "").length > 1) return false;
   const words = rowWords(row);
-  return heading.test(words) || (words.length > 40 && /[。；;]$|[，,]/.test(words));
+  // 一、支出合计 4.9 0 0 0 is a row of the table, 一、收支预算总体情况 a heading of the narrative.
+  const figures = row.cells.some((cell) => amountOf(cell.text));
+  return (heading.test(words) && !figures) || (words.length > 40 && /[。;]$|,/.test(words));
 }
 
 /** A note under a table (注：…, 说明：…): part of it, not the narrative. */

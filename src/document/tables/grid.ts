@@ -1,4 +1,5 @@
 import type { DocumentText } from "../formats/document.js";
+import { simplified } from "../text/traditional.js";
 
 /** A cell as printed, with where it stands in the document's text (offsets of its trimmed text). */
 export interface Cell {
@@ -37,6 +38,14 @@ function tabCells(line: string, start: number): Cell[] {
   return cells;
 }
 
+/** Cells between bars, as a table pasted from a web page prints them (合 计 | 34.35 | 34.35 |). */
+function barCells(line: string, start: number): Cell[] {
+  const cells = tabCells(line.replaceAll("|", "\t"), start);
+  // The bar that closes a row opens no cell.
+  if (/\|\s*$/.test(line) && cells.at(-1)?.text === "") cells.pop();
+  return cells;
+}
+
 /** A Word row is in a table when its place says so; an Excel row always is. */
 function isGridded(document: DocumentText, line: string, start: number): boolean {
   if (document.kind === "xlsx") return true;
@@ -53,17 +62,20 @@ export function gridOf(document: DocumentText): GridRow[] {
     const end = start + line.length;
     const text = line.endsWith("\r") ? line.slice(0, -1) : line;
     const gridded = isGridded(document, text, start);
-    rows.push({ start, end, gridded, cells: gridded ? tabCells(text, start) : words(text, start) });
+    const barred = !gridded && text.includes("|") && !text.includes("。");
+    const cells = gridded ? tabCells(text, start) : barred ? barCells(text, start) : words(text, start);
+    rows.push({ start, end, gridded: gridded || (barred && cells.length > 1), cells });
     start = end + 1;
   }
   return rows;
 }
 
-/** A row's words joined, for matching titles and labels: no spaces (a PDF prints 合 计), full-width folded. */
+/** Words as the catalogue and the column roles match them: full-width folded, traditional script simplified, no spaces (a PDF prints 合 计). */
+export function matchWords(text: string): string {
+  return Array.from(text.normalize("NFKC").replace(/[\s|]+/g, ""), simplified).join("");
+}
+
+/** A row's words joined, for matching titles and labels. */
 export function rowWords(row: GridRow): string {
-  return row.cells
-    .map((cell) => cell.text)
-    .join("")
-    .normalize("NFKC")
-    .replace(/\s+/g, "");
+  return matchWords(row.cells.map((cell) => cell.text).join(""));
 }

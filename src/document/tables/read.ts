@@ -2,7 +2,7 @@ import type { DocumentText } from "../formats/document.js";
 import { amountOf } from "./amount.js";
 import { sumsOf } from "./columns.js";
 import { findTables, isNote, type FoundTable } from "./find.js";
-import { gridOf, rowWords, type Cell, type GridRow } from "./grid.js";
+import { gridOf, matchWords, rowWords, type Cell, type GridRow } from "./grid.js";
 import { gridLayout, isDataRow, wordLayout, type ColumnLayout } from "./layout.js";
 import { labelWords, linesOf, nestByCode, nestUnderTotals, totalLabel } from "./rows.js";
 import type { ReadTable, TableGap, TableLine } from "./table.js";
@@ -15,7 +15,7 @@ const unitPattern = /单位[:：]?\s*(?:为)?\s*(亿元|万元|千元|元)/;
 function unitOf(found: FoundTable, header: readonly GridRow[]): ReadTable["unit"] {
   for (const row of [found.title, ...header])
     for (const cell of row.cells) {
-      const match = unitPattern.exec(cell.text.normalize("NFKC").replace(/\s+/g, ""));
+      const match = unitPattern.exec(matchWords(cell.text));
       if (match?.[1]) return { unit: match[1], cell };
     }
   return undefined;
@@ -170,7 +170,8 @@ function readRows(found: FoundTable, table: ReadTable, header: readonly GridRow[
   }
   if (layout.amounts.length === 0) return;
   // A “三公” table printed as rows (合计, 因公出国(境)费 …) reads as named lines.
-  if (found.template.shape === "columns-row" && layout.amounts.length > 1) {
+  const labelled = data.some((row) => isDataRow(row));
+  if (found.template.shape === "columns-row" && layout.amounts.length > 1 && !labelled) {
     const total = columnsRow(data, layout);
     if (total) table.total = total;
     for (const row of data.filter((other) => total === undefined || !(other.start <= total.label.start && total.label.end <= other.end)))

@@ -1,5 +1,5 @@
 import { amountOf, codeOf, isBlank, percentOf } from "./amount.js";
-import type { Cell, GridRow } from "./grid.js";
+import { matchWords, type Cell, type GridRow } from "./grid.js";
 import type { ColumnLayout } from "./layout.js";
 import type { CellAmount, TableGap, TableLine } from "./table.js";
 
@@ -8,10 +8,7 @@ export const totalLabel = /^(?:本年|本期)?(?:收入|支出|收支)?(?:合计
 
 /** A row's label without the outline number it is printed with (一、 (一) 1.), spaces closed up in Chinese. */
 export function labelWords(text: string): string {
-  return text
-    .normalize("NFKC")
-    .replace(/\s+/g, "")
-    .replace(/^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、](?!\d))/, "");
+  return matchWords(text).replace(/^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十\d]+\)|\d+[.、](?!\d))/, "");
 }
 
 /** A label cell made of several (a label broken over cells, or code columns 类 款 项 printed apart). */
@@ -54,12 +51,14 @@ function wordLine(row: GridRow, layout: ColumnLayout, gaps: TableGap[]): TableLi
   if (!label) return undefined;
   const share = figures.find((cell) => percentOf(cell.text));
   const amountCells = figures.filter((cell) => amountOf(cell.text));
-  if (amountCells.length !== layout.amounts.length) {
+  // One figure beside several columns is the main one's (合计), the others left blank.
+  const single = amountCells.length === 1 && layout.amounts.length > 1;
+  if (amountCells.length !== layout.amounts.length && !single) {
     gaps.push({ why: "row", start: row.start, end: row.end, text: row.cells.map((cell) => cell.text).join(" ") });
     return undefined;
   }
   const amounts = new Map<string, CellAmount>();
-  for (const [index, { column }] of layout.amounts.entries()) {
+  for (const [index, { column }] of layout.amounts.slice(0, amountCells.length).entries()) {
     const cell = amountCells[index] as Cell;
     amounts.set(column.id, { value: amountOf(cell.text)?.value ?? "", cell });
   }
@@ -89,12 +88,13 @@ export function nestParts(lines: readonly TableLine[]): TableLine[] {
   let parent: TableLine | undefined;
   let stem = "";
   for (const line of lines) {
-    const words = line.name.normalize("NFKC").replace(/\s+/g, "");
-    const opens = /^其中[:：]?/.exec(words);
+    const printed = matchWords(line.name);
+    const opens = /^其中:?/.test(printed);
+    const words = labelWords(printed.replace(/^其中:?/, ""));
     const parentLine = result.at(-1);
     if (opens && parentLine) {
       parent = parentLine;
-      stem = words.slice(opens[0].length, opens[0].length + 4);
+      stem = words.slice(0, 4);
     } else if (!(parent && stem.length === 4 && words.startsWith(stem))) parent = undefined;
     if (parent) parent.lines.push(line);
     else result.push(line);
