@@ -163,6 +163,8 @@ export interface StatedFigure extends Row {
   kind: "statement";
   statement: Statement;
   restates: Reference;
+  /** The name the sentence gives it (read from a document), by which findings speak of it. */
+  name?: string;
 }
 
 /** Every row of a table: its total row first, then its lines depth-first. */

@@ -79,6 +79,8 @@ export const code = defineRule({
     messages,
   },
   check({ declaration, report, codeNames }) {
+    // The same name given again under the same code (in 表2, 表3 and 表5-1) is one slip: reported once, where it first stands, with the others related.
+    const drifts = new Map<string, { path: string; data: { code: string; official: string; name: string }; related: string[] }>();
     for (const table of declaration.tables) {
       const seen = new Map<string, string>();
       for (const line of table.allLines) {
@@ -112,9 +114,13 @@ export const code = defineRule({
         else seen.set(key, path);
         const official = codeNames.get(value) ?? officialNames.get(value);
         if (official !== undefined && nameKey(official) !== nameKey(line.name)) {
-          report({ messageId: "name", path: childPointer(line.path, "name"), data: { code: value, official, name: line.name } });
+          const namePath = childPointer(line.path, "name");
+          const drift = drifts.get(`${value}|${nameKey(line.name)}`);
+          if (drift) drift.related.push(namePath);
+          else drifts.set(`${value}|${nameKey(line.name)}`, { path: namePath, data: { code: value, official, name: line.name }, related: [] });
         }
       }
     }
+    for (const { path, data, related } of drifts.values()) report({ messageId: "name", path, data, ...(related.length > 0 ? { related } : {}) });
   },
 });

@@ -37,6 +37,10 @@ export const unreadReasons = {
     en: "this row of the table cannot be read by columns (its figures do not match the columns)",
   },
   "table-no-rows": { zh: "只印了表名，没有读出数据行", en: "only the table's title is printed; no rows with figures were read" },
+  "table-link": {
+    zh: "两行表格都可能是它所重述的数字：不猜，不与表格核对",
+    en: "two lines of a table could be the figure it restates: not guessed, not compared with the table",
+  },
   "performance-table": { zh: "绩效目标表尚不读取", en: "performance target tables are not read yet" },
 } satisfies Record<string, Text>;
 

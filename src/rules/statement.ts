@@ -107,11 +107,13 @@ function compareWithLine(report: Report<Message>, figure: StatedFigure, line: Ro
     ["prior", columnOnly ? undefined : figure.prior, line.prior],
     ["change", columnOnly ? undefined : figure.change, line.change],
   ];
+  // A figure with its own name (read from a document) is spoken of by it, as the sentence names it.
+  const own = (key: keyof typeof figureNames) => (figure.name === undefined ? inNarrative(named(key)) : figureOf(figure.label, figureNames[key]));
   for (const [key, stated, restated] of amounts) {
     if (stated && restated)
       checkRelation(report, {
         kind: "same",
-        figure: { amount: stated, label: () => inNarrative(named(key)) },
+        figure: { amount: stated, label: () => own(key) },
         other: { amount: restated, label: () => inTable(named(key), line) },
       });
   }

@@ -1,11 +1,12 @@
 import type { Lang } from "../../finding.js";
 import { placeLabel, type DocumentText } from "../formats/document.js";
 import { readDisclosure } from "../sentences/read.js";
-import { declareReading, type Declared, type Note, type Span } from "./declare.js";
+import { declareReading, type Declared, type DeclaredReading, type Note, type Span } from "./declare.js";
 import { documentYear } from "../sentences/year.js";
 import { holding, type BudgetYear, type Reading } from "../sentences/relations.js";
 import { scalar, type Written } from "./yaml-lines.js";
-import { declareTables, type TablePlaces, type TableUnread } from "./tables.js";
+import { checkUnits, declareTables, idsOf, isDeclared, type TablePlaces, type TableUnread } from "./tables.js";
+import { linkNarrative, type Links } from "./links.js";
 import { lastAtOrBefore } from "../formats/layout.js";
 import { readTables, type ReadTable } from "../tables/read.js";
 
@@ -73,11 +74,27 @@ function figureLines(source: DeclarationSource, declared: Declared, indent: stri
     at: declared.spans[key] ?? itself,
   }));
   if (lines.length === 0) lines.push({ text: `${indent}- {}${comment}`, at: itself });
+  const reason = declared.restates && declared.change !== undefined ? reasonOf(source, declared) : undefined;
+  if (reason) lines.push({ text: `${indent}  reason: ${scalar(reason)}`, at: itself });
   if (declared.parts.length > 0) {
     lines.push({ text: `${indent}  parts:`, at: itself });
     for (const part of declared.parts) lines.push(...figureLines(source, part, `${indent}    `, own));
   }
   return lines;
+}
+
+/**
+ * The reason a sentence gives for a change it states (主要原因是人员增加; 主要是人员异动), as printed: a
+ * restated line's change has its reason where the narrative gives one, as the format asks.
+ */
+function reasonOf(source: DeclarationSource, declared: Declared): string | undefined {
+  const sentence = source.reading.sentences[declared.through ?? declared.sentence];
+  if (!sentence) return undefined;
+  const from = Math.max(sentence.start, declared.end);
+  const match = /(?:主要(?:原因)?|原因主要)(?:是|为|系|在于)[:]?([^。;]+?)[,]?(?=[。;]|$)/.exec(source.reading.normalised.text.slice(from, sentence.end));
+  if (!match?.[1]) return undefined;
+  const start = from + match.index + match[0].length - match[1].length;
+  return printed(source, start, start + match[1].length) || undefined;
 }
 
 /** The sentences a figure and its parts are stated in. */
@@ -221,6 +238,8 @@ export function declarationOf(source: DeclarationSource): DeclaredText {
   const tableUnits = new Set((source.tables ?? []).flatMap((table) => (table.unit ? [table.unit.unit] : [])));
   const declared = declareReading(reading, tableUnits.size === 1 ? [...tableUnits][0] : undefined);
   const precision = precisionOf(declared.top);
+  const read = source.tables ?? [];
+  const links = linkTables(read, declared);
   const head: Written[] = [
     "# Read from the disclosure by `budget-rules import`: review every statement against the text, correct it, then commit it.",
     "version: 1",
@@ -237,25 +256,37 @@ export function declarationOf(source: DeclarationSource): DeclaredText {
   for (const relation of reading.relations) if (relation.kind === "year") events.push({ at: relation.start, lines: yearStatement(source, relation) });
   events.sort((a, b) => a.at - b.at);
   const body = events.flatMap((event) => event.lines);
-  const places = tablePlaces(source);
-  const tables = declareTables(source.tables ?? [], { unit: declared.unit, precision }, places);
+  const places = tablePlaces(source, links.lineIds);
+  const tables = declareTables(read, precision, places);
+  const ambiguous = links.ambiguous.map((figure) => ({ start: figure.at, end: figure.end, why: "table-link" as const }));
   const lines = [
     ...head,
     ...tables.lines,
     ...(body.length > 0 ? [{ text: "statements:" }, ...body] : []),
-    ...unreadLines(source, [...declared.notes, ...notesOf(declared.top)], tables.unread, places),
+    ...unreadLines(source, [...declared.notes, ...notesOf(declared.top), ...ambiguous], tables.unread, places),
   ];
   return { yaml: `${lines.map((line) => line.text).join("\n")}\n`, spans: lines.map((line) => line.at) };
 }
 
+/** The narrative's figures linked to the tables declared (those in the declaration's unit), before they are written. */
+function linkTables(read: readonly ReadTable[], declared: DeclaredReading): Links {
+  checkUnits(read, declared.unit);
+  const ids = idsOf(read);
+  const named = read.flatMap((table, index) => (isDeclared(table) ? [{ id: ids[index] ?? "", table }] : []));
+  const links = linkNarrative(declared.top, named);
+  for (const [figure, reference] of links.restates) figure.restates = reference;
+  return links;
+}
+
 /** Where a table's cell is in the normalised text, and its label in the document. */
-function tablePlaces(source: DeclarationSource): TablePlaces {
+function tablePlaces(source: DeclarationSource, lineIds: TablePlaces["lineIds"]): TablePlaces {
   const origin = source.reading.normalised.origin;
   // origin is sorted: the first normalised offset at or after an original one.
   const at = (offset: number) => Math.min(origin.length - 1, lastAtOrBefore(origin, offset - 1) + 1);
   return {
     span: (cell) => ({ start: at(cell.start), end: Math.max(at(cell.start), at(cell.end)) }),
     label: (cell) => source.place(at(cell.start)),
+    lineIds,
   };
 }
 

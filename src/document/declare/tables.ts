@@ -7,6 +7,8 @@ import { scalar, type Written } from "./yaml-lines.js";
 export interface TablePlaces {
   span(cell: Cell): Span;
   label(cell: Cell): string;
+  /** Ids made for lines the narrative restates. */
+  lineIds: ReadonlyMap<TableLine, string>;
 }
 
 /** A gap of a table as an `unread` entry: its words, its reason, where it is. */
@@ -26,7 +28,7 @@ const gapWhy: Record<TableGap["why"], TableUnread["why"] | undefined> = {
 };
 
 /** The ids of the tables: the printed number (`t5-1`), else the kind; a repeat gets a suffix. */
-function idsOf(tables: readonly ReadTable[]): string[] {
+export function idsOf(tables: readonly ReadTable[]): string[] {
   const used = new Map<string, number>();
   return tables.map((table) => {
     const base = table.no ? `t${table.no}` : table.template.kind;
@@ -77,7 +79,8 @@ function amountLines(line: TableLine, columns: readonly string[], indent: string
 function lineLines(line: TableLine, columns: readonly string[], indent: string, places: TablePlaces): Written[] {
   const at = places.span(line.label);
   const head: Written[] = [];
-  if (line.id) head.push({ text: `id: ${line.id}`, at });
+  const id = line.id ?? places.lineIds.get(line);
+  if (id) head.push({ text: `id: ${id}`, at });
   if (line.code) head.push({ text: `code: "${line.code}"`, at });
   head.push({ text: `name: ${scalar(line.name || "（无名称）")} # ${places.label(line.label)}`, at });
   const lines = head.map((written, index) => ({ ...written, text: `${indent}${index === 0 ? "- " : "  "}${written.text}` }));
@@ -151,26 +154,31 @@ export function hasFigures(table: ReadTable): boolean {
 }
 
 /** The declaration's `tables` from the tables read, and what of them was not read, as `unread` entries. */
-export function declareTables(
-  tables: readonly ReadTable[],
-  declaration: { unit: string; precision: number },
-  places: TablePlaces,
-): { lines: Written[]; unread: TableUnread[] } {
-  const { precision } = declaration;
+/** A table in another unit than the declaration's is not converted: it is said not to be checked. */
+export function checkUnits(tables: readonly ReadTable[], unit: string): void {
+  for (const table of tables) {
+    const own = table.unit;
+    if (own && own.unit !== unit && !table.gaps.some((gap) => gap.why === "unit"))
+      table.gaps.push({ why: "unit", start: own.cell.start, end: own.cell.end, text: own.cell.text });
+  }
+}
+
+/** Whether a table is declared with its figures: it has some, and its unit is known and the declaration's. */
+export function isDeclared(table: ReadTable): boolean {
+  return hasFigures(table) && table.gaps.every((gap) => gap.why !== "unit");
+}
+
+export function declareTables(tables: readonly ReadTable[], precision: number, places: TablePlaces): { lines: Written[]; unread: TableUnread[] } {
   const ids = idsOf(tables);
   const lines: Written[] = [];
   const unread: TableUnread[] = [];
   for (const [index, table] of tables.entries()) {
-    // A table in another unit than the declaration's is not converted: it is said not to be checked.
-    const unit = table.unit;
-    if (unit && unit.unit !== declaration.unit) table.gaps.push({ why: "unit", start: unit.cell.start, end: unit.cell.end, text: unit.cell.text });
     for (const gap of table.gaps) {
       const why = gapWhy[gap.why];
       if (why) unread.push({ text: `${titleText(table)}：${gap.text}`.slice(0, 60), why, at: { text: gap.text, start: gap.start, end: gap.end } });
     }
     const id = ids[index] ?? table.template.kind;
-    const unitKnown = table.gaps.every((gap) => gap.why !== "unit");
-    if (hasFigures(table) && unitKnown) lines.push(...tableLines(table, id, precision, places));
+    if (isDeclared(table)) lines.push(...tableLines(table, id, precision, places));
     else if (table.note && table.gaps.length === 0) lines.push(...emptyLines(table, id, places));
   }
   return { lines: lines.length > 0 ? [{ text: "tables:" }, ...lines] : [], unread };

@@ -11,7 +11,7 @@ export interface FoundTable {
 }
 
 /** A heading of the narrative or of a part (第三部分, 一、): where a table's rows end. */
-const heading = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)/;
+const heading = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[,，]?、)/;
 
 /** A row that is prose, not a table's: a long sentence, or a heading of the narrative. */
 function isProse(row: GridRow): boolean {

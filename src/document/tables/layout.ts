@@ -83,7 +83,7 @@ export function gridLayout(header: readonly GridRow[], data: readonly GridRow[],
         continue;
       }
       seen.add(id);
-      layout.amounts.push({ index, column: { id, name: cell.text, cell } });
+      layout.amounts.push({ index, column: { id, name: cell.text, header: words, cell } });
     }
   }
   return layout;
@@ -96,12 +96,12 @@ export function wordLayout(header: readonly GridRow[], data: readonly GridRow[],
   for (const row of header)
     for (const cell of row.cells) {
       const id = roleOf(cell.text);
-      if (id !== undefined && !roles.some((role) => role.id === id)) roles.push({ id, name: cell.text, cell });
+      if (id !== undefined && !roles.some((role) => role.id === id)) roles.push({ id, name: cell.text, header: cell.text, cell });
     }
   const widest = Math.max(0, ...data.map((row) => row.cells.filter((cell) => kindOf(cell) === "amount").length));
   if (widest === 1 && roles.length === 0) {
     const cell = header[0]?.cells[0] ?? data[0]?.cells[0];
-    roles.push({ id: "total", name: "", cell: cell ?? { text: "", start: 0, end: 0 } });
+    roles.push({ id: "total", name: "", header: "", cell: cell ?? { text: "", start: 0, end: 0 } });
   }
   // More figures in a row than role words in the header: which is which cannot be told.
   if (roles.length === 0 || roles.length < widest) {

@@ -90,8 +90,10 @@ function twoSided(data: readonly GridRow[], layout: ColumnLayout, gaps: TableGap
  * A table copied from a web page may print each cell on a line of its own (合计 | then 6.08 |): a line
  * of words alone followed by a line of one amount alone is one row.
  */
-function pairedRows(body: readonly GridRow[]): GridRow[] {
-  const cells = (row: GridRow) => row.cells.filter((cell) => !/^[|｜]$/.test(cell.text));
+function pairedRows(printed: readonly GridRow[]): GridRow[] {
+  const cells = (row: GridRow) => row.cells.filter((cell) => !/^[|｜]?$/.test(cell.text));
+  // A line of a bar alone (a cell's border copied as text), or blank, is no row.
+  const body = printed.filter((row) => row.gridded || cells(row).length > 0);
   const rows: GridRow[] = [];
   for (let index = 0; index < body.length; index += 1) {
     const row = body[index] as GridRow;

@@ -36,6 +36,8 @@ export interface TableGap {
 export interface TableColumn {
   id: string;
   name: string;
+  /** Every header word above it, merged ones too (公务用车购置及运行维护费 over 小计). */
+  header: string;
   cell: Cell;
 }
 
