@@ -85,7 +85,10 @@ function lineLines(line: TableLine, columns: readonly string[], indent: string, 
   head.push({ text: `name: ${scalar(line.name || "（无名称）")} # ${places.label(line.label)}`, at });
   const lines = head.map((written, index) => ({ ...written, text: `${indent}${index === 0 ? "- " : "  "}${written.text}` }));
   lines.push(...amountLines(line, columns, `${indent}  `, places));
-  if (line.share) lines.push({ text: `${indent}  share: ${line.share.value}`, at: places.span(line.share.cell) });
+  for (const key of ["prior", "change", "growth", "share"] as const) {
+    const figure = line[key];
+    if (figure) lines.push({ text: `${indent}  ${key}: ${figure.value} # ${places.label(figure.cell)}`, at: places.span(figure.cell) });
+  }
   if (line.lines.length > 0) {
     lines.push({ text: `${indent}  lines:`, at });
     for (const child of line.lines) lines.push(...lineLines(child, columns, `${indent}    `, places));
@@ -127,7 +130,8 @@ function tableLines(table: ReadTable, id: string, precision: number, places: Tab
   lines.push(...columnLines(table, "    ", places));
   const columns = table.columns.map((column) => column.id);
   if (table.total) {
-    const total = lineLines(table.total, columns, "    ", places).filter((written) => !/^\s*- (?:id|code):/.test(written.text));
+    // The total's parts are the table's lines, written once below.
+    const total = lineLines({ ...table.total, lines: [] }, columns, "    ", places).filter((written) => !/^\s*- (?:id|code):/.test(written.text));
     lines.push(
       { text: "    total:", at: places.span(table.total.label) },
       ...total.map((written) => ({ ...written, text: written.text.replace(/^(\s*)- /, "$1  ") })),

@@ -11,7 +11,7 @@ export interface ColumnRole {
 }
 
 export const columnRoles: readonly ColumnRole[] = [
-  { id: "growth", pattern: /%|增长率|增减率|增幅|比率/ },
+  { id: "growth", pattern: /%|增长率|增减率|增幅|比率|幅度/ },
   { id: "change", pattern: /增减|增加额|减少额|差额|变动/ },
   { id: "prior", pattern: /上年|上一年|去年/ },
   { id: "abroad", pattern: /因公出国/ },
@@ -43,7 +43,7 @@ export const columnSums: readonly { id: string; of: readonly string[] }[] = [
 
 /** The role of a column from its header words, undefined when none fits. */
 export function roleOf(header: string): string | undefined {
-  const words = matchWords(header).replace(/[()]/g, "");
+  const words = matchWords(header).replace(/[()、]/g, "");
   if (words === "") return undefined;
   // Under 公务用车购置及运行维护费, a 小计 is the vehicles' own sum, and 购置费 / 运行维护费 its parts.
   if (/公务用车/.test(words) && /小计$/.test(words)) return "vehicles";

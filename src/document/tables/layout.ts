@@ -10,6 +10,8 @@ export interface ColumnLayout {
   /** Index of each amount column in a gridded row; for rows of words, their order. */
   amounts: { index: number; column: TableColumn }[];
   shares: number[];
+  /** Columns that are a line's own figures, not amounts of a column: 上年数, 增减额, 增减率. */
+  fields: { prior?: number; change?: number; growth?: number };
   gridded: boolean;
 }
 
@@ -62,10 +64,39 @@ function columnKind(data: readonly GridRow[], index: number): CellKind {
   return top === "code" && counts.has("amount") && (counts.get("amount") ?? 0) >= (counts.get("code") ?? 0) / 2 ? "amount" : top;
 }
 
+/**
+ * A header row copied from a web page loses the blank cells a merge left at its start (增减金额 | 增减幅度 under
+ * 比上年增减情况): a lower row whose cells start at the first column, as many as a merged cell above spans,
+ * is set under that cell.
+ */
+function aligned(header: readonly GridRow[]): GridRow[] {
+  return header.map((row, index) => {
+    const above = header[index - 1];
+    const filled = row.cells.filter((cell) => !isBlank(cell.text));
+    const contiguous = filled.length > 0 && filled.every((cell, at) => row.cells[at] === cell);
+    if (!above || !contiguous) return row;
+    const start = mergedSpanStart(above, filled.length);
+    if (start === undefined || start === 0) return row;
+    const padding = Array.from({ length: start }, () => ({ text: "", start: row.start, end: row.start }));
+    return { ...row, cells: [...padding, ...filled] };
+  });
+}
+
+/** Where the first cell of a row stands that is followed by blanks making a span of `width` (a merged header cell). */
+function mergedSpanStart(row: GridRow, width: number): number | undefined {
+  if (width < 2) return undefined;
+  for (let at = 0; at + width <= row.cells.length; at += 1) {
+    const span = row.cells.slice(at, at + width);
+    if (!isBlank(span[0]?.text ?? "") && span.slice(1).every((cell) => isBlank(cell.text))) return at;
+  }
+  return undefined;
+}
+
 /** The layout of a Word or Excel table: each column's kind from its data, each amount column's role from its header. */
-export function gridLayout(header: readonly GridRow[], data: readonly GridRow[], gaps: TableGap[]): ColumnLayout {
+export function gridLayout(printedHeader: readonly GridRow[], data: readonly GridRow[], gaps: TableGap[]): ColumnLayout {
+  const header = aligned(printedHeader);
   const width = Math.max(0, ...[...header, ...data].map((row) => row.cells.length));
-  const layout: ColumnLayout = { labels: [], codes: [], amounts: [], shares: [], gridded: true };
+  const layout: ColumnLayout = { labels: [], codes: [], amounts: [], shares: [], fields: {}, gridded: true };
   const seen = new Set<string>();
   for (let index = 0; index < width; index += 1) {
     const kind = columnKind(data, index);
@@ -73,10 +104,17 @@ export function gridLayout(header: readonly GridRow[], data: readonly GridRow[],
     if (kind === "label" && layout.amounts.length > 0) seen.clear();
     if (kind === "label") layout.labels.push(index);
     else if (kind === "code") layout.codes.push(index);
-    else if (kind === "share") layout.shares.push(index);
-    else if (kind === "amount") {
+    else if (kind === "share") {
+      // A percentage column is a share (占比) unless its header says it is the rate of change (增减幅度).
+      if (roleOf(headerWords(header, index).words) === "growth") layout.fields.growth = index;
+      else layout.shares.push(index);
+    } else if (kind === "amount") {
       const { words, cell } = headerWords(header, index);
       const id = roleOf(words);
+      if ((id === "prior" || id === "change") && layout.fields[id] === undefined) {
+        layout.fields[id] = index;
+        continue;
+      }
       if (id === undefined || seen.has(id) || !cell) {
         const at = cell ?? data[0]?.cells[index];
         gaps.push({ why: "columns", start: at?.start ?? 0, end: at?.end ?? 0, text: words || `#${index + 1}` });
@@ -91,7 +129,7 @@ export function gridLayout(header: readonly GridRow[], data: readonly GridRow[],
 
 /** The layout of a table printed as words: its header's role words in order, one per amount a full row prints. */
 export function wordLayout(header: readonly GridRow[], data: readonly GridRow[], gaps: TableGap[]): ColumnLayout {
-  const layout: ColumnLayout = { labels: [], codes: [], amounts: [], shares: [], gridded: false };
+  const layout: ColumnLayout = { labels: [], codes: [], amounts: [], shares: [], fields: {}, gridded: false };
   const roles: TableColumn[] = [];
   for (const row of header)
     for (const cell of row.cells) {

@@ -1,5 +1,5 @@
 import type { DocumentText } from "../formats/document.js";
-import { amountOf } from "./amount.js";
+import { amountOf, percentOf } from "./amount.js";
 import { sumsOf } from "./columns.js";
 import { findTables, isNote, type FoundTable } from "./find.js";
 import { gridOf, matchWords, rowWords, type Cell, type GridRow } from "./grid.js";
@@ -37,6 +37,7 @@ function sides(layout: ColumnLayout): [ColumnLayout, ColumnLayout] | undefined {
     labels: layout.labels.filter(keep),
     codes: layout.codes.filter(keep),
     shares: layout.shares.filter(keep),
+    fields: {},
     amounts: layout.amounts.filter((amount) => keep(amount.index)),
   });
   return [part(left), part((index) => !left(index))];
@@ -99,11 +100,21 @@ function pairedRows(printed: readonly GridRow[]): GridRow[] {
     const row = body[index] as GridRow;
     const next = body[index + 1];
     const words = cells(row);
-    const value = next ? cells(next) : [];
-    const labelOnly = !row.gridded && words.length > 0 && !words.some((cell) => amountOf(cell.text));
-    if (next && labelOnly && !next.gridded && value.length === 1 && amountOf(value[0]?.text ?? "")) {
-      rows.push({ start: row.start, end: next.end, gridded: false, cells: [...words, ...value] });
-      index += 1;
+    const labelOnly = !row.gridded && words.length > 0 && !words.some((cell) => amountOf(cell.text) || percentOf(cell.text));
+    const single = (candidate: GridRow | undefined) => {
+      const own = candidate && !candidate.gridded ? cells(candidate) : [];
+      return own.length === 1 && (amountOf(own[0]?.text ?? "") || percentOf(own[0]?.text ?? "")) ? own : undefined;
+    };
+    if (next && labelOnly && single(next)) {
+      // Its figures follow it, one a line (因公出国(境)费, then 0, 0, 0 for each column).
+      let last = index + 1;
+      const figures = [...(single(next) ?? [])];
+      for (let more = single(body[last + 1]); more; more = single(body[last + 1])) {
+        figures.push(...more);
+        last += 1;
+      }
+      rows.push({ start: row.start, end: (body[last] as GridRow).end, gridded: false, cells: [...words, ...figures] });
+      index = last;
     } else rows.push({ ...row, cells: row.gridded ? row.cells : words });
   }
   return rows;

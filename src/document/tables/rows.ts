@@ -38,7 +38,23 @@ function gridLine(row: GridRow, layout: ColumnLayout): TableLine | undefined {
   const line: TableLine = { name: (label ?? (printedCode ? undefined : code))?.text.trim() ?? "", label: place, amounts, lines: [] };
   if (printedCode) line.code = printedCode;
   if (shareCell) line.share = { value: percentOf(shareCell.text) ?? "", cell: shareCell };
+  readFields(line, row, layout);
   return line;
+}
+
+/** The row's 上年数, 增减额 and 增减率, from the columns that print them. */
+function readFields(line: TableLine, row: GridRow, layout: ColumnLayout): void {
+  const { prior, change, growth } = layout.fields;
+  const at = (index: number | undefined) => (index === undefined ? undefined : row.cells[index]);
+  const priorCell = at(prior);
+  const priorAmount = priorCell && amountOf(priorCell.text);
+  if (priorCell && priorAmount && !priorAmount.value.startsWith("-")) line.prior = { value: priorAmount.value, cell: priorCell };
+  const changeCell = at(change);
+  const changeAmount = changeCell && amountOf(changeCell.text);
+  if (changeCell && changeAmount) line.change = { value: changeAmount.value, cell: changeCell };
+  const growthCell = at(growth);
+  const rate = growthCell && percentOf(growthCell.text);
+  if (growthCell && rate) line.growth = { value: rate, cell: growthCell };
 }
 
 /** A row printed as words: [code] label words, then one amount per column (a row with fewer is not read). */

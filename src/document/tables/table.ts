@@ -16,6 +16,10 @@ export interface TableLine {
   amounts: Map<string, CellAmount>;
   /** A share printed on the row (占比). */
   share?: CellAmount;
+  /** The row's prior year, change and rate of change, where the table prints them (上年数, 增减额, 增减率). */
+  prior?: CellAmount;
+  change?: CellAmount;
+  growth?: CellAmount;
   /** An id the format's conventions give it (`income`, `expenditure`, `general` …). */
   id?: string;
   lines: TableLine[];

@@ -9,14 +9,21 @@ import { checkDisclosureText } from "../../../src/run/check-disclosure.js";
  * (key.json). Every keyed discrepancy must be an error with its stated and expected values, and no other
  * error may be given. What the reader still misses is listed here, each with why: a miss is not silent.
  */
-const folder = new URL("../../../fixtures/tables/", import.meta.url);
+const batches = ["tables", "tables-b"].map((name) => new URL(`../../../fixtures/${name}/`, import.meta.url));
 
 interface Key {
   discrepancies: { where: string; stated: string; expected: string }[];
 }
 
-/** Known misses: page → the stated values not yet found, and why. None now. */
-const missed: Record<string, { stated: string; why: string }[]> = {};
+/** Known misses: page → the stated values not yet found, and why. */
+const missed: Record<string, { stated: string; why: string }[]> = {
+  "huaiyuan-xuwei-xiang-sangong-2020": [
+    {
+      stated: "0%",
+      why: "增长0% rests on the misstated total 11.52 (found); that its parts' changes (0, 0, 35) do not add to the total's 0 is not compared",
+    },
+  ],
+};
 
 /** Errors that are a keyed slip seen from another figure: page → their stated values, and why. */
 const sameSlip: Record<string, { shownAs: string; why: string }[]> = {
@@ -33,12 +40,14 @@ function matches(finding: Finding, discrepancy: Key["discrepancies"][number]): b
   return magnitude(finding.actual).equals(magnitude(discrepancy.stated)) && magnitude(finding.expected).equals(magnitude(discrepancy.expected));
 }
 
-const pages = readdirSync(folder, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => entry.name);
+const pages = batches.flatMap((folder) =>
+  readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => ({ folder, page: entry.name, toString: () => entry.name })),
+);
 
 describe("each keyed page: its discrepancies found, no false error", () => {
-  it.each(pages)("%s", (page) => {
+  it.each(pages)("%s", ({ folder, page }) => {
     const text = readFileSync(new URL(`${page}/source.txt`, folder), "utf8");
     const key = JSON.parse(readFileSync(new URL(`${page}/key.json`, folder), "utf8")) as Key;
     const errors = checkDisclosureText(text, { lang: "en" }).findings.filter((finding) => finding.severity === "error");

@@ -136,6 +136,47 @@ describe("a table is read into the declaration's table: kind, unit, columns by t
       },
     ],
     [
+      "上年数, 增减额 and 增减幅度 columns are each line's prior, change and rate; a header copied without its merge's blanks is set under the merge",
+      "text",
+      [
+        "施甸县2016年“三公”经费决算情况统计表 | ||||",
+        "单位:万元 | ||||",
+        "项目 | 上年决算数 | 本年决算数 | 比上年增、减情况 | |",
+        "增、减金额 | 增、减幅度 | |||",
+        "合计 | 2911.47 | 2706.86 | -204.61 | -7.03% |",
+        "1.因公出国(境)费 | 13.06 | 10.20 | -2.86 | -21.9% |",
+      ],
+      {
+        total: { name: "合计", amount: 2706.86, prior: 2911.47, change: -204.61, growth: "-7.03%" },
+        lines: [{ amount: 10.2, prior: 13.06, change: -2.86, growth: "-21.9%" }],
+      },
+    ],
+    [
+      "a cell a line with a figure per column after each label; the total's parts written once",
+      "text",
+      [
+        "一、2022三公经费支出预算表",
+        "单位:万元",
+        "项目",
+        "合计",
+        "一般公共预算财政拨款",
+        "因公出国(境)费",
+        "0",
+        "0",
+        "公务接待费",
+        "1.90",
+        "1.90",
+        "总计",
+        "1.90",
+        "1.90",
+      ],
+      {
+        columns: [{ id: "total" }, { id: "general" }],
+        total: { name: "总计", amount: { total: 1.9, general: 1.9 } },
+        lines: [{ amount: { total: 0, general: 0 } }, { amount: { total: 1.9, general: 1.9 } }],
+      },
+    ],
+    [
       "a table without data, explained by its note, is declared empty",
       "xlsx",
       [
