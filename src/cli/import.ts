@@ -5,6 +5,7 @@ import { declareDocument } from "../narrative/declaration-text.js";
 import { DocumentError } from "../read/document/document.js";
 import { readDocumentFile } from "../read/document/read.js";
 import { InputError } from "../run/files.js";
+import { writeOutput } from "./report-files.js";
 
 export interface ImportOptions {
   output?: string;
@@ -37,9 +38,14 @@ export async function runImport(file: string, options: ImportOptions, io: { cwd:
   }
   const output = resolve(io.cwd, options.output);
   if (sameFile(input, output)) throw new InputError(`${options.output} is the document read; import never writes over it`);
-  if (existsSync(output) && !options.force) throw new InputError(`${options.output} exists; add --force to overwrite it`);
+  if (options.force) {
+    // As -o of check: whole or not at all, through an exclusive temporary file; a device written into.
+    await writeOutput(output, options.output, yaml);
+    return;
+  }
+  if (existsSync(output)) throw new InputError(`${options.output} exists; add --force to overwrite it`);
   try {
-    writeFileSync(output, yaml, { flag: options.force ? "w" : "wx" });
+    writeFileSync(output, yaml, { flag: "wx" }); // exclusive: never through a link put there meanwhile
   } catch (error) {
     throw new InputError(`cannot write ${options.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import type { FileReport } from "../report/report.js";
+import { writeWhole } from "./whole-file.js";
 
 /**
  * The results of earlier runs, for CI (as ESLint's --cache): a file whose size and modification time,
@@ -102,16 +103,13 @@ export class ResultCache {
     }
   }
 
-  /** Writes the cache whole (a temporary file, then a rename); returns a warning if it cannot. */
+  /** Writes the cache whole (an exclusive temporary file, then a rename); returns a warning if it cannot. */
   save(): string | undefined {
     if (!this.changed) return undefined;
-    const temporary = `${this.location}.${process.pid}.tmp`;
     try {
-      writeFileSync(temporary, JSON.stringify({ key: this.key, entries: this.entries } satisfies CacheFile));
-      renameSync(temporary, this.location);
+      writeWhole(this.location, JSON.stringify({ key: this.key, entries: this.entries } satisfies CacheFile));
       return undefined;
     } catch (error) {
-      rmSync(temporary, { force: true });
       return `cannot write the cache ${this.location} (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
     }
   }
