@@ -2,6 +2,7 @@ import { realpathSync, renameSync, statSync, writeFileSync, type Stats } from "n
 import { open } from "node:fs/promises";
 import { dirname, extname, relative, resolve } from "node:path";
 import { InputError } from "../run/files.js";
+import { inputReplacedBy } from "../run/same-file.js";
 import { removeTemporary, temporaryBeside } from "../run/whole-file.js";
 import type { FormatName } from "../report/formats.js";
 
@@ -78,17 +79,9 @@ function realpathOr(path: string): string {
 
 /** Refuses a report file that is one of the check's inputs (a declaration or a config): it would be replaced. */
 export function refuseInputs(toFiles: readonly ReportFile[], inputs: readonly string[]): void {
-  const byIdentity = new Map<string, ReportFile>();
   for (const file of toFiles) {
-    const stats = statOrUndefined(file.path);
-    // Only a regular file can be both: /dev/stdin and /dev/stdout may be one terminal, and that is fine.
-    if (stats?.isFile()) byIdentity.set(`${stats.dev}:${stats.ino}`, file);
-  }
-  if (byIdentity.size === 0) return;
-  for (const input of inputs) {
-    const stats = statOrUndefined(input);
-    const file = stats && byIdentity.get(`${stats.dev}:${stats.ino}`);
-    if (file) throw new InputError(`-o ${file.given} is an input of this check; the ${file.format} report would replace it`);
+    if (inputReplacedBy(file.path, inputs) !== undefined)
+      throw new InputError(`-o ${file.given} is an input of this check; the ${file.format} report would replace it`);
   }
 }
 
