@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -77,18 +77,30 @@ describe("--cache", () => {
     expect(second.code).toBe(1);
   });
 
-  it.each<[string, (folder: string) => void, RegExp]>([
-    [
-      "a corrupt cache is ignored with a warning",
-      (folder) => writeFileSync(cacheFile(folder), "{not json"),
-      /warning: the cache .* is not one budget-rules wrote/,
-    ],
-    ["a cache that cannot be written is a warning", (folder) => mkdirSync(cacheFile(folder)), /warning: cannot (read|write) the cache/],
-  ])("%s, never a wrong result", async (_name, spoil, warning) => {
+  it("a file at the cache's place that budget-rules did not write is refused, never replaced", async () => {
     const folder = project();
-    spoil(folder);
-    const result = await check(folder);
-    expect(result.stderr).toMatch(warning);
+    writeFileSync(cacheFile(folder), "{not json");
+    let stderr = "";
+    const code = await main(["check", "--cache", "broken"], {
+      stdout: () => undefined,
+      stderr: (text) => (stderr += text),
+      env: {},
+      cwd: folder,
+      stdoutIsTTY: false,
+    });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^budget-rules: the cache \.budget-rules-cache is not one budget-rules wrote; remove it or name another --cache-location\n$/);
+    expect(readFileSync(cacheFile(folder), "utf8")).toBe("{not json");
+  });
+
+  it("a cache that cannot be written is a warning, never a wrong result", async () => {
+    const folder = project();
+    mkdirSync(join(folder, "read-only"));
+    chmodSync(join(folder, "read-only"), 0o500);
+    const result = await check(folder, ["--cache-location", "read-only/cache"]);
+    // Root writes anyway; any other user is refused, and told.
+    if (process.getuid?.() !== 0) expect(result.stderr).toMatch(/warning: cannot write the cache .*read-only\/cache \(EACCES\)/);
+    else expect(result.stderr).toBe("");
     expect(result.code).toBe(1);
     // The broken fixtures' findings, all checked afresh.
     expect(result.messages).toHaveLength(10);
