@@ -85,7 +85,7 @@ function writeCache(file: string, key: string, data: Buffer): void {
  */
 export async function start(argv: readonly string[], io: CliIO): Promise<number> {
   const source = readFileSync(bundle, "utf8");
-  // The bundle's content hash, written on its first line by the build.
+  // The bundle's content hash, written on its first line by the build (the result cache's key too: run/code-id.ts).
   const key = /^\/\/ budget-rules bundle ([0-9a-f]{16})\n/.exec(source)?.[1];
   const folder = key === undefined ? undefined : cacheFolder(io.env);
   const cacheFile = folder === undefined ? undefined : join(folder, `${key}-${process.version}-${process.arch}.v8`);

@@ -3,20 +3,24 @@ import { readFileSync, realpathSync, statSync, type Stats } from "node:fs";
 import { dirname } from "node:path";
 import { readRegularFile, sizeText } from "../load/read.js";
 import type { FileReport } from "../report/report.js";
+import { isFileReport } from "./cached-report.js";
 import { InputError } from "./files.js";
 import { inputReplacedBy } from "./same-file.js";
 import { writeWhole } from "./whole-file.js";
 
 /**
  * The results of earlier runs, for CI (as ESLint's --cache): a file whose size and modification time,
- * config and tool version are unchanged is not checked again, and its findings are reused. Anything
- * that would make a reused result wrong starts the cache afresh: another version, language, size
- * limit or --config, or a config whose content changed. A cache that cannot be read or written is
+ * config and tool build are unchanged is not checked again, and its findings are reused. Anything
+ * that would make a reused result wrong starts the cache afresh: another version or build of the code
+ * (run/code-id.ts), language, size limit or --config, or a config whose content changed; an entry of
+ * the wrong shape is a miss. A cache that cannot be read or written is
  * only a warning: the run then checks every file, as without a cache. A location that saving would
  * destroy (an input, a device, a file that is not a cache) stops the run before anything is checked.
  */
 export interface CacheKey {
   version: string;
+  /** The code that makes findings (run/code-id.ts): a rebuilt tool of the same version may find otherwise. */
+  code: string;
   lang: string;
   maxFileSize?: number;
   configPath?: string;
@@ -58,6 +62,13 @@ function cacheIn(bytes: Buffer): CacheFile | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** An entry of the right shape; any other (an edited cache) is a miss. */
+function isEntry(value: Entry | undefined): value is Entry {
+  if (typeof value !== "object" || value === null) return false;
+  const { size, mtimeMs, config, report } = value as Partial<Record<keyof Entry, unknown>>;
+  return typeof size === "number" && typeof mtimeMs === "number" && typeof config === "string" && isFileReport(report);
 }
 
 function statOrUndefined(path: string): Stats | undefined {
@@ -132,7 +143,7 @@ export class ResultCache {
   /** The earlier report of `path`, if the file and its config are as they were. */
   get(path: string, config: string | undefined): FileReport | undefined {
     const entry = this.entries[path];
-    if (!entry) return undefined;
+    if (!isEntry(entry)) return undefined;
     try {
       const stat = statSync(path);
       return stat.size === entry.size && stat.mtimeMs === entry.mtimeMs && entry.config === this.configStamp(config) ? entry.report : undefined;

@@ -6,6 +6,7 @@ import { atLeast, countSeverities, type Lang, type Severity } from "../finding.j
 import { version } from "../package-root.js";
 import { reportOf, type FileReport, type Report } from "../report/report.js";
 import { ResultCache } from "./cache.js";
+import { codeId } from "./code-id.js";
 import { checkFile, declarationFiles, defaultMaxFileSize, displayName, InputError } from "./files.js";
 import { checkInThreads, type Checked, type NamedFile, type SourcesWanted, type WorkerSetup } from "./threads.js";
 
@@ -135,6 +136,7 @@ function openCache(given: string, files: readonly { path: string }[], setup: Wor
     displayName(location, setup.cwd),
     {
       version,
+      code: codeId(),
       lang: setup.lang,
       ...(setup.maxFileSize !== undefined ? { maxFileSize: setup.maxFileSize } : {}),
       ...(setup.configPath !== undefined ? { configPath: setup.configPath } : {}),
