@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -60,6 +60,15 @@ describe("--cache", () => {
         writeFileSync(cacheFile(folder), readFileSync(cacheFile(folder), "utf8").replace(/\\"version\\":\\"[^\\]*\\"/, '\\"version\\":\\"0.0.0-old\\"')),
       false,
     ],
+    [
+      "another build of the same version wrote it: it is not used",
+      (folder) =>
+        writeFileSync(
+          cacheFile(folder),
+          readFileSync(cacheFile(folder), "utf8").replace(/\\"code\\":\\"[^\\]*\\"/, '\\"code\\":\\"bundle 0000000000000000\\"'),
+        ),
+      false,
+    ],
     ["another language: it is not used", () => undefined, false],
   ])("%s", async (name, change, reused) => {
     const folder = project();
@@ -77,21 +86,78 @@ describe("--cache", () => {
     expect(second.code).toBe(1);
   });
 
-  it.each<[string, (folder: string) => void, RegExp]>([
-    [
-      "a corrupt cache is ignored with a warning",
-      (folder) => writeFileSync(cacheFile(folder), "{not json"),
-      /warning: the cache .* is not one budget-rules wrote/,
-    ],
-    ["a cache that cannot be written is a warning", (folder) => mkdirSync(cacheFile(folder)), /warning: cannot (read|write) the cache/],
-  ])("%s, never a wrong result", async (_name, spoil, warning) => {
+  it("a file at the cache's place that budget-rules did not write is refused, never replaced", async () => {
     const folder = project();
-    spoil(folder);
-    const result = await check(folder);
-    expect(result.stderr).toMatch(warning);
+    writeFileSync(cacheFile(folder), "{not json");
+    let stderr = "";
+    const code = await main(["check", "--cache", "broken"], {
+      stdout: () => undefined,
+      stderr: (text) => (stderr += text),
+      env: {},
+      cwd: folder,
+      stdoutIsTTY: false,
+    });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^budget-rules: the cache \.budget-rules-cache is not one budget-rules wrote; remove it or name another --cache-location\n$/);
+    expect(readFileSync(cacheFile(folder), "utf8")).toBe("{not json");
+  });
+
+  it("a cache that cannot be written is a warning, never a wrong result", async () => {
+    const folder = project();
+    mkdirSync(join(folder, "read-only"));
+    chmodSync(join(folder, "read-only"), 0o500);
+    const result = await check(folder, ["--cache-location", "read-only/cache"]);
+    // Root writes anyway; any other user is refused, and told.
+    if (process.getuid?.() !== 0) expect(result.stderr).toMatch(/warning: cannot write the cache .*read-only\/cache \(EACCES\)/);
+    else expect(result.stderr).toBe("");
     expect(result.code).toBe(1);
     // The broken fixtures' findings, all checked afresh.
     expect(result.messages).toHaveLength(10);
     expect(result.messages.some((message) => message.startsWith("CACHED "))).toBe(false);
+  });
+
+  it("is keyed on the bundle's content hash, as the command's start reads it", async () => {
+    const folder = project();
+    await check(folder);
+    const bundleHash = /^\/\/ budget-rules bundle ([0-9a-f]{16})\n/.exec(readFileSync(new URL("../dist/bundle/main.cjs", import.meta.url), "utf8"))?.[1];
+    expect(bundleHash).toMatch(/^[0-9a-f]{16}$/);
+    const { key } = JSON.parse(readFileSync(cacheFile(folder), "utf8")) as { key: string };
+    expect((JSON.parse(key) as { code: string }).code).toBe(`bundle ${bundleHash}`);
+  });
+});
+
+type Entry = { size: unknown; report: { findings: Record<string, unknown>[]; summary: Record<string, unknown> } | null };
+
+describe("an edited cache entry is a miss, never an internal error", () => {
+  it.each<[string, (entry: Entry) => unknown]>([
+    ["the entry is a number", () => 7],
+    ["the size is text", (entry) => ({ ...entry, size: String(entry.size) })],
+    ["the report is null", (entry) => ({ ...entry, report: null })],
+    ["the findings are not a list", (entry) => ({ ...entry, report: { ...entry.report, findings: "none" } })],
+    [
+      "a finding has no severity",
+      (entry) => ({ ...entry, report: { ...entry.report, findings: entry.report?.findings.map((finding) => ({ ...finding, severity: undefined })) } }),
+    ],
+    [
+      "a finding's line is text",
+      (entry) => ({ ...entry, report: { ...entry.report, findings: entry.report?.findings.map((finding) => ({ ...finding, line: "13" })) } }),
+    ],
+    ["the summary does not count the findings", (entry) => ({ ...entry, report: { ...entry.report, summary: { error: 0, warning: 0, info: 0 } } })],
+    ["the summary is missing", (entry) => ({ ...entry, report: { ...entry.report, summary: undefined } })],
+  ])("%s: that file is checked again", async (_name, edit) => {
+    const folder = project();
+    await check(folder);
+    markCache(folder);
+    const stored = JSON.parse(readFileSync(cacheFile(folder), "utf8")) as { entries: Record<string, Entry> };
+    const [path, entry] = Object.entries(stored.entries).find(([name]) => name.endsWith("sum.yaml")) ?? ["", undefined];
+    expect(entry?.report?.findings.length).toBeGreaterThan(0);
+    if (entry) stored.entries[path] = edit(entry) as Entry;
+    writeFileSync(cacheFile(folder), JSON.stringify(stored));
+    const second = await check(folder);
+    expect(second.stderr).toBe("");
+    expect(second.code).toBe(1);
+    // The edited file's finding afresh; the others' from the cache.
+    expect(second.messages.filter((message) => !message.startsWith("CACHED "))).toEqual([expect.stringMatching(/should be the sum of its child lines/)]);
+    expect(second.messages).toHaveLength(10);
   });
 });

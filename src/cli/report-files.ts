@@ -1,7 +1,9 @@
-import { realpathSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from "node:fs";
-import { writeFile } from "node:fs/promises";
+import { realpathSync, renameSync, statSync, writeFileSync, type Stats } from "node:fs";
+import { open } from "node:fs/promises";
 import { dirname, extname, relative, resolve } from "node:path";
 import { InputError } from "../run/files.js";
+import { inputReplacedBy } from "../run/same-file.js";
+import { removeTemporary, temporaryBeside } from "../run/whole-file.js";
 import type { FormatName } from "../report/formats.js";
 
 /** A report to write to a file: `given` as the user wrote it (for messages), `path` resolved. */
@@ -77,50 +79,42 @@ function realpathOr(path: string): string {
 
 /** Refuses a report file that is one of the check's inputs (a declaration or a config): it would be replaced. */
 export function refuseInputs(toFiles: readonly ReportFile[], inputs: readonly string[]): void {
-  const byIdentity = new Map<string, ReportFile>();
   for (const file of toFiles) {
-    const stats = statOrUndefined(file.path);
-    // Only a regular file can be both: /dev/stdin and /dev/stdout may be one terminal, and that is fine.
-    if (stats?.isFile()) byIdentity.set(`${stats.dev}:${stats.ino}`, file);
-  }
-  if (byIdentity.size === 0) return;
-  for (const input of inputs) {
-    const stats = statOrUndefined(input);
-    const file = stats && byIdentity.get(`${stats.dev}:${stats.ino}`);
-    if (file) throw new InputError(`-o ${file.given} is an input of this check; the ${file.format} report would replace it`);
+    if (inputReplacedBy(file.path, inputs) !== undefined)
+      throw new InputError(`-o ${file.given} is an input of this check; the ${file.format} report would replace it`);
   }
 }
 
 /**
- * Writes a report whole or not at all: a temporary file beside it, then a rename. A device or a FIFO
- * (/dev/null, /dev/stdout, a named pipe) is written into instead: a rename would replace the device.
- * Interrupted (SIGINT, SIGTERM), the temporary file is removed before the process ends.
+ * Writes a report whole or not at all: an exclusive temporary file beside it, then a rename. A device or
+ * a FIFO (/dev/null, /dev/stdout, a named pipe) is written into instead: a rename would replace the
+ * device. Interrupted (SIGINT, SIGTERM), the temporary file is removed before the process ends.
  */
 export async function writeReport(file: ReportFile, text: string): Promise<void> {
-  const cannotWrite = (error: unknown) => new InputError(`cannot write ${file.given}: ${errorCode(error)}`);
-  const stats = statOrUndefined(file.path);
+  await writeOutput(file.path, file.given, text);
+}
+
+/** The writing of every output named on the command line (-o, import -o): `given` is for messages. */
+export async function writeOutput(path: string, given: string, text: string): Promise<void> {
+  const cannotWrite = (error: unknown) => new InputError(`cannot write ${given}: ${errorCode(error)}`);
+  const stats = statOrUndefined(path);
   // /dev/stdout may lead to a regular file (`> out.txt`): renaming over it would cut off the shell's own output.
-  if ((stats && !stats.isFile()) || /^\/(dev|proc)\//.test(file.path)) {
+  if ((stats && !stats.isFile()) || /^\/(dev|proc)\//.test(path)) {
     try {
       // By its own name (/dev/stdout's real path, pipe:[1234], cannot be opened), and after what the
       // shell's redirection already holds: the formats printed to stdout.
-      writeFileSync(file.path, text, { flag: "a" });
+      writeFileSync(path, text, { flag: "a" });
     } catch (error) {
       throw cannotWrite(error);
     }
     return;
   }
-  const target = realpathOr(file.path); // through a link, so that the link stays a link
-  const temporary = `${target}.${process.pid}.${Date.now()}.tmp`;
-  const remove = () => {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // never created, or already gone
-    }
-  };
+  const target = realpathOr(path); // through a link, so that the link stays a link
+  // Random and exclusive: a link planted at a predictable name would be written through.
+  const temporary = temporaryBeside(target);
+  let created = false;
   const onSignal = (signal: NodeJS.Signals) => {
-    remove();
+    if (created) removeTemporary(temporary);
     stopListening();
     process.kill(process.pid, signal); // no listener left: the signal's own ending (exit 130 for SIGINT)
   };
@@ -132,10 +126,16 @@ export async function writeReport(file: ReportFile, text: string): Promise<void>
   process.on("SIGTERM", onSignal);
   try {
     // Written asynchronously, so that a signal arriving mid-write is handled.
-    await writeFile(temporary, text);
+    const handle = await open(temporary, "wx");
+    created = true;
+    try {
+      await handle.writeFile(text);
+    } finally {
+      await handle.close();
+    }
     renameSync(temporary, target);
   } catch (error) {
-    remove();
+    if (created) removeTemporary(temporary);
     throw cannotWrite(error);
   } finally {
     stopListening();

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import type { Lang } from "../finding.js";
 
 /** What reading a file within a size limit gives: its bytes, or how large it is (unknown for a stream). */
@@ -15,16 +15,47 @@ export function readWithin(path: string, limit: number): Read {
   try {
     const stats = fstatSync(descriptor);
     if (stats.isFile() && stats.size > limit) return { tooLarge: { size: stats.size } };
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(chunkSize, limit + 1 - total));
-      const read = readSync(descriptor, chunk, 0, chunk.length, null);
-      if (read === 0) return { bytes: Buffer.concat(chunks, total) };
-      chunks.push(chunk.subarray(0, read));
-      total += read;
-      if (total > limit) return { tooLarge: stats.isFile() ? { size: Math.max(total, stats.size) } : {} };
-    }
+    const read = readWithinDescriptor(descriptor, limit);
+    if ("bytes" in read) return read;
+    return { tooLarge: stats.isFile() ? { size: Math.max(read.tooLarge.read, stats.size) } : {} };
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/** What an open file gives up to limit + 1 bytes, counted as it arrives. */
+function readWithinDescriptor(descriptor: number, limit: number): { bytes: Buffer } | { tooLarge: { read: number } } {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(Math.min(chunkSize, limit + 1 - total));
+    const read = readSync(descriptor, chunk, 0, chunk.length, null);
+    if (read === 0) return { bytes: Buffer.concat(chunks, total) };
+    chunks.push(chunk.subarray(0, read));
+    total += read;
+    if (total > limit) return { tooLarge: { read: total } };
+  }
+}
+
+/** Why a file budget-rules keeps for itself (a cache) was not read. */
+export type Refused = "not a regular file" | "not the user's own" | "too large";
+
+/**
+ * Reads a file budget-rules keeps for itself (a cache), within `limit` bytes, only if it is a regular
+ * file: opened without waiting (a FIFO put in its place must not hang the run), never through a link
+ * when `noFollow`, and, with `owner`, only when that user owns it and no one else may write it.
+ */
+export function readRegularFile(path: string, limit: number, options: { noFollow?: boolean; owner?: number } = {}): { bytes: Buffer } | { refused: Refused } {
+  // Windows has neither flag; a cache there is only ever the user's own LOCALAPPDATA.
+  const flags = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (options.noFollow ? (constants.O_NOFOLLOW ?? 0) : 0);
+  const descriptor = openSync(path, flags);
+  try {
+    const stats = fstatSync(descriptor);
+    if (!stats.isFile()) return { refused: "not a regular file" };
+    if (options.owner !== undefined && (stats.uid !== options.owner || (stats.mode & 0o022) !== 0)) return { refused: "not the user's own" };
+    if (stats.size > limit) return { refused: "too large" };
+    const read = readWithinDescriptor(descriptor, limit);
+    return "bytes" in read ? read : { refused: "too large" };
   } finally {
     closeSync(descriptor);
   }

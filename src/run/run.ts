@@ -6,6 +6,7 @@ import { atLeast, countSeverities, type Lang, type Severity } from "../finding.j
 import { version } from "../package-root.js";
 import { reportOf, type FileReport, type Report } from "../report/report.js";
 import { ResultCache } from "./cache.js";
+import { codeId } from "./code-id.js";
 import { checkFile, declarationFiles, defaultMaxFileSize, displayName, InputError } from "./files.js";
 import { checkInThreads, type Checked, type NamedFile, type SourcesWanted, type WorkerSetup } from "./threads.js";
 
@@ -89,7 +90,7 @@ export async function checkFiles(paths: readonly string[], options: RunOptions =
   };
   const files = declarationFiles(paths, cwd).map((path) => ({ path, file: displayName(path, cwd) }));
   const warnings: string[] = [];
-  const cache = options.cacheLocation === undefined ? undefined : openCache(resolve(cwd, options.cacheLocation), setup, warnings);
+  const cache = options.cacheLocation === undefined ? undefined : openCache(options.cacheLocation, files, setup, warnings);
   const reports: FileReport[] = [];
   const sources = new Map<string, string>();
   const toCheck = files.filter(({ path, file }) => {
@@ -123,15 +124,26 @@ function threadCount(threads: "auto" | number, files: number): number {
 }
 
 /** The cache keyed by what changes a file's findings; each file's config found as the check finds it. */
-function openCache(location: string, setup: WorkerSetup, warnings: string[]) {
-  const { cache, warning } = ResultCache.load(location, {
-    version,
-    lang: setup.lang,
-    ...(setup.maxFileSize !== undefined ? { maxFileSize: setup.maxFileSize } : {}),
-    ...(setup.configPath !== undefined ? { configPath: setup.configPath } : {}),
-  });
-  if (warning) warnings.push(warning);
+function openCache(given: string, files: readonly { path: string }[], setup: WorkerSetup, warnings: string[]) {
+  // resolve() would make "" the working folder.
+  if (given === "") throw new InputError("an empty path was given to --cache-location; name a file");
   const configOf = (path: string) => setup.configPath ?? findConfig(dirname(path), setup.cwd);
+  // What the check reads, which saving the cache must never replace.
+  const inputs = [...files.map(({ path }) => path), ...new Set(files.flatMap(({ path }) => configOf(path) ?? []))];
+  const location = resolve(setup.cwd, given);
+  const { cache, warning } = ResultCache.open(
+    location,
+    displayName(location, setup.cwd),
+    {
+      version,
+      code: codeId(),
+      lang: setup.lang,
+      ...(setup.maxFileSize !== undefined ? { maxFileSize: setup.maxFileSize } : {}),
+      ...(setup.configPath !== undefined ? { configPath: setup.configPath } : {}),
+    },
+    inputs,
+  );
+  if (warning) warnings.push(warning);
   return {
     // The HTML report needs each declaration's view, which the cache does not keep.
     get: (path: string) => (setup.view ? undefined : cache.get(path, configOf(path))),
