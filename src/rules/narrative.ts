@@ -36,6 +36,10 @@ export const unreadReasons = {
     zh: "表格的这一行无法按栏读出（数字个数与栏数不符）",
     en: "this row of the table cannot be read by columns (its figures do not match the columns)",
   },
+  "table-partly-read": {
+    zh: "表格有行无法按栏读出：整张表不核对，以免把漏读的行当作差额",
+    en: "some rows of the table cannot be read by columns: the whole table is not checked, lest a row missed look like a discrepancy",
+  },
   "table-no-rows": { zh: "只印了表名，没有读出数据行", en: "only the table's title is printed; no rows with figures were read" },
   "table-link": {
     zh: "两行表格都可能是它所重述的数字：不猜，不与表格核对",

@@ -14,7 +14,7 @@ export interface TablePlaces {
 /** A gap of a table as an `unread` entry: its words, its reason, where it is. */
 export interface TableUnread {
   text: string;
-  why: "table-unit" | "table-columns" | "table-row" | "table-no-rows" | "performance-table";
+  why: "table-unit" | "table-columns" | "table-row" | "table-partly-read" | "table-no-rows" | "performance-table";
   at: Cell;
 }
 
@@ -22,6 +22,7 @@ const gapWhy: Record<TableGap["why"], TableUnread["why"] | undefined> = {
   unit: "table-unit",
   columns: "table-columns",
   row: "table-row",
+  "partly-read": "table-partly-read",
   "no-rows": "table-no-rows",
   "title-only": "table-no-rows",
   performance: "performance-table",
@@ -167,9 +168,9 @@ export function checkUnits(tables: readonly ReadTable[], unit: string): void {
   }
 }
 
-/** Whether a table is declared with its figures: it has some, and its unit is known and the declaration's. */
+/** Whether a table is declared with its figures: it has some, its unit is known and the declaration's, and every row with figures was read. */
 export function isDeclared(table: ReadTable): boolean {
-  return hasFigures(table) && table.gaps.every((gap) => gap.why !== "unit");
+  return hasFigures(table) && table.gaps.every((gap) => gap.why !== "unit" && gap.why !== "partly-read");
 }
 
 export function declareTables(tables: readonly ReadTable[], precision: number, places: TablePlaces): { lines: Written[]; unread: TableUnread[] } {

@@ -54,6 +54,15 @@ export interface DocumentText {
   kind: DocumentKind;
   text: string;
   locate(offset: number): Place;
+  /** Where on its page a character is printed (a PDF's text layer): what tells a table's columns apart when blank cells print nothing. */
+  positionOf?(offset: number): Position | undefined;
+}
+
+/** A character's left and right edges on its page, and its font size, in the page's units. */
+export interface Position {
+  x0: number;
+  x1: number;
+  size: number;
 }
 
 /** Why a document could not be read; each has a one-line message in both languages. */

@@ -2,8 +2,8 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { bilingual } from "../../text.js";
-import { DocumentError, type DocumentText, type PdfPlace } from "./document.js";
-import { Layout } from "./layout.js";
+import { DocumentError, type DocumentText, type PdfPlace, type Position } from "./document.js";
+import { Layout, lastAtOrBefore } from "./layout.js";
 
 /** A piece of text on a page, in the page's top-down coordinates, with its font size. */
 interface Glyphs {
@@ -32,19 +32,32 @@ function linesOf(pieces: Glyphs[]): Glyphs[][] {
 }
 
 /** A line's pieces joined: a space where a gap of more than a quarter of the font size separates two pieces. */
-function lineText(pieces: readonly Glyphs[]): string {
+function lineText(pieces: readonly Glyphs[]): PageLine {
   let text = "";
   let end = Number.NEGATIVE_INFINITY;
+  const spans: PieceSpan[] = [];
   for (const piece of pieces) {
     const gap = piece.x - end;
     if (text !== "" && gap > 0.25 * piece.size && !/\s$/.test(text) && !/^\s/.test(piece.text)) text += " ";
+    spans.push({ start: text.length, end: text.length + piece.text.length, x0: piece.x, x1: piece.x + piece.width, size: piece.size });
     text += piece.text;
     end = piece.x + piece.width;
   }
-  return text;
+  return { text, spans };
 }
 
-async function pageLines(pdfjs: Pdfjs, page: PDFPageProxy): Promise<string[]> {
+/** Where a piece of a line's text is on its page: its offsets in the line, its left and right edges, its font size. */
+interface PieceSpan extends Position {
+  start: number;
+  end: number;
+}
+
+interface PageLine {
+  text: string;
+  spans: PieceSpan[];
+}
+
+async function pageLines(pdfjs: Pdfjs, page: PDFPageProxy): Promise<PageLine[]> {
   const viewport = page.getViewport({ scale: 1 });
   const content = await page.getTextContent();
   const pieces: Glyphs[] = [];
@@ -124,13 +137,20 @@ export async function readPdf(bytes: Uint8Array): Promise<DocumentText> {
   });
   let pdf: PDFDocumentProxy | undefined;
   const layout = new Layout<PdfPlace>("pdf");
+  const positions: PieceSpan[] = [];
+  let offset = 0;
   try {
     pdf = await task.promise;
     for (let page = 1; page <= pdf.numPages; page += 1) {
       const lines = await pageLines(pdfjs, await pdf.getPage(page));
       for (const [index, line] of lines.entries()) {
-        if (layout.pieces > 0) layout.append("\n");
-        layout.add(line, { kind: "pdf", page, line: index + 1 });
+        if (layout.pieces > 0) {
+          layout.append("\n");
+          offset += 1;
+        }
+        layout.add(line.text, { kind: "pdf", page, line: index + 1 });
+        for (const span of line.spans) positions.push({ ...span, start: offset + span.start, end: offset + span.end });
+        offset += line.text.length;
       }
     }
   } catch (error) {
@@ -143,5 +163,16 @@ export async function readPdf(bytes: Uint8Array): Promise<DocumentText> {
       "no-text",
       bilingual("PDF 没有文字层（可能是扫描件）：请先做文字识别", "the PDF has no text layer (a scan?): run text recognition first"),
     );
-  return layout.finish();
+  return { ...layout.finish(), positionOf: positionFinder(positions) };
+}
+
+/** Where on its page the text at an offset is printed: the piece holding it (binary search of the sorted pieces). */
+function positionFinder(pieces: readonly PieceSpan[]): (offset: number) => Position | undefined {
+  const starts = pieces.map((piece) => piece.start);
+  return (offset) => {
+    const piece = pieces[lastAtOrBefore(starts, offset)];
+    if (!piece || offset >= piece.end) return undefined;
+    const share = (piece.x1 - piece.x0) / Math.max(1, piece.end - piece.start);
+    return { x0: piece.x0 + share * (offset - piece.start), x1: piece.x0 + share * (offset - piece.start + 1), size: piece.size };
+  };
 }

@@ -20,7 +20,8 @@ function isProse(row: GridRow): boolean {
   const words = rowWords(row);
   // 一、支出合计 4.9 0 0 0 is a row of the table, 一、收支预算总体情况 a heading of the narrative.
   const figures = row.cells.some((cell) => amountOf(cell.text));
-  return (heading.test(words) && !figures) || (words.length > 40 && /[。;]$|,/.test(words));
+  // In a Word or Excel table a row 五、单位资金收入 with its cells blank is still the table's.
+  return (heading.test(words) && !figures && !row.gridded) || (words.length > 40 && /[。;]$|,/.test(words));
 }
 
 /** A note under a table (注：…, 说明：…): part of it, not the narrative. */
@@ -48,6 +49,7 @@ function bodyOf(rows: readonly GridRow[], from: number): GridRow[] {
   let gridStarted = false;
   for (let index = from; index < rows.length; index += 1) {
     const row = rows[index];
+    if (row?.furniture) continue;
     if (!row || titleOf(row)) break;
     if (isProse(row) && !isNote(row)) break;
     // In Word, a paragraph after the table's cells ends it, unless it is its note or blank.

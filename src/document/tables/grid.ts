@@ -6,6 +6,8 @@ export interface Cell {
   text: string;
   start: number;
   end: number;
+  /** Its left and right edges on the page, where the document tells them (a PDF). */
+  x?: [number, number];
 }
 
 /**
@@ -18,11 +20,35 @@ export interface GridRow {
   end: number;
   cells: Cell[];
   gridded: boolean;
+  /** Its cells carry their places on the page, so blank cells can be told from their neighbours' places. */
+  positioned?: boolean;
+  /** A page's header, footer or number (a PDF's), not the table's: a table crossing the page goes on past it. */
+  furniture?: boolean;
 }
 
 /** A row's words between runs of spaces, each with its offsets. */
 function words(line: string, start: number): Cell[] {
   return [...line.matchAll(/\S+/g)].map((match) => ({ text: match[0], start: start + match.index, end: start + match.index + match[0].length }));
+}
+
+/**
+ * A PDF line's words as cells: words closer than a font size apart are one cell (合 计, a label's words),
+ * wider gaps part cells; each cell with its edges on the page.
+ */
+function placedCells(line: string, start: number, positionOf: NonNullable<DocumentText["positionOf"]>): Cell[] | undefined {
+  const cells: Cell[] = [];
+  for (const word of words(line, start)) {
+    const first = positionOf(word.start);
+    const last = positionOf(word.end - 1);
+    if (!first || !last) return undefined;
+    const previous = cells.at(-1);
+    if (previous?.x && first.x0 - previous.x[1] < first.size) {
+      previous.text = line.slice(previous.start - start, word.end - start);
+      previous.end = word.end;
+      previous.x = [previous.x[0], last.x1];
+    } else cells.push({ ...word, x: [first.x0, last.x1] });
+  }
+  return cells;
 }
 
 /** Cells between tabs, each trimmed, a blank one kept at the offset where it would be. */
@@ -54,6 +80,34 @@ function isGridded(document: DocumentText, line: string, start: number): boolean
   return place.kind === "docx" && place.table !== undefined && line !== "";
 }
 
+/** A page number as a footer prints it: 第 3 页, 第 3 页 共 25 页, - 3 -, 3/25. */
+const pageNumber = /^(?:第\d+页(?:共\d+页)?|-?\d+-?|\d+\/\d+|共\d+页第\d+页)$/;
+
+/**
+ * Marks a PDF's page furniture: a page's first or last line that is a page number, or whose words open or
+ * close two other pages too (a running header or footer).
+ */
+function markFurniture(document: DocumentText, rows: GridRow[]): void {
+  if (document.kind !== "pdf") return;
+  const pageOf = (row: GridRow) => {
+    const place = document.locate(row.start);
+    return place.kind === "pdf" ? place.page : 0;
+  };
+  const edges: GridRow[] = rows.filter(
+    (row, index) =>
+      pageOf(row) !== pageOf(rows[index - 1] ?? row) || pageOf(row) !== pageOf(rows[index + 1] ?? row) || index === 0 || index === rows.length - 1,
+  );
+  const seen = new Map<string, Set<number>>();
+  for (const row of edges) {
+    const words = rowWords(row);
+    if (words !== "") seen.set(words, (seen.get(words) ?? new Set()).add(pageOf(row)));
+  }
+  for (const row of edges) {
+    const words = rowWords(row);
+    if (words !== "" && (pageNumber.test(words) || (seen.get(words)?.size ?? 0) >= 3)) row.furniture = true;
+  }
+}
+
 /** The document's lines as rows of cells. */
 export function gridOf(document: DocumentText): GridRow[] {
   const rows: GridRow[] = [];
@@ -63,10 +117,12 @@ export function gridOf(document: DocumentText): GridRow[] {
     const text = line.endsWith("\r") ? line.slice(0, -1) : line;
     const gridded = isGridded(document, text, start);
     const barred = !gridded && text.includes("|") && !text.includes("。");
-    const cells = gridded ? tabCells(text, start) : barred ? barCells(text, start) : words(text, start);
-    rows.push({ start, end, gridded: gridded || (barred && cells.length > 1), cells });
+    const placed = !gridded && !barred && document.positionOf ? placedCells(text, start, document.positionOf) : undefined;
+    const cells = gridded ? tabCells(text, start) : barred ? barCells(text, start) : (placed ?? words(text, start));
+    rows.push({ start, end, gridded: gridded || (barred && cells.length > 1), cells, ...(placed ? { positioned: true } : {}) });
     start = end + 1;
   }
+  markFurniture(document, rows);
   return rows;
 }
 

@@ -1,6 +1,7 @@
 import type { DocumentText } from "../formats/document.js";
 import { amountOf, percentOf } from "./amount.js";
 import { sumsOf } from "./columns.js";
+import { onColumns } from "./placed.js";
 import { findTables, isNote, type FoundTable } from "./find.js";
 import { gridOf, matchWords, rowWords, type Cell, type GridRow } from "./grid.js";
 import { gridLayout, isDataRow, wordLayout, type ColumnLayout } from "./layout.js";
@@ -155,12 +156,19 @@ function readFound(printed: FoundTable): ReadTable {
     header,
     found.body.slice(firstData).filter((row) => !isNote(row)),
   );
+  // A row left out would make every total above it look wrong: the table is not checked at all. So too a
+  // PDF's column whose header cannot be told: its columns are placed by where they stand, never guessed.
+  const positioned = found.body.some((row) => row.positioned);
+  if (gaps.some((gap) => gap.why === "row" || (positioned && gap.why === "columns"))) gaps.push({ why: "partly-read", ...title });
   return table;
 }
 
 /** The columns and lines of a table with figures. */
-function readRows(found: FoundTable, table: ReadTable, header: readonly GridRow[], data: readonly GridRow[]): void {
+function readRows(found: FoundTable, table: ReadTable, printedHeader: readonly GridRow[], printedData: readonly GridRow[]): void {
   const { gaps } = table;
+  // A PDF's rows, set on their columns by where their cells stand on the page.
+  const { header, data, unplaced } = onColumns(printedHeader, printedData);
+  for (const row of unplaced) gaps.push({ why: "row", start: row.start, end: row.end, text: rowCell(row).text });
   const gridded = data.some((row) => row.gridded);
   // The row that names the department and the unit is above the header, not part of it.
   const headings = header.filter((row) => !unitPattern.test(rowWords(row)) && !/^(?:部门|单位|编制单位|预算单位)(?:名称)?[:：]/.test(rowWords(row)));

@@ -84,6 +84,11 @@ function wordLine(row: GridRow, layout: ColumnLayout, gaps: TableGap[]): TableLi
   return line;
 }
 
+/** The cells of a row that hold its figures: in a gridded row, only the layout's own (one side of a 收支 table). */
+function figuresOf(row: GridRow, layout: ColumnLayout): (Cell | undefined)[] {
+  return layout.gridded ? layout.amounts.map(({ index }) => row.cells[index]) : row.cells;
+}
+
 /** The data rows as lines, in order; a row that cannot be read is a gap. */
 export function linesOf(data: readonly GridRow[], layout: ColumnLayout, gaps: TableGap[]): TableLine[] {
   const lines: TableLine[] = [];
@@ -92,7 +97,7 @@ export function linesOf(data: readonly GridRow[], layout: ColumnLayout, gaps: Ta
     const line = layout.gridded ? gridLine(row, layout) : wordLine(row, layout, gaps);
     if (line) lines.push(line);
     // A row with figures is read or said not to be, never dropped.
-    else if (gaps.length === missed && row.cells.some((cell) => amountOf(cell.text)))
+    else if (gaps.length === missed && figuresOf(row, layout).some((cell) => amountOf(cell?.text ?? "")))
       gaps.push({ why: "row", start: row.start, end: row.end, text: row.cells.map((cell) => cell.text).join(" ") });
   }
   return lines;

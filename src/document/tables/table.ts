@@ -26,7 +26,7 @@ export interface TableLine {
 }
 
 /** Why part of a table was not read: each is reported, never guessed. */
-export type TableGapWhy = "unit" | "columns" | "row" | "no-rows" | "performance" | "title-only";
+export type TableGapWhy = "unit" | "columns" | "row" | "partly-read" | "no-rows" | "performance" | "title-only";
 
 /** Something of a table not read, where it is printed. */
 export interface TableGap {

@@ -1,0 +1,53 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { declareDocument } from "../../src/document/declare/declaration-text.js";
+import { readDocument } from "../../src/document/formats/read.js";
+import { checkFiles } from "../../src/run/run.js";
+
+/**
+ * The reference disclosure made into real office files by LibreOffice (fixtures/documents/wuchang-2025/README.md):
+ * its 公开表 as Word tables, the PDF printed from them, a workbook of one sheet per table.
+ */
+const folder = new URL("../../fixtures/documents/wuchang-2025/", import.meta.url);
+const forms = ["docx", "xlsx", "pdf"] as const;
+const bytesOf = (form: string) => readFileSync(new URL(`wuchang-2025.${form}`, folder));
+const work = mkdtempSync(join(tmpdir(), "budget-rules-seed-forms-"));
+
+async function check(name: string, bytes: Uint8Array) {
+  const path = join(work, name);
+  writeFileSync(path, bytes);
+  const { report } = await checkFiles([path], { cwd: work, lang: "en", threads: 1 });
+  return report.files[0]?.findings ?? [];
+}
+
+/** The tables each form gives with their figures (the others are listed as not read, with why). */
+const tablesRead: Record<(typeof forms)[number], string[]> = {
+  docx: ["t1", "t2", "t3", "t4", "t5-1", "t5-2", "t6", "t7", "t8", "t9", "t10"],
+  xlsx: ["t1", "t2", "t3", "t4", "t5-1", "t5-2", "t6", "t7", "t8", "t9", "t10"],
+  // The PDF's two-sided tables and the “三公” table's three-row header are not read yet.
+  pdf: ["t2", "t3", "t5-1", "t5-2", "t6", "t8", "t9", "t10"],
+};
+
+describe("the seed as published in Word, PDF and Excel: its tables read, linked to the narrative, checked", () => {
+  it.each(forms)("%s: the tables read, no error, the two code names that drift from the official ones", async (form) => {
+    const yaml = declareDocument(await readDocument(bytesOf(form), { file: `wuchang-2025.${form}` }));
+    const declaration = parse(yaml) as { tables?: { id: string }[] };
+    expect(declaration.tables?.map((table) => table.id)).toEqual(tablesRead[form]);
+    const findings = await check(`wuchang-2025.${form}`, bytesOf(form));
+    expect(findings.filter((finding) => finding.severity === "error").map((finding) => finding.message)).toEqual([]);
+    const warnings = findings.filter((finding) => finding.severity === "warning");
+    expect(warnings.map((finding) => [finding.rule, finding.message.match(/“(\d+)”/)?.[1]])).toEqual([
+      ["code", "20103"],
+      ["code", "2010399"],
+    ]);
+  });
+
+  it("docx: the narrative's figures restate the tables' (基本支出, 人员经费, each 项 by its path)", async () => {
+    const yaml = declareDocument(await readDocument(bytesOf("docx"), { file: "wuchang-2025.docx" }));
+    for (const reference of ["t3:basic", "t6:personnel", "t6:public", "t5-1/2010350", "t5-1/2210203", "t7:reception", "t6/301"])
+      expect(yaml, reference).toContain(`restates: ${reference} #`);
+  });
+});
