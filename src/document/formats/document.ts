@@ -55,7 +55,7 @@ export interface DocumentText {
   text: string;
   locate(offset: number): Place;
   /** Where on its page a character is printed (a PDF's text layer): what tells a table's columns apart when blank cells print nothing. */
-  positionOf?(offset: number): Position | undefined;
+  positionOf?: (offset: number) => Position | undefined;
 }
 
 /** A character's left and right edges on its page, and its font size, in the page's units. */
