@@ -73,10 +73,11 @@ function twoSided(data: readonly GridRow[], layout: ColumnLayout, gaps: TableGap
   for (const [index, side] of split.entries()) {
     const main = side.amounts[0]?.column.id;
     if (main === undefined) continue;
-    // A side's first amount column is its own total (本年预算, 合计); the others are not declared.
+    // A side's first amount column is its own total (本年预算, 合计), whatever its header says.
     const sideLines = linesOf(data, side, gaps).flatMap((line) => {
-      const amount = line.amounts.get(main);
-      return amount ? [{ ...line, amounts: new Map([["total", amount]]) }] : [];
+      if (!line.amounts.has(main)) return [];
+      const amounts = new Map([...line.amounts].map(([id, amount]) => [id === main ? "total" : id, amount] as const));
+      return [{ ...line, amounts }];
     });
     const { total, lines } = nestUnderTotals(sideLines);
     if (!total) continue;
@@ -185,8 +186,15 @@ function readRows(found: FoundTable, table: ReadTable, printedHeader: readonly G
     const lines = twoSided(data, layout, gaps);
     if (lines) table.lines = lines;
     else gaps.push({ why: "columns", ...table.title });
-    // A two-sided table's sides print different columns: only the first of each is declared.
-    table.columns = [];
+    // The sides print their own columns: the table's are the wider side's (支出: 合计, 一般公共预算 …), the
+    // other side's lines giving their first column alone (its breakdown unknown, not 0).
+    const split = layout.gridded ? sides(layout) : undefined;
+    const widest = (split ?? []).reduce<ColumnLayout | undefined>(
+      (best, side) => (best && best.amounts.length >= side.amounts.length ? best : side),
+      undefined,
+    );
+    table.columns = (widest?.amounts ?? []).map((amount, index) => (index === 0 ? { ...amount.column, id: "total" } : amount.column));
+    table.sums = table.columns.length > 1 ? sumsOf(table.columns.map((column) => column.id)) : new Map();
     return;
   }
   if (layout.amounts.length === 0) return;
