@@ -113,10 +113,19 @@ export async function writeOutput(path: string, given: string, text: string): Pr
   // Random and exclusive: a link planted at a predictable name would be written through.
   const temporary = temporaryBeside(target);
   let created = false;
+  let opening: Promise<unknown> | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
-    if (created) removeTemporary(temporary);
     stopListening();
-    process.kill(process.pid, signal); // no listener left: the signal's own ending (exit 130 for SIGINT)
+    // A signal may come while the exclusive open is under way: the file is this run's once it resolves.
+    void (opening ?? Promise.reject(new Error("not opened")))
+      .then(
+        () => true,
+        () => false,
+      )
+      .then((ours) => {
+        if (ours) removeTemporary(temporary);
+        process.kill(process.pid, signal); // no listener left: the signal's own ending (exit 130 for SIGINT)
+      });
   };
   const stopListening = () => {
     process.off("SIGINT", onSignal);
@@ -126,7 +135,9 @@ export async function writeOutput(path: string, given: string, text: string): Pr
   process.on("SIGTERM", onSignal);
   try {
     // Written asynchronously, so that a signal arriving mid-write is handled.
-    const handle = await open(temporary, "wx");
+    const pending = open(temporary, "wx");
+    opening = pending;
+    const handle = await pending;
     created = true;
     try {
       await handle.writeFile(text);

@@ -194,7 +194,7 @@ function readRows(found: FoundTable, table: ReadTable, printedHeader: readonly G
       undefined,
     );
     table.columns = (widest?.amounts ?? []).map((amount, index) => (index === 0 ? { ...amount.column, id: "total" } : amount.column));
-    table.sums = table.columns.length > 1 ? sumsOf(table.columns.map((column) => column.id)) : new Map();
+    table.sums = table.columns.length > 1 ? sumsOf(table.columns.map((column) => column.id)) : new Map<string, string[]>();
     return;
   }
   if (layout.amounts.length === 0) return;
