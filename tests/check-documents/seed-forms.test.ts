@@ -27,25 +27,47 @@ async function check(name: string, bytes: Uint8Array) {
 }
 
 /** The tables each form gives with their figures (the others are listed as not read, with why). */
+const money = ["t1", "t2", "t3", "t4", "t5-1", "t5-2", "t6", "t7", "t8", "t9", "t10"];
 const tablesRead: Record<(typeof forms)[number], string[]> = {
-  docx: ["t1", "t2", "t3", "t4", "t5-1", "t5-2", "t6", "t7", "t8", "t9", "t10"],
-  xlsx: ["t1", "t2", "t3", "t4", "t5-1", "t5-2", "t6", "t7", "t8", "t9", "t10"],
-  // The PDF's two-sided tables and the “三公” table's three-row header are not read yet.
+  docx: [...money, "t11", "t12-1", "t12-2"],
+  xlsx: [...money, "t11", "t12-1", "t12-2"],
+  // The PDF's two-sided tables, the “三公” table's three-row header and the performance tables are not read yet.
   pdf: ["t2", "t3", "t5-1", "t5-2", "t6", "t8", "t9", "t10"],
 };
 
+/**
+ * What the hand transcription (fixtures/wuchang-2025.yaml) gives, beside its rounding notes: 表11 and 表12-1
+ * print last year's 招聘活动场次 as 9 and 10; two code names drift from the official ones; the two projects'
+ * 2023 budgets (950 + 750) exceed the department's 2023 total of 1435.1.
+ */
+const transcribed = {
+  errors: [["indicator", "10", "9"]],
+  warnings: [
+    ["code", "20103"],
+    ["code", "2010399"],
+    ["bound", "2023"],
+  ],
+};
+
 describe("the seed as published in Word, PDF and Excel: its tables read, linked to the narrative, checked", () => {
-  it.each(forms)("%s: the tables read, no error, the two code names that drift from the official ones", async (form) => {
+  it.each(forms)("%s: the tables read, and the errors and warnings of the hand transcription", async (form) => {
     const yaml = declareDocument(await readDocument(bytesOf(form), { file: `wuchang-2025.${form}` }));
     const declaration = parse(yaml) as { tables?: { id: string }[] };
     expect(declaration.tables?.map((table) => table.id)).toEqual(tablesRead[form]);
     const findings = await check(`wuchang-2025.${form}`, bytesOf(form));
-    expect(findings.filter((finding) => finding.severity === "error").map((finding) => finding.message)).toEqual([]);
+    const read = form === "pdf" ? { errors: [], warnings: transcribed.warnings.slice(0, 2) } : transcribed;
+    const errors = findings.filter((finding) => finding.severity === "error");
+    expect(errors.map((finding) => [finding.rule, finding.actual, finding.expected])).toEqual(read.errors);
     const warnings = findings.filter((finding) => finding.severity === "warning");
-    expect(warnings.map((finding) => [finding.rule, finding.message.match(/“(\d+)”/)?.[1]])).toEqual([
-      ["code", "20103"],
-      ["code", "2010399"],
-    ]);
+    expect(
+      warnings.map((finding) => [
+        finding.rule,
+        finding.message
+          .match(/“(\d+)”|for (\d{4})/)
+          ?.slice(1)
+          .find(Boolean),
+      ]),
+    ).toEqual(read.warnings);
   });
 
   it("docx: the narrative's figures restate the tables' (基本支出, 人员经费, each 项 by its path)", async () => {

@@ -257,7 +257,8 @@ export function declarationOf(source: DeclarationSource): DeclaredText {
   events.sort((a, b) => a.at - b.at);
   const body = events.flatMap((event) => event.lines);
   const places = tablePlaces(source, links.lineIds);
-  const tables = declareTables(read, precision, places);
+  const year = documentYear(reading.normalised.text, []);
+  const tables = declareTables(read, { precision, ...(year === undefined ? {} : { year }) }, places);
   const ambiguous = links.ambiguous.map((figure) => ({ start: figure.at, end: figure.end, why: "table-link" as const }));
   const lines = [
     ...head,

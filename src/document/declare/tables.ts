@@ -1,4 +1,6 @@
 import type { ReadTable, TableGap, TableLine } from "../tables/read.js";
+import type { CellAmount, ReadIndicator, ReadProject } from "../tables/table.js";
+import { nameKey } from "./links.js";
 import type { Cell } from "../tables/grid.js";
 import type { Span } from "./declare.js";
 import { scalar, type Written } from "./yaml-lines.js";
@@ -90,6 +92,7 @@ function lineLines(line: TableLine, columns: readonly string[], indent: string, 
     const figure = line[key];
     if (figure) lines.push({ text: `${indent}  ${key}: ${figure.value} # ${places.label(figure.cell)}`, at: places.span(figure.cell) });
   }
+  if (line.history && line.history.size > 0) lines.push(historyLine(line.history, `${indent}  `, places));
   if (line.lines.length > 0) {
     lines.push({ text: `${indent}  lines:`, at });
     for (const child of line.lines) lines.push(...lineLines(child, columns, `${indent}    `, places));
@@ -153,9 +156,70 @@ function emptyLines(table: ReadTable, id: string, places: TablePlaces): Written[
   ];
 }
 
+/** `history: { 2023: 1435.1, 2024: 471.19 }`, placed at its first figure. */
+function historyLine(history: ReadonlyMap<number, CellAmount>, indent: string, places: TablePlaces): Written {
+  const entries = [...history].sort(([a], [b]) => a - b);
+  const first = entries[0]?.[1];
+  return {
+    text: `${indent}history: { ${entries.map(([year, amount]) => `${year}: ${amount.value}`).join(", ")} }${first ? ` # ${places.label(first.cell)}` : ""}`,
+    ...(first ? { at: places.span(first.cell) } : {}),
+  };
+}
+
+/** An id for a name that has none in the document: its key hashed (FNV-1a), the same in every table that prints it. */
+function nameId(prefix: string, name: string): string {
+  let hash = 0x811c9dc5;
+  for (const char of nameKey(name)) hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 0x01000193) >>> 0;
+  return `${prefix}-${hash.toString(16).padStart(8, "0")}`;
+}
+
+/** A performance table's composition, projects (earlier years' budgets before the budget's year) and indicators (by absolute year). */
+function performanceLines(table: ReadTable, year: number | undefined, precision: number, places: TablePlaces): Written[] {
+  const read = table.performance;
+  if (!read) return [];
+  const lines: Written[] = [];
+  const own = Math.max(
+    tablePrecision(read.sides),
+    ...read.projects.flatMap((project) => [project.budget, project.amount, ...project.history.values()].map((figure) => decimals(figure?.value ?? ""))),
+  );
+  if (own !== precision) lines.push({ text: `    precision: ${own}` });
+  if (read.sides.length > 0) {
+    lines.push({ text: "    shareOf: parent" }, { text: "    lines:" });
+    for (const side of read.sides) lines.push(...lineLines(side, [], "      ", places));
+  }
+  if (read.projects.length > 0) lines.push({ text: "    projects:" }, ...read.projects.flatMap((project) => projectLines(project, year, places)));
+  const indicators = year === undefined ? [] : read.indicators;
+  if (indicators.length > 0) lines.push({ text: "    indicators:" }, ...indicators.map((indicator) => indicatorLine(indicator, year ?? 0, places)));
+  return lines;
+}
+
+function projectLines(project: ReadProject, year: number | undefined, places: TablePlaces): Written[] {
+  const at = places.span(project.label);
+  const lines: Written[] = [
+    { text: `      - id: ${nameId("p", project.name)}`, at },
+    { text: `        name: ${scalar(project.name)} # ${places.label(project.label)}`, at },
+  ];
+  for (const key of ["budget", "amount"] as const) {
+    const figure = project[key];
+    if (figure) lines.push({ text: `        ${key}: ${figure.value} # ${places.label(figure.cell)}`, at: places.span(figure.cell) });
+  }
+  const latest = Math.max(...project.history.keys());
+  const earlier = new Map([...project.history].filter(([when]) => (year === undefined ? when < latest : when < year)));
+  if (earlier.size > 0) lines.push(historyLine(earlier, "        ", places));
+  return lines;
+}
+
+function indicatorLine(indicator: ReadIndicator, year: number, places: TablePlaces): Written {
+  const values = [...indicator.values].sort(([a], [b]) => a - b).map(([back, cell]) => `${year + back}: ${scalar(cell.text.replace(/\s+/g, ""))}`);
+  return {
+    text: `      - { id: ${nameId("i", indicator.name)}, name: ${scalar(indicator.name)}, values: { ${values.join(", ")} } } # ${places.label(indicator.label)}`,
+    at: places.span(indicator.label),
+  };
+}
+
 /** Whether a read table holds figures the declaration can state. */
 export function hasFigures(table: ReadTable): boolean {
-  return table.total !== undefined || table.lines.length > 0;
+  return table.total !== undefined || table.lines.length > 0 || table.performance !== undefined;
 }
 
 /** The declaration's `tables` from the tables read, and what of them was not read, as `unread` entries. */
@@ -173,7 +237,14 @@ export function isDeclared(table: ReadTable): boolean {
   return hasFigures(table) && table.gaps.every((gap) => gap.why !== "unit" && gap.why !== "partly-read");
 }
 
-export function declareTables(tables: readonly ReadTable[], precision: number, places: TablePlaces): { lines: Written[]; unread: TableUnread[] } {
+export function declareTables(
+  tables: readonly ReadTable[],
+  declaration: { precision: number; year?: number },
+  places: TablePlaces,
+): { lines: Written[]; unread: TableUnread[] } {
+  const { precision } = declaration;
+  // The budget's year, as the document's titles state it, else as a performance table tells it.
+  const year = declaration.year ?? tables.find((table) => table.performance?.year !== undefined)?.performance?.year;
   const ids = idsOf(tables);
   const lines: Written[] = [];
   const unread: TableUnread[] = [];
@@ -183,7 +254,8 @@ export function declareTables(tables: readonly ReadTable[], precision: number, p
       if (why) unread.push({ text: `${titleText(table)}：${gap.text}`.slice(0, 60), why, at: { text: gap.text, start: gap.start, end: gap.end } });
     }
     const id = ids[index] ?? table.template.kind;
-    if (isDeclared(table)) lines.push(...tableLines(table, id, precision, places));
+    if (isDeclared(table) && table.performance) lines.push(...headLines(table, id, places), ...performanceLines(table, year, precision, places));
+    else if (isDeclared(table)) lines.push(...tableLines(table, id, precision, places));
     else if (table.note && table.gaps.length === 0) lines.push(...emptyLines(table, id, places));
   }
   return { lines: lines.length > 0 ? [{ text: "tables:" }, ...lines] : [], unread };

@@ -44,14 +44,16 @@ function titleOf(row: GridRow): TableTemplate | undefined {
 }
 
 /** The rows of a table's body: after its title, to the next title, a narrative heading or prose (a note is kept). */
-function bodyOf(rows: readonly GridRow[], from: number): GridRow[] {
+function bodyOf(rows: readonly GridRow[], from: number, template: TableTemplate): GridRow[] {
   const body: GridRow[] = [];
   let gridStarted = false;
+  // A performance table holds prose of its own (goals, a department's duties) in its cells.
+  const performance = template.shape === "performance";
   for (let index = from; index < rows.length; index += 1) {
     const row = rows[index];
     if (row?.furniture) continue;
     if (!row || titleOf(row)) break;
-    if (isProse(row) && !isNote(row)) break;
+    if (isProse(row) && !isNote(row) && !(performance && row.gridded)) break;
     // In Word, a paragraph after the table's cells ends it, unless it is its note or blank.
     if (gridStarted && !row.gridded && rowWords(row) !== "" && !isNote(row)) break;
     gridStarted ||= row.gridded;
@@ -72,7 +74,7 @@ export function findTables(rows: readonly GridRow[]): FoundTable[] {
     const merges = previous !== undefined && previous.body.length === 0 && previous.template === template;
     const no = numberOf(rowWords(row)) ?? (merges ? previous.no : undefined);
     if (merges) found.pop();
-    const body = bodyOf(rows, index + 1);
+    const body = bodyOf(rows, index + 1, template);
     found.push({ template, title: row, ...(no ? { no } : {}), body });
   }
   return found;

@@ -2,6 +2,7 @@ import type { DocumentText } from "../formats/document.js";
 import { amountOf, percentOf } from "./amount.js";
 import { sumsOf } from "./columns.js";
 import { onColumns } from "./placed.js";
+import { readPerformance } from "./performance.js";
 import { findTables, isNote, type FoundTable } from "./find.js";
 import { gridOf, matchWords, rowWords, type Cell, type GridRow } from "./grid.js";
 import { gridLayout, isDataRow, wordLayout, type ColumnLayout } from "./layout.js";
@@ -141,7 +142,11 @@ function readFound(printed: FoundTable): ReadTable {
   const note = found.body.find(isNote);
   if (note) table.note = rowCell(note);
   if (found.template.shape === "performance") {
-    gaps.push({ why: "performance", ...title });
+    const performance = readPerformance(found.body, found.template.kind === "performance-overall");
+    const read = performance.sides.length + performance.projects.length + performance.indicators.length > 0;
+    if (read) table.performance = performance;
+    // Its goals and long-term targets are words, checked against nothing; with nothing else read, it is said so.
+    else gaps.push({ why: "performance", ...title });
     return table;
   }
   // A table without data, explained by its note (没有数据的表格应当列出空表并说明), is read in full.

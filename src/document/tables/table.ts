@@ -20,6 +20,8 @@ export interface TableLine {
   prior?: CellAmount;
   change?: CellAmount;
   growth?: CellAmount;
+  /** Earlier years' amounts, by year (a 部门整体支出绩效目标表's 近两年收支金额). */
+  history?: Map<number, CellAmount>;
   /** An id the format's conventions give it (`income`, `expenditure`, `general` …). */
   id?: string;
   lines: TableLine[];
@@ -61,6 +63,35 @@ export interface ReadTable {
   /** A note printed under a table without data (注：本部门没有…). */
   note?: Cell;
   gaps: TableGap[];
+  /** A performance target table's composition, project and indicators. */
+  performance?: PerformanceRead;
   /** From the title to the table's last row: what the sentence reader leaves to the table reader. */
   extent: { start: number; end: number };
+}
+
+/** A performance indicator as a 绩效目标表 prints it: its 三级指标, and its value by year (前年, 上年, 当年). */
+export interface ReadIndicator {
+  name: string;
+  label: Cell;
+  /** By the year's distance back from the budget's year: 0 this year, -1 last year, -2 the year before. */
+  values: Map<number, Cell>;
+}
+
+/** A project as a 项目支出绩效目标表 states it: name, total and this year's budget, earlier years' budgets. */
+export interface ReadProject {
+  name: string;
+  label: Cell;
+  budget?: CellAmount;
+  amount?: CellAmount;
+  /** Earlier years' budgets, by year, as the text of 项目前两年预算及当年预算变动情况 states them. */
+  history: Map<number, CellAmount>;
+}
+
+/** What a performance target table holds that the rules compare: its 收入/支出 composition, its projects, its indicators. */
+export interface PerformanceRead {
+  sides: TableLine[];
+  projects: ReadProject[];
+  indicators: ReadIndicator[];
+  /** The budget's year, where the table tells it (the year after its 近两年收支金额). */
+  year?: number;
 }

@@ -1,0 +1,134 @@
+import { amountOf, isBlank, percentOf } from "./amount.js";
+import { matchWords, type Cell, type GridRow } from "./grid.js";
+import type { CellAmount, PerformanceRead, ReadIndicator, ReadProject, TableLine } from "./table.js";
+
+const filled = (cell: Cell | undefined): cell is Cell => cell !== undefined && !isBlank(cell.text);
+const words = (cell: Cell | undefined) => matchWords(cell?.text ?? "");
+
+/** The index of the first cell of a row whose words match. */
+const cellIndex = (row: GridRow, pattern: RegExp) => row.cells.findIndex((cell) => pattern.test(words(cell)));
+
+/** The first filled cell after `index`: a key's value in a row of key | value pairs. */
+function valueAfter(row: GridRow, index: number): Cell | undefined {
+  return row.cells.slice(index + 1).find(filled);
+}
+
+/**
+ * The 收入构成 / 支出构成 of a 部门整体支出绩效目标表: under 当年金额 | 占比 | 近两年收支金额 (2023 年 | 2024 年),
+ * each side's rows, its 合计 the side's line (`income`, `expenditure`) with the others its parts.
+ */
+function sidesOf(rows: readonly GridRow[]): TableLine[] {
+  const head = rows.findIndex((row) => cellIndex(row, /^当年金额$/) >= 0);
+  const headRow = rows[head];
+  if (!headRow) return [];
+  const amountAt = cellIndex(headRow, /^当年金额$/);
+  const shareAt = cellIndex(headRow, /^占比$/);
+  const yearRow = rows.slice(head, head + 2).find((row) => cellIndex(row, /^\d{4}年$/) >= 0);
+  const years = (yearRow?.cells ?? []).flatMap((cell, index) => (/^(\d{4})年$/.test(words(cell)) ? [{ index, year: Number.parseInt(words(cell), 10) }] : []));
+  const sides = new Map<string, TableLine[]>();
+  let side: string | undefined;
+  for (const row of rows.slice(head + 1)) {
+    const marker = row.cells.find((cell) => /^(?:收入|支出)构成$/.test(words(cell)));
+    if (marker) side = words(marker).startsWith("收入") ? "income" : "expenditure";
+    const amountCell = row.cells[amountAt];
+    const amount = amountCell ? amountOf(amountCell.text) : undefined;
+    if (!side || !amountCell || !amount) continue;
+    const label = row.cells
+      .slice(0, amountAt)
+      .filter((cell) => filled(cell) && cell !== marker)
+      .at(-1);
+    if (!label) continue;
+    const line: TableLine = { name: label.text, label, amounts: new Map([["total", { value: amount.value, cell: amountCell }]]), lines: [] };
+    const shareCell = row.cells[shareAt];
+    const share = shareCell ? percentOf(shareCell.text) : undefined;
+    if (shareCell && share) line.share = { value: share, cell: shareCell };
+    line.history = new Map(
+      years.flatMap(({ index, year }) => {
+        const cell = row.cells[index];
+        const value = cell ? amountOf(cell.text) : undefined;
+        return cell && value ? [[year, { value: value.value, cell }] as const] : [];
+      }),
+    );
+    sides.set(side, [...(sides.get(side) ?? []), line]);
+  }
+  return [...sides].flatMap(([id, lines]) => {
+    const total = lines.find((line) => /^合计$/.test(matchWords(line.name)));
+    if (!total) return [];
+    return [{ ...total, id, lines: lines.filter((line) => line !== total) }];
+  });
+}
+
+/** The years 前年, 上年, 当年 (预计当年实现) stand for, back from the budget's year. */
+const relativeYears: [RegExp, number][] = [
+  [/^前年/, -2],
+  [/^上年/, -1],
+  [/^(?:预计)?当年/, 0],
+];
+
+/** The indicators under a 三级指标 header followed by 前年 | 上年 | 当年 columns: each row's 三级指标 and values. */
+function indicatorsOf(rows: readonly GridRow[]): ReadIndicator[] {
+  const indicators: ReadIndicator[] = [];
+  for (const [index, row] of rows.entries()) {
+    const nameAt = cellIndex(row, /^三级指标$/);
+    const yearRow = rows.slice(index, index + 2).find((candidate) => cellIndex(candidate, /^前年$/) >= 0);
+    if (nameAt < 0 || !yearRow) continue;
+    const columns = yearRow.cells.flatMap((cell, at) => {
+      const year = relativeYears.find(([pattern]) => pattern.test(words(cell)))?.[1];
+      return year === undefined ? [] : [{ at, year }];
+    });
+    for (const data of rows.slice(rows.indexOf(yearRow) + 1)) {
+      if (cellIndex(data, /^三级指标$/) >= 0 || cellIndex(data, /目标表$|绩效指标$/) >= 0) break;
+      const label = data.cells[nameAt];
+      if (!filled(label)) continue;
+      const values = new Map(columns.flatMap(({ at, year }) => (filled(data.cells[at]) ? [[year, data.cells[at] as Cell] as const] : [])));
+      if (values.size > 0) indicators.push({ name: label.text, label, values });
+    }
+  }
+  return indicators;
+}
+
+/** 2023 年预算金额 950 万，2024 年预算 0: each year's budget as the sentence states it. */
+function historyOf(cell: Cell): Map<number, CellAmount> {
+  const history = new Map<number, CellAmount>();
+  for (const match of cell.text.normalize("NFKC").matchAll(/(\d{4})\s*年\s*(?:预算|预计)(?:金额|数)?\s*(\d+(?:\.\d+)?)\s*(万元?)?/g))
+    history.set(Number.parseInt(match[1] ?? "0", 10), { value: match[2] ?? "0", cell });
+  return history;
+}
+
+/** The project a 项目支出绩效目标表 declares, from its rows of key | value pairs. */
+function projectOf(rows: readonly GridRow[]): ReadProject | undefined {
+  const find = (pattern: RegExp) => {
+    for (const row of rows) {
+      const at = cellIndex(row, pattern);
+      if (at >= 0) return valueAfter(row, at);
+    }
+    return undefined;
+  };
+  const name = find(/^项目名称$/);
+  if (!name) return undefined;
+  const project: ReadProject = { name: name.text, label: name, history: new Map() };
+  for (const [key, pattern] of [
+    ["budget", /^项目总预算$/],
+    ["amount", /^项目当年预算$/],
+  ] as const) {
+    const cell = find(pattern);
+    const amount = cell ? amountOf(cell.text) : undefined;
+    if (cell && amount) project[key] = { value: amount.value, cell };
+  }
+  const changes = find(/预算变动情况$/);
+  if (changes) project.history = historyOf(changes);
+  return project;
+}
+
+/** What a performance target table in Word or Excel holds; nothing from rows that are not cells. */
+export function readPerformance(rows: readonly GridRow[], overall: boolean): PerformanceRead {
+  const cells = rows.filter((row) => row.gridded);
+  // A project's table names one project; the whole department's lists projects in a grid of its own (not read).
+  const project = overall ? undefined : projectOf(cells);
+  const sides = sidesOf(cells);
+  const read: PerformanceRead = { sides, projects: project ? [project] : [], indicators: indicatorsOf(cells) };
+  // 近两年收支金额 names the two years before the budget's.
+  const years = sides.flatMap((side) => [...(side.history?.keys() ?? [])]);
+  if (years.length > 0) read.year = Math.max(...years) + 1;
+  return read;
+}
