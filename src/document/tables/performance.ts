@@ -80,7 +80,7 @@ function indicatorsOf(rows: readonly GridRow[]): ReadIndicator[] {
       if (cellIndex(data, /^三级指标$/) >= 0 || cellIndex(data, /目标表$|绩效指标$/) >= 0) break;
       const label = data.cells[nameAt];
       if (!filled(label)) continue;
-      const values = new Map(columns.flatMap(({ at, year }) => (filled(data.cells[at]) ? [[year, data.cells[at] as Cell] as const] : [])));
+      const values = new Map(columns.flatMap(({ at, year }) => (filled(data.cells[at]) ? [[year, data.cells[at]] as const] : [])));
       if (values.size > 0) indicators.push({ name: label.text, label, values });
     }
   }
