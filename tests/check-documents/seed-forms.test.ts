@@ -109,3 +109,36 @@ describe("an error put into the workbook is found, at its cell or at the total i
     expect(missed).toEqual([]);
   });
 });
+
+describe("import of each form gives the transcription's tables' figures", () => {
+  type Line = { amount?: unknown; lines?: Line[] };
+  type Table = { id: string; total?: Line; lines?: Line[] };
+  /** Every amount a table states, as printed numbers (a column's or the line's). */
+  const amounts = (table: Table): number[] => {
+    const of = (line: Line): number[] => [
+      ...(line.amount !== null && typeof line.amount === "object"
+        ? Object.values(line.amount).map(Number)
+        : line.amount === undefined
+          ? []
+          : [Number(line.amount)]),
+      ...(line.lines ?? []).flatMap(of),
+    ];
+    return [...(table.total ? of(table.total) : []), ...(table.lines ?? []).flatMap(of)];
+  };
+  const transcription = (parse(readFileSync(new URL("../../fixtures/wuchang-2025.yaml", import.meta.url), "utf8")) as { tables: Table[] }).tables;
+
+  // The office files print 表1 and 表4 with 类 names and no codes, 表2's 一般公共预算拨款收入 as a column and
+  // 表7 as one row of columns, where the transcription wrote lines: the figures are compared table by table.
+  it.each(["docx", "xlsx"] as const)("%s: each amount of 表1–表10 is read in its table", async (form) => {
+    const read = (parse(declareDocument(await readDocument(bytesOf(form), { file: `wuchang-2025.${form}` }))) as { tables: Table[] }).tables;
+    const missing = transcription
+      .filter((table) => /^t(?:\d|10|5-[12])$/.test(table.id))
+      .flatMap((table) => {
+        const found = amounts(read.find((candidate) => candidate.id === table.id) ?? { id: table.id });
+        return amounts(table)
+          .filter((amount) => !found.includes(amount))
+          .map((amount) => `${table.id} ${amount}`);
+      });
+    expect(missing).toEqual([]);
+  });
+});
