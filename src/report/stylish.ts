@@ -39,16 +39,29 @@ export function formatStylish(report: Report, { lang, chalk, sources }: FormatCo
   return `${lines.join("\n").replace(/\n{3,}/g, "\n\n")}\n`;
 }
 
+/** What was left unread: each file with a `not read` note (a document read only in part), and how many notes. */
+function unread(report: Report): { files: number; notes: number } {
+  const notes = report.files.map((file) => file.findings.filter((finding) => finding.rule === "narrative" && finding.messageId === "not-read").length);
+  return { files: notes.filter((count) => count > 0).length, notes: notes.reduce((sum, count) => sum + count, 0) };
+}
+
+/**
+ * The closing line. A document read only in part never gets the green ✔ of one checked in full: the line
+ * says how many files were checked only in part, and how much of them was not read.
+ */
 function summaryLine(report: Report, lang: Lang, chalk: FormatContext["chalk"]): string {
   const { error, warning, info } = report.summary;
   const files = report.files.length;
   const total = error + warning + info;
+  const partly = unread(report);
+  const mark = error > 0 ? "✖" : partly.files > 0 ? "◐" : "✔";
+  const colour = (text: string) => (error > 0 ? chalk.red.bold(text) : warning > 0 || partly.files > 0 ? chalk.yellow.bold(text) : chalk.green(text));
   if (lang === "zh") {
     if (total === 0) return chalk.green(`✔ 检查了 ${files} 个文件，没有发现问题`);
-    const text = `${error > 0 ? "✖" : "✔"} 检查了 ${files} 个文件：${error} 个错误，${warning} 个警告，${info} 条提示`;
-    return error > 0 ? chalk.red.bold(text) : warning > 0 ? chalk.yellow.bold(text) : chalk.green(text);
+    const part = partly.files > 0 ? `（其中 ${partly.files} 个只核对了一部分：${partly.notes} 处未读，见“未读”提示）` : "";
+    return colour(`${mark} 检查了 ${files} 个文件${part}：${error} 个错误，${warning} 个警告，${info} 条提示`);
   }
   if (total === 0) return chalk.green(`✔ ${counted(files, "file")} checked, no problems`);
-  const text = `${error > 0 ? "✖" : "✔"} ${counted(files, "file")} checked: ${counted(error, "error")}, ${counted(warning, "warning")}, ${info} info`;
-  return error > 0 ? chalk.red.bold(text) : warning > 0 ? chalk.yellow.bold(text) : chalk.green(text);
+  const part = partly.files > 0 ? ` (${partly.files} of them only in part: ${partly.notes} not read, see the "Not read" notes)` : "";
+  return colour(`${mark} ${counted(files, "file")} checked${part}: ${counted(error, "error")}, ${counted(warning, "warning")}, ${info} info`);
 }

@@ -91,7 +91,7 @@ function reasonOf(source: DeclarationSource, declared: Declared): string | undef
   const sentence = source.reading.sentences[declared.through ?? declared.sentence];
   if (!sentence) return undefined;
   const from = Math.max(sentence.start, declared.end);
-  const match = /(?:主要(?:原因)?|原因主要)(?:是|为|系|在于)[:]?([^。;]+?)[,]?(?=[。;]|$)/.exec(source.reading.normalised.text.slice(from, sentence.end));
+  const match = /(?:主要(?:原因)?|原因(?:主要)?)(?:是|为|系|在于)[:]?([^。;]+?)[,]?(?=[。;]|$)/.exec(source.reading.normalised.text.slice(from, sentence.end));
   if (!match?.[1]) return undefined;
   const start = from + match.index + match[0].length - match[1].length;
   return printed(source, start, start + match[1].length) || undefined;

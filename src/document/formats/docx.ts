@@ -71,7 +71,8 @@ class BodyReader {
     let row = 0;
     for (const rowNode of descendants(nodes, "w:tr")) {
       row += 1;
-      const line: Line = [];
+      // A row may start at a later column of the grid (w:gridBefore): the columns before it are blank.
+      const line: Line = Array.from({ length: gridBefore(rowNode) }, () => []);
       for (const [index, cellNode] of descendants(childrenOf(rowNode), "w:tc").entries()) {
         const into: Line[number] = [];
         // A table inside a cell is read as the cell's paragraphs.
@@ -83,6 +84,15 @@ class BodyReader {
       this.lines.push(line);
     }
   }
+}
+
+/** How many of the grid's columns a row leaves blank before its first cell (`w:trPr/w:gridBefore`). */
+function gridBefore(row: XmlNode): number {
+  const properties = childrenOf(row).find((node) => tagOf(node) === "w:trPr");
+  const before = properties && childrenOf(properties).find((node) => tagOf(node) === "w:gridBefore");
+  const stated = (before?.[":@"] as Record<string, unknown> | undefined)?.["w:val"];
+  const value = typeof stated === "string" ? Number.parseInt(stated, 10) : 0;
+  return Number.isInteger(value) && value > 0 ? Math.min(value, 63) : 0;
 }
 
 /** How many of the table grid's columns a cell spans (`w:tcPr/w:gridSpan`), at most the grid Word allows. */

@@ -43,7 +43,7 @@ export const catalogue: readonly TableTemplate[] = [
     kind: "three-public",
     name: "一般公共预算“三公”经费支出表",
     shape: "columns-row",
-    titles: [/^(?:一般公共预算|财政拨款)?三公经费(?:和机关运行经费)?(?:支出)?(?:情况)?表$/],
+    titles: [/^(?:一般公共预算)?(?:财政拨款)?三公经费(?:和机关运行经费)?(?:支出)?(?:情况)?表$/],
   },
   {
     kind: "general-basic",
@@ -77,6 +77,7 @@ export function titleWords(printed: string): string {
     .replace(/^[^表]*?(?=部门|单位|一般公共|财政拨款|政府性|国有资本|项目支出|整体支出|三公|政府采购|政府购买)/, "")
     .replace(/^(?:部门|单位)/, "")
     .replace(/(?<!一般公共|政府性基金|国有资本经营)(?:预算|决算)/g, "")
+    .replace(/\(\)/g, "")
     .replace(/\(?单位(?:为)?(?:万元|千元|亿元|元)\)?$/, "")
     .replace(/(?:情况)?(?:统计|明细|汇总|一览)?表$/, "表");
 }

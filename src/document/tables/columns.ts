@@ -13,6 +13,7 @@ export interface ColumnRole {
 export const columnRoles: readonly ColumnRole[] = [
   { id: "growth", pattern: /%|增长率|增减率|增幅|比率|幅度/ },
   { id: "change", pattern: /增减|增加额|减少额|差额|变动/ },
+  { id: "carryover", pattern: /结转|结余/ },
   { id: "prior", pattern: /上年|上一年|去年/ },
   { id: "abroad", pattern: /因公出国/ },
   { id: "vehicle-purchase", pattern: /公务用车.*购置费$|^购置费?$|公务用车购置费/ },
@@ -28,8 +29,7 @@ export const columnRoles: readonly ColumnRole[] = [
   { id: "general", pattern: /一般公共预算|公共(?:财政)?预算/ },
   { id: "special-account", pattern: /财政专户/ },
   { id: "unit-funds", pattern: /单位资金|事业收入|经营收入|其他收入|单位自有/ },
-  { id: "carryover", pattern: /结转|结余/ },
-  { id: "total", pattern: /合计|总计|小计|本年预算|预算数|金额|本年数|^预算$|^决算$|决算数/ },
+  { id: "total", pattern: /合计|总计|小计|本年预算|预算数|金额|本年数|^本年$|^预算$|^决算$|决算数/ },
 ];
 
 /** The sums between standard columns that a template prints (合计 = 基本 + 项目; 公车 = 购置 + 运行维护 …). */

@@ -52,7 +52,7 @@ function bodyOf(rows: readonly GridRow[], from: number, template: TableTemplate)
   for (let index = from; index < rows.length; index += 1) {
     const row = rows[index];
     if (row?.furniture) continue;
-    if (!row || titleOf(row)) break;
+    if (!row || titleOf(row) || row.sheet) break;
     if (isProse(row) && !isNote(row) && !(performance && row.gridded)) break;
     // In Word, a paragraph after the table's cells ends it, unless it is its note or blank.
     if (gridStarted && !row.gridded && rowWords(row) !== "" && !isNote(row)) break;

@@ -8,6 +8,8 @@ export interface Cell {
   end: number;
   /** Its left and right edges on the page, where the document tells them (a PDF). */
   x?: [number, number];
+  /** The words it was made of, where close words were taken for one cell (a header's words may be narrow columns' own). */
+  parts?: Cell[];
 }
 
 /**
@@ -24,6 +26,8 @@ export interface GridRow {
   positioned?: boolean;
   /** A page's header, footer or number (a PDF's), not the table's: a table crossing the page goes on past it. */
   furniture?: boolean;
+  /** A workbook's sheet name: a new sheet, which no table of the sheet before runs into. */
+  sheet?: boolean;
 }
 
 /** A row's words between runs of spaces, each with its offsets. */
@@ -42,11 +46,13 @@ function placedCells(line: string, start: number, positionOf: NonNullable<Docume
     const last = positionOf(word.end - 1);
     if (!first || !last) return undefined;
     const previous = cells.at(-1);
+    const placed: Cell = { ...word, x: [first.x0, last.x1] };
     if (previous?.x && first.x0 - previous.x[1] < first.size) {
+      previous.parts = [...(previous.parts ?? [{ ...previous }]), placed];
       previous.text = line.slice(previous.start - start, word.end - start);
       previous.end = word.end;
       previous.x = [previous.x[0], last.x1];
-    } else cells.push({ ...word, x: [first.x0, last.x1] });
+    } else cells.push(placed);
   }
   return cells;
 }
@@ -119,7 +125,13 @@ export function gridOf(document: DocumentText): GridRow[] {
     const barred = !gridded && text.includes("|") && !text.includes("。");
     const placed = !gridded && !barred && document.positionOf ? placedCells(text, start, document.positionOf) : undefined;
     const cells = gridded ? tabCells(text, start) : barred ? barCells(text, start) : (placed ?? words(text, start));
-    rows.push({ start, end, gridded: gridded || (barred && cells.length > 1), cells, ...(placed ? { positioned: true } : {}) });
+    const sheet =
+      document.kind === "xlsx" &&
+      (() => {
+        const place = document.locate(start);
+        return place.kind === "xlsx" && place.cell === undefined;
+      })();
+    rows.push({ start, end, gridded: gridded || (barred && cells.length > 1), cells, ...(placed ? { positioned: true } : {}), ...(sheet ? { sheet } : {}) });
     start = end + 1;
   }
   markFurniture(document, rows);

@@ -8,10 +8,14 @@ interface Column {
   x1: number;
 }
 
-function kindOf(cell: Cell): Column["kind"] {
-  if (codeOf(cell.text)) return "code";
+/** What a cell holds; a whole number after a row's first cell is a figure (307, 99000 元), though it reads like a code. */
+function kindOf(cell: Cell, first = true): Column["kind"] {
+  if (codeOf(cell.text) && first) return "code";
   return amountOf(cell.text) || percentOf(cell.text) ? "figure" : "label";
 }
+
+/** Each cell of a row with its kind, by its place in the row. */
+const kindsIn = (row: GridRow) => row.cells.map((cell, index) => ({ cell, kind: kindOf(cell, index === 0) }));
 
 const edges = (cell: Cell) => cell.x ?? [0, 0];
 
@@ -39,28 +43,28 @@ function columnsOf(data: readonly GridRow[]): Column[] {
 }
 
 /** The column a cell stands in: of its kind (any kind for a header), the one it overlaps most. */
-function columnOf(cell: Cell, columns: readonly Column[], anyKind: boolean): number | undefined {
+function columnOf(cell: Cell, kind: Column["kind"], columns: readonly Column[], anyKind: boolean): number | undefined {
   let best: number | undefined;
   let most = 0;
   for (const [index, column] of columns.entries()) {
-    if (!anyKind && column.kind !== kindOf(cell)) continue;
+    if (!anyKind && column.kind !== kind) continue;
     const shared = overlap(cell, column);
     if (shared > most) [best, most] = [index, shared];
   }
-  // A header word centred over a narrower column of figures overlaps none: the nearest column is its.
+  // A header word beside a narrower column of figures overlaps none: the nearest within its own width is its;
+  // a word farther from every column heads a column with nothing printed (a blank 单位资金 column).
   if (best === undefined && anyKind) best = nearest(cell, columns);
   return best;
 }
 
-/** The column whose middle is nearest the cell's. */
+/** The column nearest the cell, if no farther from it than the cell is wide. */
 function nearest(cell: Cell, columns: readonly Column[]): number | undefined {
   const [x0, x1] = edges(cell);
-  const middle = (x0 + x1) / 2;
   let best: number | undefined;
-  let distance = Number.POSITIVE_INFINITY;
+  let distance = x1 - x0;
   for (const [index, column] of columns.entries()) {
-    const away = Math.abs((column.x0 + column.x1) / 2 - middle);
-    if (away < distance) [best, distance] = [index, away];
+    const away = Math.max(column.x0 - x1, x0 - column.x1, 0);
+    if (away <= distance) [best, distance] = [index, away];
   }
   return best;
 }
@@ -68,18 +72,26 @@ function nearest(cell: Cell, columns: readonly Column[]): number | undefined {
 /** A row set on the columns: blanks where nothing is printed; undefined if two figures fall in one column or one in none. */
 function gridded(row: GridRow, columns: readonly Column[], anyKind: boolean): GridRow | undefined {
   const cells: Cell[] = columns.map(() => ({ text: "", start: row.start, end: row.start }));
-  for (const cell of row.cells) {
-    const at = columnOf(cell, columns, anyKind);
+  for (const { cell, kind } of kindsIn(row)) {
+    const at = columnOf(cell, kind, columns, anyKind);
     if (at === undefined) {
-      if (kindOf(cell) === "figure") return undefined;
+      if (kind === "figure") return undefined;
       continue;
     }
     const held = cells[at] as Cell;
     if (held.text === "") cells[at] = cell;
-    else if (kindOf(held) === "figure" || kindOf(cell) === "figure") return undefined;
+    else if (!anyKind && (columns[at]?.kind === "figure" || kind === "figure")) return undefined;
     else cells[at] = { text: `${held.text}${cell.text}`, start: held.start, end: cell.end };
   }
   return { start: row.start, end: row.end, gridded: true, cells };
+}
+
+/** A row of one label alone, no code and no figure: the second line of a label wrapped in its cell. */
+function isWrapped(row: GridRow, coded: boolean): boolean {
+  const text = row.cells[0]?.text ?? "";
+  // Among coded rows every line has its code; elsewhere a row with its figures blank names a whole line
+  // (财政专户管理资金), a wrapped label's tail only a few words.
+  return row.cells.length === 1 && kindOf(row.cells[0] as Cell) === "label" && (coded || text.length <= 6) && !/合计|总计|小计|[:：]/.test(text);
 }
 
 /**
@@ -89,13 +101,25 @@ function gridded(row: GridRow, columns: readonly Column[], anyKind: boolean): Gr
  */
 export function onColumns(header: readonly GridRow[], data: readonly GridRow[]): { header: GridRow[]; data: GridRow[]; unplaced: GridRow[] } {
   if (data.length === 0 || !data.every((row) => row.positioned)) return { header: [...header], data: [...data], unplaced: [] };
-  const columns = columnsOf(data);
+  const withFigures = data.filter((row) => kindsIn(row).some((each) => each.kind === "figure"));
+  const coded = withFigures.filter((row) => kindsIn(row).some((each) => each.kind === "code")).length * 2 > withFigures.length;
+  const columns = columnsOf(data.filter((row) => !isWrapped(row, coded)));
   const unplaced: GridRow[] = [];
   const placed: GridRow[] = [];
   for (const row of data) {
     const set = gridded(row, columns, false);
-    if (set) placed.push(set);
+    const previous = placed.at(-1);
+    // A label wrapped in its cell prints its second line as a row of its own: it goes on the row above.
+    if (set && previous && isWrapped(row, coded)) {
+      const at = set.cells.findIndex((cell) => cell.text !== "");
+      const above = previous.cells[at];
+      const below = set.cells[at];
+      if (above && below && above.text !== "") previous.cells[at] = { ...above, text: `${above.text}${below.text}`, end: below.end };
+      else if (below) previous.cells[at] = below;
+    } else if (set) placed.push(set);
     else unplaced.push(row);
   }
-  return { header: header.map((row) => (row.positioned ? (gridded(row, columns, true) ?? row) : row)), data: placed, unplaced };
+  // A header's words are set one by one: close words over narrow columns are each their column's.
+  const words = (row: GridRow): GridRow => ({ ...row, cells: row.cells.flatMap((cell) => cell.parts ?? [cell]) });
+  return { header: header.map((row) => (row.positioned ? (gridded(words(row), columns, true) ?? row) : row)), data: placed, unplaced };
 }

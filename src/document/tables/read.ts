@@ -11,7 +11,8 @@ import type { ReadTable, TableGap, TableLine } from "./table.js";
 
 export type { ReadTable, TableGap, TableLine } from "./table.js";
 
-const unitPattern = /单位[:：]?\s*(?:为)?\s*(亿元|万元|千元|元)/;
+/** 单位：万元, not 编制单位：元氏县 (a unit is no place's first character). */
+const unitPattern = /(?<!编制|预算|填报|主管|执行)单位[:：]?\s*(?:为)?\s*(亿元|万元|千元|元)(?![\u4e00-\u9fff])/;
 
 /** The unit a table states in its title or the rows above its figures; none is a gap, never a guess. */
 function unitOf(found: FoundTable, header: readonly GridRow[]): ReadTable["unit"] {
@@ -172,8 +173,11 @@ function readFound(printed: FoundTable): ReadTable {
 /** The columns and lines of a table with figures. */
 function readRows(found: FoundTable, table: ReadTable, printedHeader: readonly GridRow[], printedData: readonly GridRow[]): void {
   const { gaps } = table;
+  // A table continued (a second Word table, a new page) repeats its header: not rows of figures.
+  const repeated = new Set(printedHeader.map(rowWords).filter((words) => words !== ""));
+  const continued = printedData.filter((row) => !repeated.has(rowWords(row)));
   // A PDF's rows, set on their columns by where their cells stand on the page.
-  const { header, data, unplaced } = onColumns(printedHeader, printedData);
+  const { header, data, unplaced } = onColumns(printedHeader, continued);
   for (const row of unplaced) gaps.push({ why: "row", start: row.start, end: row.end, text: rowCell(row).text });
   const gridded = data.some((row) => row.gridded);
   // The row that names the department and the unit is above the header, not part of it.
@@ -185,7 +189,12 @@ function readRows(found: FoundTable, table: ReadTable, printedHeader: readonly G
         gaps,
       )
     : wordLayout(headings, data, gaps);
-  table.columns = layout.amounts.map((amount) => amount.column);
+  // The line's own figures (上年, 增减) are no columns; the main column (合计) comes first.
+  const own = new Set(["prior", "change"]);
+  table.columns = layout.amounts
+    .map((amount) => amount.column)
+    .filter((column) => !own.has(column.id))
+    .sort((a, b) => (a.id === "total" ? -1 : b.id === "total" ? 1 : 0));
   if (!gaps.some((gap) => gap.why === "columns")) table.sums = sumsOf(table.columns.map((column) => column.id));
   if (found.template.shape === "two-sided") {
     const lines = twoSided(data, layout, gaps);

@@ -60,27 +60,33 @@ function readFields(line: TableLine, row: GridRow, layout: ColumnLayout): void {
 /** A row printed as words: [code] label words, then one amount per column (a row with fewer is not read). */
 function wordLine(row: GridRow, layout: ColumnLayout, gaps: TableGap[]): TableLine | undefined {
   const cells = [...row.cells];
-  const code = cells[0] && codeOf(cells[0].text) && cells.length > 1 ? cells.shift() : undefined;
+  const code = layout.codes.length > 0 && cells[0] && codeOf(cells[0].text) && cells.length > 1 ? cells.shift() : undefined;
   const figures: Cell[] = [];
-  while (cells.length > 0 && (amountOf(cells.at(-1)?.text ?? "") || percentOf(cells.at(-1)?.text ?? ""))) figures.unshift(cells.pop() as Cell);
+  // A dash stands in a column for no figure: it holds its column's place.
+  const figureLike = (text: string) => amountOf(text) || percentOf(text) || /^[-—–－]$/.test(text.trim());
+  while (cells.length > 0 && figureLike(cells.at(-1)?.text ?? "")) figures.unshift(cells.pop() as Cell);
   const label = joined(cells);
   if (!label) return undefined;
-  const share = figures.find((cell) => percentOf(cell.text));
-  const amountCells = figures.filter((cell) => amountOf(cell.text));
+  const percent = figures.find((cell) => percentOf(cell.text));
+  const amountCells = figures.filter((cell) => !percentOf(cell.text));
   // One figure beside several columns is the main one's (合计), the others left blank.
   const single = amountCells.length === 1 && layout.amounts.length > 1;
   if (amountCells.length !== layout.amounts.length && !single) {
     gaps.push({ why: "row", start: row.start, end: row.end, text: row.cells.map((cell) => cell.text).join(" ") });
     return undefined;
   }
-  const amounts = new Map<string, CellAmount>();
+  const line: TableLine = { name: label.text, label, amounts: new Map(), lines: [] };
   for (const [index, { column }] of layout.amounts.slice(0, amountCells.length).entries()) {
     const cell = amountCells[index] as Cell;
-    amounts.set(column.id, { value: amountOf(cell.text)?.value ?? "", cell });
+    const amount = amountOf(cell.text);
+    if (!amount) continue;
+    // 上年 and 增减 are the line's own figures; the others its amounts by column.
+    if (column.id === "prior" || column.id === "change") line[column.id] = { value: amount.value, cell };
+    else line.amounts.set(column.id, { value: amount.value, cell });
   }
-  const line: TableLine = { name: label.text, label, amounts, lines: [] };
   if (code) line.code = code.text;
-  if (share) line.share = { value: percentOf(share.text) ?? "", cell: share };
+  const rate = percent && percentOf(percent.text);
+  if (percent && rate) line[layout.fields.growth === undefined ? "share" : "growth"] = { value: rate, cell: percent };
   return line;
 }
 
@@ -95,9 +101,14 @@ export function linesOf(data: readonly GridRow[], layout: ColumnLayout, gaps: Ta
   for (const row of data) {
     const missed = gaps.length;
     const line = layout.gridded ? gridLine(row, layout) : wordLine(row, layout, gaps);
-    if (line) lines.push(line);
+    // An amount below 0 in a column of amounts is a figure read into the wrong column: the row is not read.
+    const misread = line && [...line.amounts.values()].some((amount) => amount.value.startsWith("-"));
+    // A signature under the table (制表：财务股, 审核人：…) is no line of it; a line with its cells blank is.
+    const signature = line !== undefined && line.amounts.size === 0 && line.code === undefined && /[:：]/.test(line.name) && !/^其中/.test(line.name);
+    if (line && !misread && !signature) lines.push(line);
+    else if (line && !misread) continue;
     // A row with figures is read or said not to be, never dropped.
-    else if (gaps.length === missed && figuresOf(row, layout).some((cell) => amountOf(cell?.text ?? "")))
+    else if (misread || (gaps.length === missed && figuresOf(row, layout).some((cell) => amountOf(cell?.text ?? ""))))
       gaps.push({ why: "row", start: row.start, end: row.end, text: row.cells.map((cell) => cell.text).join(" ") });
   }
   return lines;
@@ -113,10 +124,16 @@ export function nestParts(lines: readonly TableLine[]): TableLine[] {
     const opens = /^其中:?/.test(printed);
     const words = labelWords(printed.replace(/^其中:?/, ""));
     const parentLine = result.at(-1);
+    // 其中： on a row of its own opens the numbered items under it ((1) …, (2) …).
+    if (opens && words === "" && line.amounts.size === 0 && parentLine) {
+      parent = parentLine;
+      stem = "(";
+      continue;
+    }
     if (opens && parentLine) {
       parent = parentLine;
       stem = words.slice(0, 4);
-    } else if (!(parent && stem.length === 4 && words.startsWith(stem))) parent = undefined;
+    } else if (!(parent && ((stem.length === 4 && words.startsWith(stem)) || (stem === "(" && /^\(\d+\)/.test(printed))))) parent = undefined;
     if (parent) parent.lines.push(line);
     else result.push(line);
   }
@@ -143,7 +160,7 @@ export function nestByCode(lines: readonly TableLine[]): TableLine[] {
 }
 
 /** An outline number opening a label: 一、 (一) 1. */
-const numbered = /^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、](?!\d))/;
+const numbered = /^\s*[一二三四五六七八九十]+、/;
 
 /**
  * A numbered line followed by unnumbered ones is their heading and total (一、本年收入 over 一般公共预算拨款
@@ -164,12 +181,29 @@ export function nestUnderHeadings(lines: readonly TableLine[]): TableLine[] {
   return result;
 }
 
+/** 小计 totals the lines since the last 小计 (not the 小计 before it); the 合计 after them totals the 小计. */
+function nestUnderSubtotals(lines: readonly TableLine[]): TableLine[] {
+  const result: TableLine[] = [];
+  let open: TableLine[] = [];
+  for (const line of lines) {
+    if (/^小计$/.test(labelWords(line.name))) {
+      line.lines = open;
+      open = [];
+      result.push(line);
+    } else if (totalLabel.test(labelWords(line.name))) {
+      result.push(...open, line);
+      open = [];
+    } else open.push(line);
+  }
+  return [...result, ...open];
+}
+
 /**
  * Lines nested under the totals printed after them: a 合计 takes the lines since the last total, a
  * 总计 the 合计 and the lines after it (上年结转 …). Returns the lines and the last total (the side's own).
  */
 export function nestUnderTotals(printed: readonly TableLine[]): { total?: TableLine; lines: TableLine[] } {
-  const lines = nestUnderHeadings(nestParts(printed));
+  const lines = nestUnderSubtotals(nestUnderHeadings(nestParts(printed)));
   // A total printed first (合计 above its parts, as a “三公” table printed down the page) totals the rest.
   const first = lines[0];
   if (first && totalLabel.test(labelWords(first.name)) && !lines.slice(1).some((line) => totalLabel.test(labelWords(line.name))))

@@ -257,3 +257,135 @@ describe("the rules check the tables read, each finding at the cell that states 
     expect(errors.some((finding) => finding.place === `A${at}`)).toBe(true);
   });
 });
+
+/** The errors `check` gives a text: rule, stated, expected. */
+const errorsOf = (rows: readonly string[]) =>
+  checkDisclosureText(rows.join("\n"), { lang: "en" })
+    .findings.filter((finding) => finding.severity === "error")
+    .map((finding) => [finding.rule, finding.actual, finding.expected]);
+
+describe("what a hostile review of the table reader found: a table read as it is printed (.scratch/review, each case's smallest form)", () => {
+  const cases: [string, string[], (string | undefined)[][]][] = [
+    [
+      "whole numbers of 3, 5 or 7 digits in a 元 table are figures, not codes (合计 99000 against 85000)",
+      ["表7 一般公共预算“三公”经费支出表", "单位：元", "项目 预算数", "合计 99000", "因公出国（境）费 0", "公务接待费 35000", "公务用车购置及运行费 50000"],
+      [["sum", "99000", "85000"]],
+    ],
+    [
+      "columns headed by years: the latest is the amount, the year before the prior (a correct table, no error)",
+      [
+        "表7 一般公共预算“三公”经费支出表",
+        "单位：万元",
+        "项目 2024年预算数 2025年预算数 增减额 增减率",
+        "合计 10.00 8.00 -2.00 -20.00%",
+        "因公出国（境）费 0.00 0.00 0.00 0.00%",
+        "公务接待费 4.00 3.00 -1.00 -25.00%",
+        "公务用车购置及运行费 6.00 5.00 -1.00 -16.67%",
+      ],
+      [],
+    ],
+    [
+      "上年 and 本年: the narrative restates this year's (a correct table and narrative, no error)",
+      [
+        "表7 一般公共预算“三公”经费支出表",
+        "单位：万元",
+        "项目 上年预算数 本年预算数",
+        "合计 10.00 8.00",
+        "公务接待费 4.00 3.00",
+        "公务用车购置及运行费 6.00 5.00",
+        "",
+        "七、“三公”经费支出情况说明",
+        "2025年“三公”经费支出预算为8.00万元，其中：公务接待费3.00万元，公务用车购置及运行费5.00万元。",
+      ],
+      [],
+    ],
+    [
+      "the unit is not a place's first character (编制单位：元氏县…  单位：万元)",
+      [
+        "表3 部门支出总表",
+        "编制单位：元氏县教育局 单位：万元",
+        "科目编码 科目名称 合计 基本支出 项目支出",
+        "合计 200.00 100.00 100.00",
+        "201 一般公共服务支出 150.00 100.00 50.00",
+      ],
+      [
+        ["sum", "200", "150"],
+        ["sum", "100", "50"],
+      ],
+    ],
+    [
+      "a dash in a middle cell holds its column's place",
+      [
+        "表2 部门收入总表",
+        "单位：万元",
+        "科目编码 科目名称 合计 一般公共预算拨款收入 政府性基金预算拨款收入 事业收入",
+        "合计 170.00 100.00 - 50.00",
+        "201 一般公共服务支出 150.00 100.00 - 50.00",
+      ],
+      [
+        ["sum", "170", "150"],
+        ["sum", "170", "150"],
+      ],
+    ],
+    [
+      "一般公共预算财政拨款“三公”经费支出(决算)表 is a “三公” table",
+      [
+        "一般公共预算财政拨款“三公”经费支出决算表",
+        "单位：万元",
+        "项目 决算数",
+        "合计 9.00",
+        "因公出国（境）费 0.00",
+        "公务接待费 3.00",
+        "公务用车购置及运行维护费 5.00",
+      ],
+      [["sum", "9", "8"]],
+    ],
+  ];
+
+  it.each(cases)("%s", (_, rows, errors) => {
+    expect(errorsOf(rows)).toEqual(errors);
+  });
+
+  const gridded: [string, string[], (string | undefined)[][]][] = [
+    [
+      "小计 totals the lines above it, 合计 the 小计 (a correct table, no error)",
+      ["表10 项目支出表", "单位：万元", "项目名称\t合计", "甲\t30.00", "乙\t20.00", "小计\t50.00", "丙\t10.00", "小计\t10.00", "合计\t60.00"],
+      [],
+    ],
+    [
+      "codes printed apart (类 | 款 | 项) are one code (a correct table, no error)",
+      [
+        "表5-1 一般公共预算支出表（分功能科目）",
+        "单位：万元",
+        "类\t款\t项\t科目名称\t合计",
+        "\t\t\t合计\t150.00",
+        "201\t\t\t一般公共服务支出\t150.00",
+        "201\t03\t\t政府办公厅（室）及相关机构事务\t150.00",
+        "201\t03\t01\t行政运行\t100.00",
+        "201\t03\t02\t一般行政管理事务\t50.00",
+      ],
+      [],
+    ],
+    [
+      "其中： on a row of its own opens the numbered items under it (a correct table, no error)",
+      [
+        "表7 一般公共预算“三公”经费支出表",
+        "单位：万元",
+        "项目\t预算数",
+        "合计\t8.00",
+        "公务用车购置及运行费\t5.00",
+        "其中：\t",
+        "（1）公务用车购置费\t0.00",
+        "（2）公务用车运行费\t5.00",
+        "公务接待费\t3.00",
+      ],
+      [],
+    ],
+  ];
+
+  it.each(gridded)("%s", (_, rows, errors) => {
+    const document = documentOf("xlsx", rows);
+    const found = checkDisclosureText(document.text, { lang: "en", document }).findings.filter((finding) => finding.severity === "error");
+    expect(found.map((finding) => [finding.rule, finding.actual, finding.expected])).toEqual(errors);
+  });
+});
