@@ -41,6 +41,7 @@ export const unreadReasons = {
     en: "some rows of the table cannot be read by columns: the whole table is not checked, lest a row missed look like a discrepancy",
   },
   "table-no-rows": { zh: "只印了表名，没有读出数据行", en: "only the table's title is printed; no rows with figures were read" },
+  hidden: { zh: "隐藏的工作表或行：不是公开的内容，未读", en: "a hidden sheet or row: not what is published, not read" },
   "table-link": {
     zh: "两行表格都可能是它所重述的数字：不猜，不与表格核对",
     en: "two lines of a table could be the figure it restates: not guessed, not compared with the table",

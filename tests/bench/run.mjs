@@ -12,7 +12,7 @@ import { declaration, random } from "./generate.mjs";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const runsArgument = process.argv.indexOf("--runs");
 const runs = runsArgument > 0 ? Number(process.argv[runsArgument + 1]) : 21;
-// --only seed,many,large,aliases,cache,text: run some sections only.
+// --only seed,many,large,aliases,cache,text,documents: run some sections only.
 const onlyArgument = process.argv.indexOf("--only");
 const only = onlyArgument > 0 ? new Set(process.argv[onlyArgument + 1].split(",")) : undefined;
 const section = (name) => only === undefined || only.has(name);
@@ -254,6 +254,29 @@ if (section("text")) {
     `${(readMs / parseMs).toFixed(2)}× the parse (target < 1×: ${verdict(readMs < parseMs)})`,
   ]);
   rows.push(["seed: checking its text, reading and the rules (in process)", `${checkMs.toFixed(1)} ms`, "", `${(checkMs / parseMs).toFixed(2)}× the parse`]);
+}
+
+if (section("documents")) {
+  const result = spawnSync(process.execPath, [join(root, "tests", "bench", "document-reading.mjs"), "fixtures/documents/wuchang-2025", String(runs)], {
+    cwd: root,
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`document-reading.mjs exited ${result.status}: ${result.stderr}`);
+  const { pdfText, checkPdf, excelLoad, checkXlsx } = JSON.parse(result.stdout);
+  rows.push(["seed PDF (25 pages): pdf.js extracting its text layer alone (in process)", `${pdfText.toFixed(1)} ms`, "", "the floor"]);
+  rows.push([
+    "seed PDF: checked, its tables and sentences read (in process)",
+    `${checkPdf.toFixed(1)} ms`,
+    "",
+    `${(checkPdf / pdfText).toFixed(2)}× pdf.js alone (target ≤ 1.5×: ${verdict(checkPdf <= 1.5 * pdfText)})`,
+  ]);
+  rows.push(["seed workbook (14 sheets): exceljs loading it alone (in process)", `${excelLoad.toFixed(1)} ms`, "", "the floor"]);
+  rows.push([
+    "seed workbook: checked (in process)",
+    `${checkXlsx.toFixed(1)} ms`,
+    "",
+    `${(checkXlsx / excelLoad).toFixed(2)}× exceljs alone (target ≤ 1.5×: ${verdict(checkXlsx <= 1.5 * excelLoad)})`,
+  ]);
 }
 
 rmSync(work, { recursive: true, force: true });

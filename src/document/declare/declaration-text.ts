@@ -16,6 +16,8 @@ export interface DeclarationSource {
   reading: Reading;
   /** The 公开表 read from the document (none for a text the sentence reader reads alone). */
   tables?: readonly ReadTable[];
+  /** What the file holds but does not publish (hidden sheets and rows), not read. */
+  hidden?: readonly string[];
   /** `line 3, column 5`, `page 2, line 5`, `Sheet1!B4`: where the figure at this offset of the normalised text is. */
   place(offset: number): string;
 }
@@ -171,6 +173,7 @@ function unreadLines(source: DeclarationSource, notes: readonly Note[], tables: 
   const { reading } = source;
   const entries = [
     ...tables.map((unread) => ({ ...places.span(unread.at), why: unread.why, text: unread.text })),
+    ...(source.hidden ?? []).map((name) => ({ start: 0, end: 0, why: "hidden", text: name })),
     ...notes.map((note) => ({ ...note, text: excerpt(source, clauseStart(source, note.start), note.end) })),
     ...reading.unread.map((unread) => ({
       start: unread.start,
@@ -321,7 +324,13 @@ export function readDeclaration(document: DocumentText, placeOf: (offset: number
   const tables = readTables(document);
   const reading = readDisclosure(withoutTables(document.text, tables));
   const origin = (offset: number) => reading.normalised.origin[offset] ?? document.text.length;
-  const declared = declarationOf({ original: document.text, reading, tables, place: (offset) => placeOf(origin(offset)) });
+  const declared = declarationOf({
+    original: document.text,
+    reading,
+    tables,
+    place: (offset) => placeOf(origin(offset)),
+    ...(document.hidden ? { hidden: document.hidden } : {}),
+  });
   return { ...declared, reading, tables };
 }
 

@@ -56,6 +56,8 @@ export interface DocumentText {
   locate(offset: number): Place;
   /** Where on its page a character is printed (a PDF's text layer): what tells a table's columns apart when blank cells print nothing. */
   positionOf?: (offset: number) => Position | undefined;
+  /** What the file holds but does not publish (a workbook's hidden sheets and rows): left out of the text, and said so. */
+  hidden?: string[];
 }
 
 /** A character's left and right edges on its page, and its font size, in the page's units. */

@@ -74,10 +74,20 @@ export async function readXlsx(bytes: Uint8Array, limit: number): Promise<Docume
   const workbook = await loadWorkbook(bytes);
   const layout = new Layout<XlsxPlace>("xlsx");
   let cells = 0;
+  // A hidden sheet or row is not what the department publishes: it is left out, and named.
+  const hidden: string[] = [];
   for (const sheet of workbook.worksheets) {
+    if (sheet.state !== "visible") {
+      hidden.push(sheet.name);
+      continue;
+    }
     if (layout.pieces > 0) layout.append("\n");
     layout.add(sheet.name, { kind: "xlsx", sheet: sheet.name });
     sheet.eachRow((row) => {
+      if (row.hidden) {
+        hidden.push(`${sheet.name}!${row.number}:${row.number}`);
+        return;
+      }
       const texts: { address: string; text: string }[] = [];
       row.eachCell({ includeEmpty: true }, (cell) => texts.push({ address: cell.address, text: cellText(cell) }));
       while (texts.length > 0 && texts.at(-1)?.text === "") texts.pop();
@@ -91,5 +101,5 @@ export async function readXlsx(bytes: Uint8Array, limit: number): Promise<Docume
     });
   }
   if (cells === 0) throw new DocumentError("no-text", bilingual("Excel 文件中没有内容", "the Excel workbook has no content"));
-  return layout.finish();
+  return hidden.length > 0 ? { ...layout.finish(), hidden } : layout.finish();
 }

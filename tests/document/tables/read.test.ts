@@ -1,7 +1,9 @@
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import type { DocumentKind, DocumentText } from "../../../src/document/formats/document.js";
 import { readDeclaration } from "../../../src/document/declare/declaration-text.js";
+import { readDocument } from "../../../src/document/formats/read.js";
 import { checkDisclosureText } from "../../../src/run/check-disclosure.js";
 
 /** A document of rows: a workbook's rows have cells between tabs, a text's are words. */
@@ -387,5 +389,29 @@ describe("what a hostile review of the table reader found: a table read as it is
     const document = documentOf("xlsx", rows);
     const found = checkDisclosureText(document.text, { lang: "en", document }).findings.filter((finding) => finding.severity === "error");
     expect(found.map((finding) => [finding.rule, finding.actual, finding.expected])).toEqual(errors);
+  });
+});
+
+describe("a workbook's hidden sheets and rows are not the published tables: left out, and said so", () => {
+  it("a hidden row with a wrong figure and a hidden sheet give no error, and two not-read notes", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("表3 部门支出总表");
+    for (const row of [
+      ["表3 部门支出总表"],
+      ["单位：万元"],
+      ["科目编码", "科目名称", "合计"],
+      ["合计", "", 150],
+      ["201", "一般公共服务支出", 150],
+      ["20103", "旧的一行", 999],
+    ])
+      sheet.addRow(row);
+    sheet.getRow(6).hidden = true;
+    const old = workbook.addWorksheet("表3 旧版");
+    old.addRow(["表3 部门支出总表"]);
+    old.state = "hidden";
+    const document = await readDocument(Buffer.from(await workbook.xlsx.writeBuffer()), { file: "hidden.xlsx" });
+    const unread = (parse(readDeclaration(document).yaml) as Declared).unread ?? [];
+    expect(unread.filter((entry) => entry.why === "hidden").map((entry) => entry.text)).toEqual(["表3 部门支出总表!6:6", "表3 旧版"]);
+    expect(checkDisclosureText(document.text, { lang: "en", document }).findings.filter((finding) => finding.severity === "error")).toEqual([]);
   });
 });
