@@ -134,6 +134,8 @@ describe("junit", () => {
 describe("github", () => {
   it("escapes data and properties as GitHub requires", () => {
     expect(escapeData("100%\r\n下一行")).toBe("100%25%0D%0A下一行");
+    // A document's name or text with ESC or BEL would reach the runner's terminal raw.
+    expect(escapeData("情况说明\u001b[31m.txt\u0007")).toBe("情况说明\ufffd[31m.txt\ufffd");
     expect(escapeProperty("a:b,c%")).toBe("a%3Ab%2Cc%25");
   });
 

@@ -7,7 +7,12 @@ const commands: Record<Severity, string> = { error: "error", warning: "warning",
 
 /** The escaping GitHub's workflow commands require: of the message, and further of property values. */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  // Other control characters (ESC, BEL from a document's name or text) would reach the runner's terminal raw.
+  return text
+    .replace(/[^\r\n]+/g, (part) => printable(part))
+    .replace(/%/g, "%25")
+    .replace(/\r/g, "%0D")
+    .replace(/\n/g, "%0A");
 }
 
 export function escapeProperty(text: string): string {

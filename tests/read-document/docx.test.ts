@@ -91,6 +91,21 @@ describe("what Word's XML says, as text", () => {
       text: "正文\n框内",
     },
     {
+      what: "hidden text (w:vanish) is not printed, so not read",
+      xml: `<w:p><w:r>${t("增长")}</w:r><w:r><w:rPr><w:vanish/></w:rPr>${t("8.5%")}</w:r><w:r>${t("9.5%")}</w:r></w:p>`,
+      text: "增长9.5%",
+    },
+    {
+      what: "text moved (w:moveFrom … w:moveTo) is read once, where it was moved to",
+      xml: `<w:p><w:moveFrom><w:r>${t("825.04万元")}</w:r></w:moveFrom><w:r>${t("收入")}</w:r><w:moveTo><w:r>${t("825.04万元")}</w:r></w:moveTo></w:p>`,
+      text: "收入825.04万元",
+    },
+    {
+      what: "a row that starts at a later column of the grid keeps its cells under their columns (w:gridBefore), and a merged cell its span (w:gridSpan)",
+      xml: `<w:tbl><w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr><w:tc>${paragraph(t("150.00"))}</w:tc></w:tr><w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>${paragraph(t("合计"))}</w:tc><w:tc>${paragraph(t("150.00"))}</w:tc></w:tr></w:tbl>`,
+      text: "\t150.00\n合计\t\t150.00",
+    },
+    {
       what: "a content control's rows are the table's rows",
       xml: `<w:tbl><w:sdt><w:sdtContent><w:tr><w:tc>${paragraph(t("甲"))}</w:tc><w:tc>${paragraph(t("1.00"))}</w:tc></w:tr></w:sdtContent></w:sdt></w:tbl>`,
       text: "甲\t1.00",

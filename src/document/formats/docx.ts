@@ -15,8 +15,17 @@ const childrenOf = (node: XmlNode): XmlNode[] => {
 /** What a run's elements stand for in the text; other elements (field codes, deleted text) stand for nothing. */
 const runCharacters: Record<string, string> = { "w:tab": "\t", "w:br": "\n", "w:cr": "\n", "w:noBreakHyphen": "-" };
 
-/** Elements whose content is not the paragraph's own text: the alternative form of a drawing, and text boxes (read as paragraphs of their own). */
-const elsewhere = new Set(["mc:Fallback", "w:txbxContent"]);
+/**
+ * Elements whose content is not the paragraph's own text: the alternative form of a drawing, text boxes
+ * (read as paragraphs of their own), and text moved away (w:moveFrom: it is read where it was moved to).
+ */
+const elsewhere = new Set(["mc:Fallback", "w:txbxContent", "w:moveFrom"]);
+
+/** A run marked hidden (w:rPr/w:vanish) is not printed: not the published text. */
+function isHidden(run: XmlNode): boolean {
+  const properties = childrenOf(run).find((node) => tagOf(node) === "w:rPr");
+  return properties !== undefined && childrenOf(properties).some((node) => tagOf(node) === "w:vanish");
+}
 
 /** A paragraph's text, and the text boxes it anchors (each read after it). */
 function paragraphText(nodes: readonly XmlNode[], boxes: XmlNode[][]): string {
@@ -29,6 +38,7 @@ function paragraphText(nodes: readonly XmlNode[], boxes: XmlNode[][]): string {
         .join("");
     else if (tag in runCharacters) text += runCharacters[tag];
     else if (tag === "w:txbxContent") boxes.push(childrenOf(node));
+    else if (tag === "w:r" && isHidden(node)) continue;
     else if (!elsewhere.has(tag) && tag !== "w:p" && tag !== "#text") text += paragraphText(childrenOf(node), boxes);
   }
   return text;
