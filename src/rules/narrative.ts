@@ -42,6 +42,7 @@ export const unreadReasons = {
   },
   "table-no-rows": { zh: "只印了表名，没有读出数据行", en: "only the table's title is printed; no rows with figures were read" },
   hidden: { zh: "隐藏的工作表或行：不是公开的内容，未读", en: "a hidden sheet or row: not what is published, not read" },
+  formula: { zh: "公式没有保存计算结果：单元格显示为空，未读", en: "a formula saved without its value: the cell shows nothing, not read" },
   "table-link": {
     zh: "两行表格都可能是它所重述的数字：不猜，不与表格核对",
     en: "two lines of a table could be the figure it restates: not guessed, not compared with the table",

@@ -1,5 +1,5 @@
 import type { Lang } from "../../finding.js";
-import { placeLabel, type DocumentText } from "../formats/document.js";
+import { placeLabel, type DocumentText, type SetAside } from "../formats/document.js";
 import { readDisclosure } from "../sentences/read.js";
 import { declareReading, type Declared, type DeclaredReading, type Note, type Span } from "./declare.js";
 import { documentYear } from "../sentences/year.js";
@@ -16,8 +16,8 @@ export interface DeclarationSource {
   reading: Reading;
   /** The 公开表 read from the document (none for a text the sentence reader reads alone). */
   tables?: readonly ReadTable[];
-  /** What the file holds but does not publish (hidden sheets and rows), not read. */
-  hidden?: readonly string[];
+  /** What the file holds but its text leaves out (hidden sheets and rows, formulas with no value), not read. */
+  setAside?: readonly SetAside[];
   /** `line 3, column 5`, `page 2, line 5`, `Sheet1!B4`: where the figure at this offset of the normalised text is. */
   place(offset: number): string;
 }
@@ -173,7 +173,7 @@ function unreadLines(source: DeclarationSource, notes: readonly Note[], tables: 
   const { reading } = source;
   const entries = [
     ...tables.map((unread) => ({ ...places.span(unread.at), why: unread.why, text: unread.text })),
-    ...(source.hidden ?? []).map((name) => ({ start: 0, end: 0, why: "hidden", text: name })),
+    ...(source.setAside ?? []).map((aside) => ({ start: 0, end: 0, why: aside.why, text: aside.text })),
     ...notes.map((note) => ({ ...note, text: excerpt(source, clauseStart(source, note.start), note.end) })),
     ...reading.unread.map((unread) => ({
       start: unread.start,
@@ -329,7 +329,7 @@ export function readDeclaration(document: DocumentText, placeOf: (offset: number
     reading,
     tables,
     place: (offset) => placeOf(origin(offset)),
-    ...(document.hidden ? { hidden: document.hidden } : {}),
+    ...(document.setAside ? { setAside: document.setAside } : {}),
   });
   return { ...declared, reading, tables };
 }

@@ -56,8 +56,14 @@ export interface DocumentText {
   locate(offset: number): Place;
   /** Where on its page a character is printed (a PDF's text layer): what tells a table's columns apart when blank cells print nothing. */
   positionOf?: (offset: number) => Position | undefined;
-  /** What the file holds but does not publish (a workbook's hidden sheets and rows): left out of the text, and said so. */
-  hidden?: string[];
+  /** What the file holds but the text leaves out, and why: a workbook's hidden sheets and rows, a formula with no value saved. */
+  setAside?: SetAside[];
+}
+
+/** Something of a file not in its text: where it is (`表3!8:8`, `表3 旧版`, `表3!C7`) and why. */
+export interface SetAside {
+  text: string;
+  why: "hidden" | "formula";
 }
 
 /** A character's left and right edges on its page, and its font size, in the page's units. */

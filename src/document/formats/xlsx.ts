@@ -1,7 +1,7 @@
 import { Decimal } from "decimal.js";
-import type { Cell, CellValue, Workbook } from "exceljs";
+import type { Cell, CellFormulaValue, CellSharedFormulaValue, CellValue, Workbook } from "exceljs";
 import { bilingual } from "../../text.js";
-import { DocumentError, type DocumentText, type XlsxPlace } from "./document.js";
+import { DocumentError, type DocumentText, type SetAside, type XlsxPlace } from "./document.js";
 import { Layout } from "./layout.js";
 import { tooLargeInside, zipEntries } from "./zip.js";
 
@@ -33,6 +33,11 @@ function valueText(value: CellValue, numFmt: string | undefined): string {
   if ("formula" in value || "sharedFormula" in value) return valueText(value.result ?? null, numFmt);
   if ("text" in value) return typeof value.text === "string" ? value.text : valueText(value.text, numFmt);
   return "";
+}
+
+/** A cell's value that is a formula (its result, if saved, beside it). */
+function isFormula(value: CellValue): value is CellFormulaValue | CellSharedFormulaValue {
+  return typeof value === "object" && value !== null && ("formula" in value || "sharedFormula" in value);
 }
 
 /**
@@ -75,21 +80,26 @@ export async function readXlsx(bytes: Uint8Array, limit: number): Promise<Docume
   const layout = new Layout<XlsxPlace>("xlsx");
   let cells = 0;
   // A hidden sheet or row is not what the department publishes: it is left out, and named.
-  const hidden: string[] = [];
+  const setAside: SetAside[] = [];
   for (const sheet of workbook.worksheets) {
     if (sheet.state !== "visible") {
-      hidden.push(sheet.name);
+      setAside.push({ text: sheet.name, why: "hidden" });
       continue;
     }
     if (layout.pieces > 0) layout.append("\n");
     layout.add(sheet.name, { kind: "xlsx", sheet: sheet.name });
     sheet.eachRow((row) => {
       if (row.hidden) {
-        hidden.push(`${sheet.name}!${row.number}:${row.number}`);
+        setAside.push({ text: `${sheet.name}!${row.number}:${row.number}`, why: "hidden" });
         return;
       }
       const texts: { address: string; text: string }[] = [];
-      row.eachCell({ includeEmpty: true }, (cell) => texts.push({ address: cell.address, text: cellText(cell) }));
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        // A formula saved without its value (a workbook written by a program, never opened) shows nothing: said so.
+        if (isFormula(cell.value) && (cell.value.result === undefined || cell.value.result === null))
+          setAside.push({ text: `${sheet.name}!${cell.address}`, why: "formula" });
+        texts.push({ address: cell.address, text: cellText(cell) });
+      });
       while (texts.length > 0 && texts.at(-1)?.text === "") texts.pop();
       if (texts.length === 0) return;
       layout.append("\n");
@@ -101,5 +111,5 @@ export async function readXlsx(bytes: Uint8Array, limit: number): Promise<Docume
     });
   }
   if (cells === 0) throw new DocumentError("no-text", bilingual("Excel 文件中没有内容", "the Excel workbook has no content"));
-  return hidden.length > 0 ? { ...layout.finish(), hidden } : layout.finish();
+  return setAside.length > 0 ? { ...layout.finish(), setAside } : layout.finish();
 }
