@@ -8,7 +8,7 @@ import { scalar, type Written } from "./yaml-lines.js";
 import { checkUnits, declareTables, idsOf, isDeclared, type TablePlaces, type TableUnread } from "./tables.js";
 import { linkNarrative, type Links } from "./links.js";
 import { lastAtOrBefore } from "../formats/layout.js";
-import { readTables, type ReadTable } from "../tables/read.js";
+import { pageFurniture, readTables, type ReadTable } from "../tables/read.js";
 
 /** What the YAML needs besides the reading: the original text, and a label for the place of a normalised offset. */
 export interface DeclarationSource {
@@ -300,12 +300,12 @@ export function declarationText(source: DeclarationSource): string {
 }
 
 /**
- * A document's text with its tables' rows blanked, so that the sentence reader leaves them to the table
- * reader. An en space is no figure and no word, and normalising keeps it, so every cell keeps its offset.
+ * A document's text with its tables' rows (and a PDF's page furniture) blanked, so that the sentence reader
+ * leaves them to the table reader. An en space is no figure and no word, and normalising keeps it, so every cell keeps its offset.
  */
-function withoutTables(text: string, tables: readonly ReadTable[]): string {
+function withoutTables(text: string, extents: readonly { start: number; end: number }[]): string {
   let masked = text;
-  for (const { extent } of tables)
+  for (const extent of extents)
     masked = masked.slice(0, extent.start) + masked.slice(extent.start, extent.end).replace(/[^\n]/g, "\u2002") + masked.slice(extent.end);
   return masked;
 }
@@ -322,7 +322,9 @@ export interface DocumentDeclaration extends DeclaredText {
  */
 export function readDeclaration(document: DocumentText, placeOf: (offset: number) => string = () => ""): DocumentDeclaration {
   const tables = readTables(document);
-  const reading = readDisclosure(withoutTables(document.text, tables));
+  // A page's number between two pages' words would join the first figure after it (3 + 125.04万元).
+  const furniture = document.kind === "pdf" ? pageFurniture(document) : [];
+  const reading = readDisclosure(withoutTables(document.text, [...tables.map((table) => table.extent), ...furniture]));
   const origin = (offset: number) => reading.normalised.origin[offset] ?? document.text.length;
   const declared = declarationOf({
     original: document.text,

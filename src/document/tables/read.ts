@@ -244,3 +244,10 @@ function columnsRow(data: readonly GridRow[], layout: ColumnLayout): TableLine |
 export function readTables(document: DocumentText): ReadTable[] {
   return findTables(gridOf(document)).map(readFound);
 }
+
+/** A PDF's page numbers and running headers and footers, where they stand in its text: not the disclosure's words. */
+export function pageFurniture(document: DocumentText): { start: number; end: number }[] {
+  return gridOf(document)
+    .filter((row) => row.furniture)
+    .map((row) => ({ start: row.start, end: row.end }));
+}

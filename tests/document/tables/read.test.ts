@@ -428,3 +428,31 @@ describe("a formula saved without its value shows nothing: said so, not read as 
     expect(unread.filter((entry) => entry.why === "formula").map((entry) => entry.text)).toEqual(["表7!B4"]);
   });
 });
+
+describe("a PDF's page number is no part of the words around it", () => {
+  it("3 at the foot of a page does not join 125.04万元 at the head of the next", () => {
+    const lines = [
+      ["某中心2025年部门预算", 1],
+      ["一、收入预算", 1],
+      ["第 1 页", 1],
+      ["某中心2025年部门预算", 2],
+      ["部门预算收入", 2],
+      ["3", 2],
+      ["125.04万元，比上年增加25.04万元，增长25.04%。", 3],
+      ["第 3 页", 3],
+    ] as const;
+    const text = lines.map(([line]) => line).join("\n");
+    const starts = lines.map((_, index) => lines.slice(0, index).reduce((sum, [line]) => sum + line.length + 1, 0));
+    const document: DocumentText = {
+      kind: "pdf",
+      text,
+      locate: (offset) => {
+        const index = starts.filter((start) => start <= offset).length - 1;
+        return { kind: "pdf", page: lines[index]?.[1] ?? 1, line: index + 1, column: 1 };
+      },
+    };
+    const yaml = readDeclaration(document).yaml;
+    expect(yaml).not.toContain("3125.04");
+    expect(yaml).toContain("amount: 125.04");
+  });
+});
