@@ -35,8 +35,19 @@ function numberOf(words: string): string | undefined {
   return match?.[1]?.replace(/[—－]/, "-");
 }
 
+/** Each row's title, looked up once: every table's body is scanned for the next title. */
+const titles = new WeakMap<GridRow, TableTemplate | null>();
+
 /** A row is a title when, short, its words name a template; a gridded row is a title only alone in its row. */
 function titleOf(row: GridRow): TableTemplate | undefined {
+  const known = titles.get(row);
+  if (known !== undefined) return known ?? undefined;
+  const template = templateFor(row);
+  titles.set(row, template ?? null);
+  return template;
+}
+
+function templateFor(row: GridRow): TableTemplate | undefined {
   const filled = row.cells.filter((cell) => cell.text !== "");
   if (filled.length === 0 || (row.gridded && filled.length > 1)) return undefined;
   const words = rowWords(row);

@@ -140,10 +140,27 @@ export function gridOf(document: DocumentText): GridRow[] {
 
 /** Words as the catalogue and the column roles match them: full-width folded, traditional script simplified, no spaces (a PDF prints 合 计). */
 export function matchWords(text: string): string {
-  return Array.from(text.normalize("NFKC").replace(/[\s|]+/g, ""), simplified).join("");
+  let words = matched.get(text);
+  if (words === undefined) {
+    words = Array.from(text.normalize("NFKC").replace(/[\s|]+/g, ""), simplified).join("");
+    // The same cells are matched against many patterns: each text is worked out once (within a bound).
+    if (matched.size > 50_000) matched.clear();
+    matched.set(text, words);
+  }
+  return words;
 }
+
+const matched = new Map<string, string>();
+
+/** Each row's words, worked out once. */
+const wordsOf = new WeakMap<GridRow, string>();
 
 /** A row's words joined, for matching titles and labels. */
 export function rowWords(row: GridRow): string {
-  return matchWords(row.cells.map((cell) => cell.text).join(""));
+  let words = wordsOf.get(row);
+  if (words === undefined) {
+    words = matchWords(row.cells.map((cell) => cell.text).join(""));
+    wordsOf.set(row, words);
+  }
+  return words;
 }
