@@ -96,23 +96,23 @@ class BodyReader {
   }
 }
 
-/** How many of the grid's columns a row leaves blank before its first cell (`w:trPr/w:gridBefore`). */
-function gridBefore(row: XmlNode): number {
-  const properties = childrenOf(row).find((node) => tagOf(node) === "w:trPr");
-  const before = properties && childrenOf(properties).find((node) => tagOf(node) === "w:gridBefore");
-  const stated = (before?.[":@"] as Record<string, unknown> | undefined)?.["w:val"];
-  const value = typeof stated === "string" ? Number.parseInt(stated, 10) : 0;
-  return Number.isInteger(value) && value > 0 ? Math.min(value, 63) : 0;
+/**
+ * A count of grid columns a row or cell property states (`w:trPr/w:gridBefore`, `w:tcPr/w:gridSpan`), at
+ * most the 63 columns Word allows; `fallback` when it states none.
+ */
+function gridCount(node: XmlNode, properties: string, property: string, fallback: number): number {
+  const stated = childrenOf(node).find((child) => tagOf(child) === properties);
+  const element = stated && childrenOf(stated).find((child) => tagOf(child) === property);
+  const value = (element?.[":@"] as Record<string, unknown> | undefined)?.["w:val"];
+  const count = typeof value === "string" ? Number.parseInt(value, 10) : fallback;
+  return Number.isInteger(count) && count > fallback ? Math.min(count, 63) : fallback;
 }
 
-/** How many of the table grid's columns a cell spans (`w:tcPr/w:gridSpan`), at most the grid Word allows. */
-function gridSpan(cell: XmlNode): number {
-  const properties = childrenOf(cell).find((node) => tagOf(node) === "w:tcPr");
-  const span = properties && childrenOf(properties).find((node) => tagOf(node) === "w:gridSpan");
-  const stated = (span?.[":@"] as Record<string, unknown> | undefined)?.["w:val"];
-  const value = typeof stated === "string" ? Number.parseInt(stated, 10) : 1;
-  return Number.isInteger(value) && value > 1 ? Math.min(value, 63) : 1;
-}
+/** How many of the grid's columns a row leaves blank before its first cell. */
+const gridBefore = (row: XmlNode) => gridCount(row, "w:trPr", "w:gridBefore", 0);
+
+/** How many of the grid's columns a cell spans. */
+const gridSpan = (cell: XmlNode) => gridCount(cell, "w:tcPr", "w:gridSpan", 1);
 
 /** The elements named `tag` among the nodes or inside wrappers (content controls), not inside another `tag` or table. */
 function descendants(nodes: readonly XmlNode[], tag: string): XmlNode[] {
