@@ -33,12 +33,15 @@ const gapWhy: Record<TableGap["why"], TableUnread["why"] | undefined> = {
 /** The ids of the tables: the printed number (`t5-1`), else the kind; a repeat gets a suffix. */
 export function idsOf(tables: readonly ReadTable[]): string[] {
   const used = new Map<string, number>();
-  return tables.map((table) => {
+  const ids = new Map<ReadTable, string>();
+  // A table with figures takes its number's id before a title listed without rows (a table of contents).
+  for (const table of [...tables.filter(hasFigures), ...tables.filter((table) => !hasFigures(table))]) {
     const base = table.no ? `t${table.no}` : table.template.kind;
     const count = (used.get(base) ?? 0) + 1;
     used.set(base, count);
-    return count === 1 ? base : `${base}-${count}`;
-  });
+    ids.set(table, count === 1 ? base : `${base}-${count}`);
+  }
+  return tables.map((table) => ids.get(table) ?? table.template.kind);
 }
 
 /** The title as printed, without its number and unit. */

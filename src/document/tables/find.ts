@@ -49,7 +49,12 @@ function titleOf(row: GridRow): TableTemplate | undefined {
 
 function templateFor(row: GridRow): TableTemplate | undefined {
   const filled = row.cells.filter((cell) => cell.text !== "");
-  if (filled.length === 0 || (row.gridded && filled.length > 1)) return undefined;
+  // In a sheet the number may stand in a cell of its own before the title (表3 | 部门支出总表).
+  const numbered =
+    filled.length >= 2 &&
+    /^(?:附)?表\s*\d+(?:[-—－]\d+)?[.、]?$/.test((filled[0]?.text ?? "").trim()) &&
+    filled.slice(2).every((cell) => /单位/.test(cell.text));
+  if (filled.length === 0 || (row.gridded && filled.length > 1 && !numbered)) return undefined;
   const words = rowWords(row);
   return words.length <= 48 ? templateOf(words) : undefined;
 }

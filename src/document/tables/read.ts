@@ -21,7 +21,15 @@ function unitOf(found: FoundTable, header: readonly GridRow[]): ReadTable["unit"
       const match = unitPattern.exec(matchWords(cell.text));
       if (match?.[1]) return { unit: match[1], cell };
     }
-  return undefined;
+  // Else the unit its amount columns' headers print in brackets (预算数（万元）), when they all print one.
+  const units = header.flatMap((row) =>
+    row.cells.flatMap((cell) => {
+      const match = /\((亿元|万元|千元|元)\)$/.exec(matchWords(cell.text));
+      return match?.[1] ? [{ unit: match[1], cell }] : [];
+    }),
+  );
+  const first = units[0];
+  return first && units.every((unit) => unit.unit === first.unit) ? first : undefined;
 }
 
 /** A row as one cell: its printed words from first to last. */

@@ -385,6 +385,22 @@ describe("what a hostile review of the table reader found: a table read as it is
     ],
   ];
 
+  gridded.push(
+    [
+      "a sheet's title with its number in a cell of its own (表3 | 部门支出总表 | 单位：万元)",
+      ["表3\t部门支出总表\t\t\t单位：万元", "科目编码\t科目名称\t合计\t基本支出\t项目支出", "\t合计\t200\t100\t100", "201\t一般公共服务支出\t150\t100\t50"],
+      [
+        ["sum", "200", "150"],
+        ["sum", "100", "50"],
+      ],
+    ],
+    [
+      "a unit printed only in the columns' headers (预算数（万元）)",
+      ["表7 一般公共预算“三公”经费支出表", "项目\t预算数（万元）", "合计\t9.00", "公务接待费\t3.00", "公务用车购置及运行费\t5.00"],
+      [["sum", "9", "8"]],
+    ],
+  );
+
   it.each(gridded)("%s", (_, rows, errors) => {
     const document = documentOf("xlsx", rows);
     const found = checkDisclosureText(document.text, { lang: "en", document }).findings.filter((finding) => finding.severity === "error");
@@ -454,5 +470,22 @@ describe("a PDF's page number is no part of the words around it", () => {
     const yaml = readDeclaration(document).yaml;
     expect(yaml).not.toContain("3125.04");
     expect(yaml).toContain("amount: 125.04");
+  });
+});
+
+describe("a table of contents takes no table's id", () => {
+  it("表3 listed in a 目录 and printed later: the printed one is t3", () => {
+    const tables = declared("text", [
+      "目录",
+      "表3 部门支出总表",
+      "表5 一般公共预算支出表",
+      "正文",
+      "表3 部门支出总表",
+      "单位：万元",
+      "科目编码 科目名称 合计",
+      "合计 150.00",
+      "201 一般公共服务支出 150.00",
+    ]).tables;
+    expect(tables?.map((table) => table.id)).toEqual(["t3"]);
   });
 });
