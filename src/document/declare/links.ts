@@ -107,8 +107,10 @@ function byPreference(tables: readonly NamedTable[]): NamedTable[] {
 }
 
 /** What a figure's name restates: a table's total, a column of its total, or one line; the first table that names it once. */
-function targetOf(name: string, tables: readonly NamedTable[], ids: Map<TableLine, string>): Target {
+function targetOf(name: string, all: readonly NamedTable[], ids: Map<TableLine, string>, near?: string): Target {
   const key = nameKey(name);
+  // A part is looked for first in the table its whole restates (支出预算 in 表3, so 一般公共服务支出 in 表3 too).
+  const tables = near === undefined ? all : [...all.filter((table) => table.id === near), ...all.filter((table) => table.id !== near)];
   for (const { id, table } of tables) {
     const alias = totalNames.find((entry) => entry.kind === table.template.kind && entry.name.test(key));
     if (alias && (alias.line || table.total)) return { reference: alias.line ? `${id}/${alias.line}` : id };
@@ -118,7 +120,7 @@ function targetOf(name: string, tables: readonly NamedTable[], ids: Map<TableLin
     const columns = table.columns.slice(1).filter((column) => [column.name, column.header].some((words) => nameKey(words) === key));
     if (columns.length === 1 && columns[0]) return { reference: `${id}:${columns[0].id}` };
   }
-  for (const { id, table } of byPreference(tables)) {
+  for (const { id, table } of near === undefined ? byPreference(tables) : tables) {
     const lines = linesNamed(table, name);
     if (lines.length > 1) return "ambiguous";
     if (lines[0]) return { reference: `${id}/${lineKey(table, lines[0], ids)}` };
@@ -146,14 +148,16 @@ function linkable(figure: Declared): boolean {
  */
 export function linkNarrative(figures: readonly Declared[], tables: readonly NamedTable[]): Links {
   const links: Links = { restates: new Map(), lineIds: new Map(), ambiguous: [] };
-  const visit = (figure: Declared) => {
+  const visit = (figure: Declared, near?: string) => {
     if (linkable(figure)) {
-      const target = targetOf(figure.name ?? "", tables, links.lineIds);
+      const target = targetOf(figure.name ?? "", tables, links.lineIds, near);
       if (target === "ambiguous") links.ambiguous.push(figure);
       else if (target) links.restates.set(figure, target.reference);
     }
-    figure.parts.forEach(visit);
+    const restated = links.restates.get(figure) ?? figure.restates;
+    const table = restated === undefined ? near : /^[^/:]+/.exec(restated)?.[0];
+    for (const part of figure.parts) visit(part, table);
   };
-  figures.forEach(visit);
+  figures.forEach((figure) => visit(figure));
   return links;
 }

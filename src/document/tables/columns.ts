@@ -16,8 +16,9 @@ export const columnRoles: readonly ColumnRole[] = [
   { id: "carryover", pattern: /结转|结余/ },
   { id: "prior", pattern: /上年|上一年|去年/ },
   { id: "abroad", pattern: /因公出国/ },
-  { id: "vehicle-purchase", pattern: /公务用车.*购置费$|^购置费?$|公务用车购置费/ },
-  { id: "vehicle-operation", pattern: /运行维护费$|运行费$/ },
+  // 公务用车购置及运行维护费 is the vehicles' whole; its parts are named after the last 公务用车 (or alone).
+  { id: "vehicle-purchase", pattern: /(?:^|公务用车)购置费?$/ },
+  { id: "vehicle-operation", pattern: /(?:^|公务用车)运行(?:维护)?费$/ },
   { id: "vehicles", pattern: /公务用车/ },
   { id: "reception", pattern: /公务接待/ },
   { id: "personnel", pattern: /人员经费|人员支出/ },

@@ -344,6 +344,27 @@ describe("what a hostile review of the table reader found: a table read as it is
     ],
   ];
 
+  cases.push([
+    "a part is looked for first in the table its whole restates (表3's 一般公共服务支出, not 表5's)",
+    [
+      "表3 部门支出总表",
+      "单位：万元",
+      "科目编码 科目名称 合计 基本支出 项目支出",
+      "合计 150.00 100.00 50.00",
+      "201 一般公共服务支出 150.00 100.00 50.00",
+      "",
+      "表5 一般公共预算支出表",
+      "单位：万元",
+      "科目编码 科目名称 合计 基本支出 项目支出",
+      "合计 100.00 100.00 0.00",
+      "201 一般公共服务支出 100.00 100.00 0.00",
+      "",
+      "三、支出预算情况说明",
+      "2025年支出预算150.00万元，其中：一般公共服务支出150.00万元。",
+    ],
+    [],
+  ]);
+
   it.each(cases)("%s", (_, rows, errors) => {
     expect(errorsOf(rows)).toEqual(errors);
   });
@@ -386,6 +407,11 @@ describe("what a hostile review of the table reader found: a table read as it is
   ];
 
   gridded.push(
+    [
+      "公务用车购置及运行维护费 is the vehicles' whole, not its 运行维护费 part (合计 9 against 0 + 5 + 3)",
+      ["表7 一般公共预算“三公”经费支出表", "单位：万元", "合计\t因公出国（境）费\t公务用车购置及运行维护费\t公务接待费", "9.00\t0.00\t5.00\t3.00"],
+      [["sum", "9", "8"]],
+    ],
     [
       "a sheet's title with its number in a cell of its own (表3 | 部门支出总表 | 单位：万元)",
       ["表3\t部门支出总表\t\t\t单位：万元", "科目编码\t科目名称\t合计\t基本支出\t项目支出", "\t合计\t200\t100\t100", "201\t一般公共服务支出\t150\t100\t50"],
