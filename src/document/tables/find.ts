@@ -21,7 +21,8 @@ function isProse(row: GridRow): boolean {
   // 一、支出合计 4.9 0 0 0 is a row of the table, 一、收支预算总体情况 a heading of the narrative.
   const figures = row.cells.some((cell) => amountOf(cell.text));
   // In a Word or Excel table a row 五、单位资金收入 with its cells blank is still the table's.
-  return (heading.test(words) && !figures && !row.gridded) || (words.length > 40 && /[。;]$|,/.test(words));
+  const narrativeHeading = heading.test(words) && !figures && (!row.gridded || /(?:情况|说明)$/.test(words));
+  return narrativeHeading || (words.length > 40 && /[。;]$|,/.test(words));
 }
 
 /** A note under a table (注：…, 说明：…): part of it, not the narrative. */

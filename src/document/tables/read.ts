@@ -229,7 +229,14 @@ function readRows(found: FoundTable, table: ReadTable, printedHeader: readonly G
       if (isDataRow(row, true)) gaps.push({ why: "row", start: row.start, end: row.end, text: rowCell(row).text });
     return;
   }
-  const { total, lines } = shaped(found, linesOf(data, layout, gaps));
+  const printed = linesOf(data, layout, gaps);
+  // A “三公” table of one row a year (2024年预算数 | 2025年预算数 down the page): the latest year's row is the total.
+  const byYear = found.template.shape === "columns-row" && layout.amounts.length > 1 ? yearRows(printed) : undefined;
+  if (byYear) {
+    table.total = byYear;
+    return;
+  }
+  const { total, lines } = shaped(found, printed);
   if (total) table.total = total;
   table.lines = lines;
 }
@@ -246,6 +253,18 @@ function columnsRow(data: readonly GridRow[], layout: ColumnLayout): TableLine |
   const value = amount ? amountOf(amount.text) : undefined;
   if (amount && value) line.amounts.set(first.column.id, { value: value.value, cell: amount });
   return { ...line, name: first.column.name };
+}
+
+/** Rows labelled by year, each its year's total: the latest is the table's, with the year before's main amount its prior. */
+function yearRows(printed: readonly TableLine[]): TableLine | undefined {
+  const lines = printed.filter((line) => line.amounts.size > 0);
+  const years = lines.map((line) => Number(/(\d{4})年/.exec(matchWords(line.name))?.[1] ?? Number.NaN));
+  if (lines.length < 2 || years.some((year) => Number.isNaN(year))) return undefined;
+  const latest = Math.max(...years);
+  const current = lines[years.indexOf(latest)];
+  const before = lines[years.indexOf(latest - 1)]?.amounts.get("total");
+  if (!current) return undefined;
+  return before && !before.value.startsWith("-") ? { ...current, prior: before } : current;
 }
 
 /** Every 公开表 the document prints, read as far as it can be, with what was not read and why. */

@@ -515,3 +515,24 @@ describe("a table of contents takes no table's id", () => {
     expect(tables?.map((table) => table.id)).toEqual(["t3"]);
   });
 });
+
+describe("a “三公” table of one row a year", () => {
+  it("the latest year's row is the total, and the narrative is compared with it (9.00 and 4.00 against 8.00 and 3.00)", () => {
+    const document = documentOf("xlsx", [
+      "表7 一般公共预算“三公”经费支出表",
+      "单位：万元",
+      "项目\t合计\t因公出国（境）费\t公务用车购置及运行维护费\t公务接待费",
+      "2024年预算数\t10.00\t0.00\t6.00\t4.00",
+      "2025年预算数\t8.00\t0.00\t5.00\t3.00",
+      "七、“三公”经费支出情况说明",
+      "2025年“三公”经费支出预算为9.00万元，其中：因公出国（境）费0.00万元，公务接待费4.00万元，公务用车购置及运行维护费5.00万元。",
+    ]);
+    const errors = checkDisclosureText(document.text, { lang: "en", document })
+      .findings.filter((finding) => finding.severity === "error" && finding.rule === "statement")
+      .map((finding) => [finding.actual, finding.expected]);
+    expect(errors).toEqual([
+      ["9", "8"],
+      ["4", "3"],
+    ]);
+  });
+});
