@@ -83,7 +83,8 @@ export function mainUnit(reading: Reading, fallback = "万元"): string {
 
 /** The number as printed, without its unit. */
 function digits(figure: Figure): string {
-  return figure.value.isZero() ? "0" : (/^\d+(?:\.\d+)?/.exec(figure.text)?.[0] ?? figure.value.toString());
+  // 0.00万元 keeps its decimals: a 0 printed to the cent is as precise as the figures beside it.
+  return /^\d+(?:\.\d+)?/.exec(figure.text)?.[0] ?? (figure.value.isZero() ? "0" : figure.value.toString());
 }
 
 const leading = /^[\s:：,;、]*(?:其中|包括|一是|二是|三是|主要是|主要为|加上)?[:：,]?/;

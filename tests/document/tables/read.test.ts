@@ -345,6 +345,11 @@ describe("what a hostile review of the table reader found: a table read as it is
   ];
 
   cases.push([
+    "0.00万元 in a sentence keeps its decimals: 8.40 against parts of 8.00 is beyond rounding",
+    ["七、“三公”经费支出情况说明", "2025年“三公”经费支出预算为8.40万元，其中：因公出国（境）费0.00万元，公务接待费3.00万元，公务用车购置及运行费5.00万元。"],
+    [["sum", "8.4", "8"]],
+  ]);
+  cases.push([
     "a part is looked for first in the table its whole restates (表3's 一般公共服务支出, not 表5's)",
     [
       "表3 部门支出总表",
