@@ -178,6 +178,19 @@ function readFound(printed: FoundTable): ReadTable {
   return table;
 }
 
+/** A two-sided 收支 table's lines and columns. */
+function readSides(table: ReadTable, data: readonly GridRow[], layout: ColumnLayout): void {
+  const lines = twoSided(data, layout, table.gaps);
+  if (lines) table.lines = lines;
+  else table.gaps.push({ why: "columns", ...table.title });
+  // The sides print their own columns: the table's are the wider side's (支出: 合计, 一般公共预算 …), the
+  // other side's lines giving their first column alone (its breakdown unknown, not 0).
+  const split = layout.gridded ? sides(layout) : undefined;
+  const widest = (split ?? []).reduce<ColumnLayout | undefined>((best, side) => (best && best.amounts.length >= side.amounts.length ? best : side), undefined);
+  table.columns = (widest?.amounts ?? []).map((amount, index) => (index === 0 ? { ...amount.column, id: "total" } : amount.column));
+  table.sums = table.columns.length > 1 ? sumsOf(table.columns.map((column) => column.id)) : new Map<string, string[]>();
+}
+
 /** The columns and lines of a table with figures. */
 function readRows(found: FoundTable, table: ReadTable, printedHeader: readonly GridRow[], printedData: readonly GridRow[]): void {
   const { gaps } = table;
@@ -205,18 +218,7 @@ function readRows(found: FoundTable, table: ReadTable, printedHeader: readonly G
     .sort((a, b) => (a.id === "total" ? -1 : b.id === "total" ? 1 : 0));
   if (!gaps.some((gap) => gap.why === "columns")) table.sums = sumsOf(table.columns.map((column) => column.id));
   if (found.template.shape === "two-sided") {
-    const lines = twoSided(data, layout, gaps);
-    if (lines) table.lines = lines;
-    else gaps.push({ why: "columns", ...table.title });
-    // The sides print their own columns: the table's are the wider side's (支出: 合计, 一般公共预算 …), the
-    // other side's lines giving their first column alone (its breakdown unknown, not 0).
-    const split = layout.gridded ? sides(layout) : undefined;
-    const widest = (split ?? []).reduce<ColumnLayout | undefined>(
-      (best, side) => (best && best.amounts.length >= side.amounts.length ? best : side),
-      undefined,
-    );
-    table.columns = (widest?.amounts ?? []).map((amount, index) => (index === 0 ? { ...amount.column, id: "total" } : amount.column));
-    table.sums = table.columns.length > 1 ? sumsOf(table.columns.map((column) => column.id)) : new Map<string, string[]>();
+    readSides(table, data, layout);
     return;
   }
   if (layout.amounts.length === 0) return;
