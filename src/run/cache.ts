@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import { readFileSync, realpathSync, statSync, type Stats } from "node:fs";
+import { readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { readRegularFile, sizeText } from "../load/read.js";
 import type { FileReport } from "../report/report.js";
 import { isFileReport } from "./cached-report.js";
 import { InputError } from "./files.js";
-import { inputReplacedBy } from "./same-file.js";
+import { inputReplacedBy, statOrUndefined } from "./same-file.js";
 import { writeWhole } from "./whole-file.js";
 
 /**
@@ -69,14 +69,6 @@ function isEntry(value: Entry | undefined): value is Entry {
   if (typeof value !== "object" || value === null) return false;
   const { size, mtimeMs, config, report } = value as Partial<Record<keyof Entry, unknown>>;
   return typeof size === "number" && typeof mtimeMs === "number" && typeof config === "string" && isFileReport(report);
-}
-
-function statOrUndefined(path: string): Stats | undefined {
-  try {
-    return statSync(path);
-  } catch {
-    return undefined;
-  }
 }
 
 function realpathOr(path: string): string {

@@ -1,7 +1,8 @@
 import { realpathSync, statSync, type Stats } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
-function statOrUndefined(path: string): Stats | undefined {
+/** A path's stats, or undefined when nothing is there (or it cannot be reached). */
+export function statOrUndefined(path: string): Stats | undefined {
   try {
     return statSync(path);
   } catch {
