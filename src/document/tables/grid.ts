@@ -152,15 +152,7 @@ export function matchWords(text: string): string {
 
 const matched = new Map<string, string>();
 
-/** Each row's words, worked out once. */
-const wordsOf = new WeakMap<GridRow, string>();
-
-/** A row's words joined, for matching titles and labels. */
+/** A row's words joined, for matching titles and labels (matchWords keeps each text it has worked out). */
 export function rowWords(row: GridRow): string {
-  let words = wordsOf.get(row);
-  if (words === undefined) {
-    words = matchWords(row.cells.map((cell) => cell.text).join(""));
-    wordsOf.set(row, words);
-  }
-  return words;
+  return matchWords(row.cells.map((cell) => cell.text).join(""));
 }

@@ -16,9 +16,9 @@ export interface ColumnLayout {
 }
 
 /** What a cell holds. */
-type CellKind = "amount" | "share" | "code" | "label" | "blank";
+export type CellKind = "amount" | "share" | "code" | "label" | "blank";
 
-function kindOf(cell: Cell | undefined): CellKind {
+export function kindOf(cell: Cell | undefined): CellKind {
   const text = cell?.text ?? "";
   if (isBlank(text)) return "blank";
   if (codeOf(text)) return "code";
@@ -29,10 +29,14 @@ function kindOf(cell: Cell | undefined): CellKind {
 
 /** A row that holds figures: an amount beside a label (the code alone is no figure), or, in a table of one row, amounts alone. */
 export function isDataRow(row: GridRow, unlabelled = false): boolean {
-  // A whole number after the row's first cell is a figure (99000 元), though it reads like a code.
-  const first = row.cells.findIndex((cell) => !isBlank(cell.text));
-  const kinds = row.cells.map((cell, index) => (index > first && kindOf(cell) === "code" ? "amount" : kindOf(cell)));
+  const kinds = rowKinds(row);
   return kinds.includes("amount") && (unlabelled || kinds.includes("label") || kinds.includes("code"));
+}
+
+/** What each cell of a row holds: a whole number after the row's first cell is a figure (99000 元), though it reads like a code. */
+export function rowKinds(row: GridRow): CellKind[] {
+  const first = row.cells.findIndex((cell) => !isBlank(cell.text));
+  return row.cells.map((cell, index) => (index > first && kindOf(cell) === "code" ? "amount" : kindOf(cell)));
 }
 
 /** A column's header words: every header row's cell at that index, top down, a blank cell under a merge taking the one to its left. */

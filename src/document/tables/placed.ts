@@ -1,4 +1,4 @@
-import { amountOf, codeOf, percentOf } from "./amount.js";
+import { kindOf as cellKind, rowKinds, type CellKind } from "./layout.js";
 import type { Cell, GridRow } from "./grid.js";
 
 /** What a column holds, and the edges its cells are printed within on the page. */
@@ -8,14 +8,14 @@ interface Column {
   x1: number;
 }
 
-/** What a cell holds; a whole number after a row's first cell is a figure (307, 99000 元), though it reads like a code. */
-function kindOf(cell: Cell, first = true): Column["kind"] {
-  if (codeOf(cell.text) && first) return "code";
-  return amountOf(cell.text) || percentOf(cell.text) ? "figure" : "label";
-}
+/** A cell's kind as a column of a PDF table is told: figures (amounts and percentages), codes, labels. */
+const columnKindOf = (kind: CellKind): Column["kind"] => (kind === "amount" || kind === "share" ? "figure" : kind === "code" ? "code" : "label");
 
-/** Each cell of a row with its kind, by its place in the row. */
-const kindsIn = (row: GridRow) => row.cells.map((cell, index) => ({ cell, kind: kindOf(cell, index === 0) }));
+/** Each cell of a row with its kind, by its place in the row (layout's rule: 307 after a label is a figure). */
+const kindsIn = (row: GridRow) => rowKinds(row).map((kind, index) => ({ cell: row.cells[index] as Cell, kind: columnKindOf(kind) }));
+
+/** A lone cell's kind. */
+const kindOf = (cell: Cell) => columnKindOf(cellKind(cell));
 
 const edges = (cell: Cell) => cell.x ?? [0, 0];
 

@@ -76,8 +76,7 @@ function fundIds(lines: readonly TableLine[]): void {
 }
 
 /** A two-sided table (收支总表): its income and expenditure sides as the lines `income` and `expenditure`. */
-function twoSided(data: readonly GridRow[], layout: ColumnLayout, gaps: TableGap[]): TableLine[] | undefined {
-  const split = layout.gridded ? sides(layout) : undefined;
+function twoSided(data: readonly GridRow[], split: readonly ColumnLayout[] | undefined, gaps: TableGap[]): TableLine[] | undefined {
   if (!split) return undefined;
   const result: TableLine[] = [];
   for (const [index, side] of split.entries()) {
@@ -180,12 +179,12 @@ function readFound(printed: FoundTable): ReadTable {
 
 /** A two-sided 收支 table's lines and columns. */
 function readSides(table: ReadTable, data: readonly GridRow[], layout: ColumnLayout): void {
-  const lines = twoSided(data, layout, table.gaps);
+  const split = layout.gridded ? sides(layout) : undefined;
+  const lines = twoSided(data, split, table.gaps);
   if (lines) table.lines = lines;
   else table.gaps.push({ why: "columns", ...table.title });
   // The sides print their own columns: the table's are the wider side's (支出: 合计, 一般公共预算 …), the
   // other side's lines giving their first column alone (its breakdown unknown, not 0).
-  const split = layout.gridded ? sides(layout) : undefined;
   const widest = (split ?? []).reduce<ColumnLayout | undefined>((best, side) => (best && best.amounts.length >= side.amounts.length ? best : side), undefined);
   table.columns = (widest?.amounts ?? []).map((amount, index) => (index === 0 ? { ...amount.column, id: "total" } : amount.column));
   table.sums = table.columns.length > 1 ? sumsOf(table.columns.map((column) => column.id)) : new Map<string, string[]>();

@@ -102,13 +102,13 @@ export function linesOf(data: readonly GridRow[], layout: ColumnLayout, gaps: Ta
     const missed = gaps.length;
     const line = layout.gridded ? gridLine(row, layout) : wordLine(row, layout, gaps);
     // An amount below 0 in a column of amounts is a figure read into the wrong column: the row is not read.
-    const misread = line && [...line.amounts.values()].some((amount) => amount.value.startsWith("-"));
+    const misread = line !== undefined && [...line.amounts.values()].some((amount) => amount.value.startsWith("-"));
     // A signature under the table (制表：财务股, 审核人：…) is no line of it; a line with its cells blank is.
     const signature = line !== undefined && line.amounts.size === 0 && line.code === undefined && /[:：]/.test(line.name) && !/^其中/.test(line.name);
-    if (line && !misread && !signature) lines.push(line);
-    else if (line && !misread) continue;
-    // A row with figures is read or said not to be, never dropped.
-    else if (misread || (gaps.length === missed && figuresOf(row, layout).some((cell) => amountOf(cell?.text ?? ""))))
+    if (line && !misread) {
+      if (!signature) lines.push(line);
+    } else if (misread || (gaps.length === missed && figuresOf(row, layout).some((cell) => amountOf(cell?.text ?? ""))))
+      // A row with figures is read or said not to be, never dropped.
       gaps.push({ why: "row", start: row.start, end: row.end, text: row.cells.map((cell) => cell.text).join(" ") });
   }
   return lines;
