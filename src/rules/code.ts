@@ -35,6 +35,34 @@ const messages = {
   },
 } satisfies Messages;
 
+/** A name as print lets it drift: without the words in brackets (政府办公厅（室）…) or the brackets' width. */
+const looseKey = (name: string) => nameKey(name).replace(/\([^)]*\)/g, "");
+
+/** The 类, 款 and 项 a narrative's name walks down (一般公共服务支出(类)…(款)事业运行(项)), each with its printed name. */
+function classPath(name: string): { level: number; name: string }[] {
+  const steps = [...nameKey(name).matchAll(/(.+?)\((类|款|项)\)/g)].map((match) => ({
+    level: { 类: 3, 款: 5, 项: 7 }[match[2] as "类"] ?? 0,
+    name: match[1] ?? "",
+  }));
+  return steps.every((step, index) => step.level === 3 + 2 * index) ? steps : [];
+}
+
+/**
+ * The codes a 类/款/项 path names, level by level: a level is the one code under the level above whose
+ * official name it prints, but for words in brackets (its drift, reported); where none or two, the walk stops.
+ */
+function codesAlong(name: string, official: ReadonlyMap<string, string>): { code: string; official: string; name: string }[] {
+  const found: { code: string; official: string; name: string }[] = [];
+  for (const step of classPath(name)) {
+    const parent = found.at(-1)?.code ?? "";
+    const codes = [...official].filter(([code, words]) => code.length === step.level && code.startsWith(parent) && looseKey(words) === looseKey(step.name));
+    const only = codes.length === 1 ? codes[0] : undefined;
+    if (!only) break;
+    found.push({ code: only[0], official: only[1], name: step.name });
+  }
+  return found;
+}
+
 function branchOf(line: Line): string {
   let parent = line.parent;
   while (parent && parent.code !== undefined) parent = parent.parent;
@@ -119,6 +147,19 @@ export const code = defineRule({
           if (drift) drift.related.push(namePath);
           else drifts.set(`${value}|${nameKey(line.name)}`, { path: namePath, data: { code: value, official, name: line.name }, related: [] });
         }
+      }
+    }
+    // The narrative names a 类/款/项 by its names alone; where its words are an official name's but for a drift, the drift is the same slip.
+    const official = new Map([...officialNames, ...codeNames]);
+    for (const line of declaration.tables.flatMap((table) => table.allLines)) {
+      if (line.code !== undefined) continue;
+      for (const step of codesAlong(line.name, official)) {
+        if (nameKey(step.official) === nameKey(step.name)) continue;
+        const key = `${step.code}|${nameKey(step.name)}`;
+        const namePath = childPointer(line.path, "name");
+        const drift = drifts.get(key);
+        if (drift) drift.related.push(namePath);
+        else drifts.set(key, { path: namePath, data: { code: step.code, official: step.official, name: step.name }, related: [] });
       }
     }
     for (const { path, data, related } of drifts.values()) report({ messageId: "name", path, data, ...(related.length > 0 ? { related } : {}) });

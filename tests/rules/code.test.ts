@@ -9,6 +9,14 @@ const lines = (...entries: string[]) => `
 ${entries.map((entry) => `        ${entry}`).join("\n")}
 `;
 
+/** A narrative sentence that names a 类/款/项 by its names alone. */
+const said = (name: string) => `
+  statements:
+    - text: ${name}2025 年预算数 308.86 万元。
+      figures:
+        - { name: ${name}, amount: 308.86 }
+`;
+
 describe("code", () => {
   testRule("code", {
     valid: [
@@ -37,6 +45,11 @@ describe("code", () => {
       { name: "an unknown code may have any name", body: lines('- { code: "2069999", name: 其他科学技术支出 }') },
       { name: "economic classification codes", body: lines('- { code: "301", name: 工资福利支出 }', '- { code: "30227", name: 委托业务费 }') },
       { name: "a code written as a YAML number", body: lines("- { code: 201, name: 一般公共服务支出 }") },
+      { name: "a narrative's 类/款/项 path with the official names", body: said("一般公共服务支出(类)政府办公厅（室）及相关机构事务(款)事业运行(项)") },
+      { name: "a path whose 款 no official name matches: the walk stops, nothing guessed", body: said("一般公共服务支出(类)办公厅事务(款)其他支出(项)") },
+      { name: "a path whose 类 is not known", body: said("某某支出(类)政府办公厅及相关机构事务(款)") },
+      { name: "a name that is no path (no (类)/(款)/(项))", body: said("政府办公厅及相关机构事务") },
+      { name: "levels out of order are no path", body: said("政府办公厅及相关机构事务(款)一般公共服务支出(类)") },
     ],
     invalid: [
       { name: "a code of 4 digits", body: lines('- { code: "2010", name: 甲 }'), findings: [{ messageId: "length", line: 9 }] },
@@ -63,6 +76,19 @@ describe("code", () => {
       {
         name: "a name other than the official one is a warning",
         body: lines('- { code: "20103", name: 政府办公厅及相关机构事务 }'),
+        findings: [{ messageId: "name", line: 9, severity: "warning" }],
+      },
+      {
+        name: "a narrative's path whose 款 drops （室）: the 款's official name, and the 项's below it",
+        body: said("一般公共服务支出(类)政府办公厅及相关机构事务(款)其他政府办公厅及相关机构事务支出(项)"),
+        findings: [
+          { messageId: "name", line: 8, severity: "warning" },
+          { messageId: "name", line: 8, severity: "warning" },
+        ],
+      },
+      {
+        name: "the same drift in a table's line and a narrative's path: one slip, reported once",
+        body: `${lines('- { code: "20103", name: 政府办公厅及相关机构事务 }')}${said("一般公共服务支出(类)政府办公厅及相关机构事务(款)事业运行(项)")}`,
         findings: [{ messageId: "name", line: 9, severity: "warning" }],
       },
     ],
