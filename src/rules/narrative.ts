@@ -47,7 +47,10 @@ export const unreadReasons = {
     zh: "两行表格都可能是它所重述的数字：不猜，不与表格核对",
     en: "two lines of a table could be the figure it restates: not guessed, not compared with the table",
   },
-  "performance-table": { zh: "绩效目标表尚不读取", en: "performance target tables are not read yet" },
+  "performance-table": {
+    zh: "绩效目标表中没有读出收支构成、项目或带各年指标值的指标",
+    en: "no composition, project or indicator with its years' values was read from the performance target table",
+  },
 } satisfies Record<string, Text>;
 
 /** A reason an entry of `unread` gives. */

@@ -61,7 +61,12 @@ export const catalogue: readonly TableTemplate[] = [
   { kind: "government-fund", name: "政府性基金预算支出表", shape: "coded", titles: [/^政府性基金(?:预算)?(?:财政拨款)?支出(?:情况)?表$/] },
   { kind: "state-capital", name: "国有资本经营预算支出表", shape: "coded", titles: [/^国有资本经营(?:预算)?(?:财政拨款)?支出(?:情况)?表$/] },
   { kind: "performance-overall", name: "部门整体支出绩效目标表", shape: "performance", titles: [/^整体支出绩效目标(?:申报)?表$/] },
-  { kind: "performance-project", name: "项目支出绩效目标表", shape: "performance", titles: [/^项目支出绩效目标(?:申报)?表(?:\(.+\))?$/] },
+  {
+    kind: "performance-project",
+    name: "项目支出绩效目标表",
+    shape: "performance",
+    titles: [/^项目支出绩效目标(?:申报)?表(?:\(.+\))?$/, /^项目申报表\(含绩效目标\)$/],
+  },
   { kind: "projects", name: "项目支出表", shape: "projects", titles: [/^项目支出(?:情况|预算)?表$/] },
   { kind: "procurement", name: "政府采购预算表", shape: "named", titles: [/^政府采购(?:预算|支出)?(?:情况|明细)?表$/] },
   { kind: "purchased-services", name: "政府购买服务预算表", shape: "named", titles: [/^政府购买服务(?:预算)?(?:情况|明细)?表$/] },

@@ -13,16 +13,21 @@ export interface FoundTable {
 /** A heading of the narrative or of a part (第三部分, 一、): where a table's rows end. */
 const heading = /^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[,，]?、)/;
 
-/** A row that is prose, not a table's: a long sentence, or a heading of the narrative. */
-function isProse(row: GridRow): boolean {
-  // A Word or Excel row of several cells is a table's; a lone cell may hold a paragraph (a workbook's narrative).
-  if (row.gridded && row.cells.filter((cell) => cell.text !== "").length > 1) return false;
+/** A row of several cells in Word or Excel is a table's; a lone cell may hold a paragraph (a workbook's narrative). */
+const isCells = (row: GridRow) => row.gridded && row.cells.filter((cell) => cell.text !== "").length > 1;
+
+/** A heading of the narrative: 一、支出合计 4.9 0 0 0 is a row of the table, 一、收支预算总体情况 a heading. */
+function isHeading(row: GridRow): boolean {
   const words = rowWords(row);
-  // 一、支出合计 4.9 0 0 0 is a row of the table, 一、收支预算总体情况 a heading of the narrative.
   const figures = row.cells.some((cell) => amountOf(cell.text));
   // In a Word or Excel table a row 五、单位资金收入 with its cells blank is still the table's.
-  const narrativeHeading = heading.test(words) && !figures && (!row.gridded || /(?:情况|说明)$/.test(words));
-  return narrativeHeading || (words.length > 40 && /[。;]$|,/.test(words));
+  return !isCells(row) && heading.test(words) && !figures && (!row.gridded || /(?:情况|说明)$/.test(words));
+}
+
+/** A row that is prose, not a table's: a long sentence, or a heading of the narrative. */
+function isProse(row: GridRow): boolean {
+  const words = rowWords(row);
+  return isHeading(row) || (!isCells(row) && words.length > 40 && /[。;]$|,/.test(words));
 }
 
 /** A note under a table (注：…, 说明：…): part of it, not the narrative. */
@@ -70,7 +75,8 @@ function bodyOf(rows: readonly GridRow[], from: number, template: TableTemplate)
     const row = rows[index];
     if (row?.furniture) continue;
     if (!row || titleOf(row) || row.sheet) break;
-    if (isProse(row) && !isNote(row) && !(performance && row.gridded)) break;
+    // A performance table holds prose of its own (goals, duties, reasons) in its cells, whatever its form.
+    if (performance ? isHeading(row) : isProse(row) && !isNote(row)) break;
     // In Word, a paragraph after the table's cells ends it, unless it is its note or blank.
     if (gridStarted && !row.gridded && rowWords(row) !== "" && !isNote(row)) break;
     gridStarted ||= row.gridded;

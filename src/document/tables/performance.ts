@@ -1,5 +1,6 @@
 import { amountOf, isBlank, percentOf } from "./amount.js";
 import { matchWords, type Cell, type GridRow } from "./grid.js";
+import { indicatorsFromLines, projectFromLines, sidesFromLines } from "./performance-lines.js";
 import type { CellAmount, PerformanceRead, ReadIndicator, ReadProject, TableLine } from "./table.js";
 
 const filled = (cell: Cell | undefined): cell is Cell => cell !== undefined && !isBlank(cell.text);
@@ -120,13 +121,40 @@ function projectOf(rows: readonly GridRow[]): ReadProject | undefined {
   return project;
 }
 
-/** What a performance target table in Word or Excel holds; nothing from rows that are not cells. */
+/**
+ * The projects a 部门整体支出绩效目标表 lists under 项目名称 | … | 项目总预算 | 项目本年度预算: each row with a name and
+ * both budgets, to the first row without them.
+ */
+function projectListOf(rows: readonly GridRow[]): ReadProject[] {
+  const head = rows.find((row) => cellIndex(row, /^项目名称$/) >= 0 && cellIndex(row, /^项目总预算$/) >= 0);
+  if (!head) return [];
+  const [nameAt, budgetAt, amountAt] = [/^项目名称$/, /^项目总预算$/, /^项目本?年度?预算$/].map((pattern) => cellIndex(head, pattern));
+  const projects: ReadProject[] = [];
+  for (const row of rows.slice(rows.indexOf(head) + 1)) {
+    const [name, budget, amount] = [nameAt, budgetAt, amountAt].map((at) => (at === undefined || at < 0 ? undefined : row.cells[at]));
+    const figures = [budget, amount].map((cell) => (cell ? amountOf(cell.text) : undefined));
+    if (!filled(name) || !budget || !amount || !figures[0] || !figures[1]) break;
+    projects.push({
+      name: name.text,
+      label: name,
+      budget: { value: figures[0].value, cell: budget },
+      amount: { value: figures[1].value, cell: amount },
+      history: new Map(),
+    });
+  }
+  return projects;
+}
+
+/** What a performance target table holds: from its cells in Word or Excel, else from its lines of words. */
 export function readPerformance(rows: readonly GridRow[], overall: boolean): PerformanceRead {
   const cells = rows.filter((row) => row.gridded);
-  // A project's table names one project; the whole department's lists projects in a grid of its own (not read).
-  const project = overall ? undefined : projectOf(cells);
-  const sides = sidesOf(cells);
-  const read: PerformanceRead = { sides, projects: project ? [project] : [], indicators: indicatorsOf(cells) };
+  const lines = cells.length === 0 ? rows.filter((row) => !row.furniture) : undefined;
+  // A project's table names one project; the whole department's lists them in a grid (read from cells only).
+  const project = overall ? undefined : lines ? projectFromLines(lines) : projectOf(cells);
+  const projects = overall ? (lines ? [] : projectListOf(cells)) : project ? [project] : [];
+  const sides = lines ? sidesFromLines(lines) : sidesOf(cells);
+  const indicators = lines ? indicatorsFromLines(lines) : indicatorsOf(cells);
+  const read: PerformanceRead = { sides, projects, indicators };
   // 近两年收支金额 names the two years before the budget's.
   const years = sides.flatMap((side) => [...(side.history?.keys() ?? [])]);
   if (years.length > 0) read.year = Math.max(...years) + 1;

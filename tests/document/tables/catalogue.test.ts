@@ -23,6 +23,7 @@ const titles: [string, string | undefined][] = [
   ["表 10.项目支出情况表", "projects"],
   ["表 11.整体支出绩效目标表", "performance-overall"],
   ["表12-1.项目支出绩效目标表", "performance-project"],
+  ["部门项目申报表(含绩效目标)", "performance-project"],
   ["政府采购预算表", "procurement"],
   // Not a title: a list of two, a sentence naming a table, a heading of the narrative.
   ["1、收支总表 23、一般公共预算基本支出表", undefined],

@@ -218,7 +218,12 @@ describe("what cannot be told is reported, never guessed or dropped", () => {
       { why: "table-row", text: /697\.36/ },
     ],
     ["a title with no rows under it", "text", ["表 2.部门收入总表", "表 3.部门支出总表"], { why: "table-no-rows", text: /部门收入总表/ }],
-    ["a performance table (not read yet)", "text", ["表 11.整体支出绩效目标表", "收入 825.04 100%"], { why: "performance-table", text: /整体支出绩效目标表/ }],
+    [
+      "a performance table of which nothing could be read",
+      "text",
+      ["表 11.整体支出绩效目标表", "收入 825.04 100%"],
+      { why: "performance-table", text: /整体支出绩效目标表/ },
+    ],
     [
       "a table in another unit than the narrative's",
       "text",
