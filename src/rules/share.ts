@@ -59,6 +59,9 @@ function wholeOf(declaration: Declaration, row: AnyRow): WholeResult {
       if (row.table.total?.amount) return { whole: stated(row.table.total.amount, row.table.total.path) };
       return row.amount ? { whole: stated(row.amount, row.path) } : undefined;
     }
+    // A 收支总表's sides (income, expenditure) are no parts of one whole: each is the whole of its own lines.
+    const sides = ["income", "expenditure"].every((id) => row.table.lines.some((line) => line.id === id));
+    if (sides) return row.parent?.amount ? { whole: stated(row.parent.amount, row.parent.path) } : undefined;
     const whole = tableWhole(row.table);
     return whole ? { whole } : undefined;
   }

@@ -121,6 +121,26 @@ describe("share", () => {
               figures: [{ name: 一般公共服务支出, amount: 500, share: 50%, shareOf: narrative/income }]
         `,
       },
+      {
+        name: "a share of a 收支总表's line is of its side, not of income and expenditure together",
+        body: `
+          tables:
+            - id: t1
+              title: 部门收支总表
+              lines:
+                - id: income
+                  name: 收入总计
+                  amount: 825.04
+                  lines: [{ id: general, name: 一般公共预算拨款收入, amount: 825.04 }]
+                - id: expenditure
+                  name: 支出总计
+                  amount: 825.04
+                  lines: [{ name: 一般公共服务支出, amount: 825.04 }]
+          statements:
+            - text: 一般公共预算拨款收入 825.04 万元，占 100%。
+              figures: [{ restates: t1/general, amount: 825.04, share: 100% }]
+        `,
+      },
     ],
     invalid: [
       {

@@ -20,8 +20,10 @@ const isCells = (row: GridRow) => row.gridded && row.cells.filter((cell) => cell
 function isHeading(row: GridRow): boolean {
   const words = rowWords(row);
   const figures = row.cells.some((cell) => amountOf(cell.text));
-  // In a Word or Excel table a row 五、单位资金收入 with its cells blank is still the table's.
-  return !isCells(row) && heading.test(words) && !figures && (!row.gridded || /(?:情况|说明)$/.test(words));
+  // In a Word or Excel table, or a PDF's (whose prose ends a table anyway), a row 五、单位资金收入 with its
+  // figures blank is still the table's: there a heading of the narrative is one that says what it tells (…情况).
+  const inTable = row.gridded || row.positioned === true;
+  return !isCells(row) && heading.test(words) && !figures && (!inTable || /(?:情况|说明)$/.test(words));
 }
 
 /** A row that is prose, not a table's: a long sentence, or a heading of the narrative. */

@@ -79,6 +79,9 @@ function gridded(row: GridRow, columns: readonly Column[], anyKind: boolean): Gr
       continue;
     }
     const held = cells[at] as Cell;
+    // A header word over no column of its own, beside one already headed, heads a column with nothing printed
+    // (政府性基金预算 beside 一般公共预算): it names no column read.
+    if (anyKind && held.text !== "" && overlap(cell, columns[at] as Column) <= 0) continue;
     if (held.text === "") cells[at] = cell;
     else if (!anyKind && (columns[at]?.kind === "figure" || kind === "figure")) return undefined;
     else cells[at] = { text: `${held.text}${cell.text}`, start: held.start, end: cell.end };
@@ -94,13 +97,20 @@ function isWrapped(row: GridRow, coded: boolean): boolean {
   return row.cells.length === 1 && kindOf(row.cells[0] as Cell) === "label" && (coded || text.length <= 6) && !/合计|总计|小计|[:：]/.test(text);
 }
 
+/** A figure and a label printed close (a two-sided row's 825.04 and 一般公共服务支出 beside it) are two cells: no cell holds both. */
+function apart(row: GridRow): GridRow {
+  const mixed = (parts: readonly Cell[]) => parts.some((part) => kindOf(part) === "figure") && parts.some((part) => kindOf(part) !== "figure");
+  return { ...row, cells: row.cells.flatMap((cell) => (cell.parts && mixed(cell.parts) ? cell.parts : [cell])) };
+}
+
 /**
  * A table in a PDF's text layer prints nothing for a blank cell, so its rows are set on its columns by where
  * each cell stands on the page. A row that cannot be set (two figures in one column) is returned apart, to be
  * reported as not read.
  */
-export function onColumns(header: readonly GridRow[], data: readonly GridRow[]): { header: GridRow[]; data: GridRow[]; unplaced: GridRow[] } {
-  if (data.length === 0 || !data.every((row) => row.positioned)) return { header: [...header], data: [...data], unplaced: [] };
+export function onColumns(header: readonly GridRow[], printed: readonly GridRow[]): { header: GridRow[]; data: GridRow[]; unplaced: GridRow[] } {
+  if (printed.length === 0 || !printed.every((row) => row.positioned)) return { header: [...header], data: [...printed], unplaced: [] };
+  const data = printed.map(apart);
   const withFigures = data.filter((row) => kindsIn(row).some((each) => each.kind === "figure"));
   const coded = withFigures.filter((row) => kindsIn(row).some((each) => each.kind === "code")).length * 2 > withFigures.length;
   const columns = columnsOf(data.filter((row) => !isWrapped(row, coded)));
