@@ -151,8 +151,8 @@ function assignRoles(sentence: Sentence): void {
     else if (after.startsWith("的") && next?.kind === "percent" && next.start === figure.end + 1) figure.role = "whole";
     else if (comparison.test(pre) && /^(?:相比)?(?:增加|减少|下降|降低|增长)/.test(after) && next?.kind === "amount") figure.role = "prior";
     else if (ofEarlierYear(sentence, index)) figure.role = "prior";
-    // 与2019年498.83万元相比,收、支总计各减少…: what a sentence compares with is the prior.
-    else if (/(?:^|[,;:])与(?:\d{4}年度?|上年度?|去年)?(?:决算数?|预算数?)?$/.test(pre) && after.startsWith("相比")) figure.role = "prior";
+    // 与2019年498.83万元相比,收、支总计各减少…, 与2018年“三公”经费总额27389.54万元相比，减少…: what a sentence compares with is the prior.
+    else if (/(?:^|[,;:])与[^,;:。]*$/.test(pre) && after.startsWith("相比")) figure.role = "prior";
     // 生均支出17443.63元,比上年17302.62元,增长0.81%: last year's amount, then the rate.
     else if (/(?:比|较)(?:上年|去年|上年度)(?:同期)?$/.test(pre) && next?.kind === "percent" && /^,?(?:增长|下降|降低|上升|增加|减少)/.test(after))
       figure.role = "prior";
@@ -360,15 +360,19 @@ function sameSeparator(sentence: Sentence, parts: Figure[]): Figure[] {
 
 function readBracketLists(sentence: Sentence, relations: Relation[]): void {
   const { figures } = sentence;
-  for (const whole of figures) {
-    if (whole.kind === "percent" || sentence.text[whole.end - sentence.start] !== "(") continue;
-    const close = sentence.text.indexOf(")", whole.end - sentence.start);
+  for (const [index, before] of figures.entries()) {
+    if (before.kind === "percent" || sentence.text[before.end - sentence.start] !== "(") continue;
+    // 运行费585.53万元,同比减少144.92万元(购置费0万元,同比减少0万元;…): a bracket after a change breaks down the amount it is the change of.
+    const subject = figures.slice(0, index).filter((figure) => figure.kind === "amount" && figure.role === "plain" && figure.depth === before.depth);
+    const whole = before.role === "change" ? subject.at(-1) : before;
+    if (!whole) continue;
+    const close = sentence.text.indexOf(")", before.end - sentence.start);
     const end = close < 0 ? sentence.end : sentence.start + close;
     const parts = sameSeparator(
       sentence,
       figures.filter(
         (part) =>
-          part.start > whole.end &&
+          part.start > before.end &&
           part.end <= end &&
           part.depth === whole.depth + 1 &&
           part.role === "plain" &&
@@ -377,14 +381,18 @@ function readBracketLists(sentence: Sentence, relations: Relation[]): void {
       ),
     );
     // One amount in brackets with no 其中/含/包括 is an aside (28478万元(累计稳定调节基金43429万元)), not a list.
-    const opening = sentence.text.slice(whole.end + 1 - sentence.start, (parts[0]?.start ?? whole.end) - sentence.start);
+    const opening = sentence.text.slice(before.end + 1 - sentence.start, (parts[0]?.start ?? before.end) - sentence.start);
     if (parts.length === 0 || (parts.length === 1 && !/^(?:其中|含|包括)/.test(opening))) continue;
     for (const part of parts) part.listed = true;
-    // Each part's name: the text since the bracket or the part before it.
+    // Each part's name: the text since the bracket or the part before it, after the part before's own words
+    // (同比减少0万元主要是…;公务用车运行维护费 names 公务用车运行维护费).
     const labels = parts.map((part, index) =>
-      sentence.text
-        .slice((index === 0 ? whole.end + 1 : (parts[index - 1]?.end ?? whole.end)) - sentence.start, part.start - sentence.start)
-        .replace(/^[、,;:]?(?:其中|包括)?:?/, ""),
+      (
+        sentence.text
+          .slice((index === 0 ? before.end + 1 : (parts[index - 1]?.end ?? before.end)) - sentence.start, part.start - sentence.start)
+          .split(/[,;]/)
+          .at(-1) ?? ""
+      ).replace(/^[、:]?(?:其中|包括)?:?/, ""),
     );
     const complete = completeness(labelOf(sentence, whole), labels, "");
     relations.push({ kind: "sum", whole, parts, ambiguous: false, start: whole.start, end, ...(complete ? { complete } : {}) });
@@ -821,9 +829,14 @@ export function readDisclosure(original: string): Reading {
   return { normalised, sentences, relations, unread };
 }
 
-/** The budget a heading is about, when it names one of the four (一般公共预算, 政府性基金, 国有资本经营, 社会保险基金). */
+/**
+ * What a heading's figures are of: the budget it names (一般公共预算, 政府性基金, 国有资本经营, 社会保险基金)
+ * and the level (全市, 市本级): (一)全市收支情况 and (二)市本级收支情况 state the same names of two things.
+ */
 function fundOf(outline: string): string {
-  return /一般公共预算|政府性基金|国有资本经营|社会保险基金/.exec(outline)?.[0] ?? "";
+  const fund = /一般公共预算|政府性基金|国有资本经营|社会保险基金/.exec(outline)?.[0] ?? "";
+  const level = /全[省市县区州盟旗镇乡]|[省市县区州镇乡]本级|本级/.exec(outline)?.[0] ?? "";
+  return `${fund}${level}`;
 }
 
 /** Each sentence's fund: its heading's, else the last one its top-level section named (一、一般公共预算… (一)收入情况). */
