@@ -146,6 +146,26 @@ describe("custom checks", () => {
     expect(findings("equal: [t6/nothing.amount, t6/personnel.amount]")).toEqual([expect.objectContaining({ messageId: "unknown-figure", severity: "error" })]);
   });
 
+  it("on a document, a line its table does not name by the check's id is info, naming the table as printed", () => {
+    const read = declaration(`
+      tables:
+        - id: t11
+          no: "11"
+          title: 部门整体支出绩效目标表
+          lines: [{ name: 人员类项目支出, amount: 10 }]
+        - id: t6
+          title: 基本支出表
+          lines: [{ id: personnel, name: 人员经费, amount: 10 }]
+    `);
+    const check = "equal: [t11/personnel-projects.amount, t6/personnel.amount]";
+    const findings = (printed: boolean) =>
+      checkText(read, { printed, config: config(`checks:\n  - id: local\n    ${check}\n`) }).findings.filter((finding) => finding.rule === "custom/local");
+    expect(findings(true)).toEqual([
+      expect.objectContaining({ messageId: "not-on-document", severity: "info", message: expect.stringContaining("表11 as read from the document") as string }),
+    ]);
+    expect(findings(false)).toEqual([expect.objectContaining({ messageId: "unknown-figure", severity: "error" })]);
+  });
+
   it("adds official names of codes", () => {
     const text = declaration(`
       tables:

@@ -12,6 +12,8 @@ export interface Declaration {
   ratioBasis: "unrounded" | "printed";
   /** Only part of the disclosure is declared: missing tables are not reported. */
   excerpt: boolean;
+  /** Read from a document: its tables' lines carry the ids the reader gave them, not a bureau's. */
+  printed: boolean;
   /** The tables, and last the `narrative` table of the figures the text states on its own, if any. */
   tables: Table[];
   tablesById: Map<string, Table>;
@@ -128,6 +130,8 @@ export interface Indicator {
 export interface Table {
   path: string;
   id: string;
+  /** How findings name it: its id, or in a declaration read from a document its printed number (表5-1) or title. */
+  shown: string;
   title: string;
   kind?: string;
   columns: Column[];

@@ -138,7 +138,7 @@ export const code = defineRule({
         // a branch is the nearest line above without a code, or the table itself.
         const key = `${branchOf(line)}|${value}`;
         const earlier = seen.get(key);
-        if (earlier) report({ messageId: "duplicate", path, data: { code: value, table: table.id }, related: [earlier] });
+        if (earlier) report({ messageId: "duplicate", path, data: { code: value, table: table.shown }, related: [earlier] });
         else seen.set(key, path);
         const official = codeNames.get(value) ?? officialNames.get(value);
         if (official !== undefined && nameKey(official) !== nameKey(line.name)) {

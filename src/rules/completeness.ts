@@ -100,7 +100,7 @@ export const completeness = defineRule({
     }
     for (const table of declaration.tables) {
       const hasData = table.total !== undefined || table.lines.length > 0 || table.projects.length > 0 || table.indicators.length > 0;
-      if (!hasData && table.empty === undefined) report({ messageId: "empty-without-reason", path: table.path, data: { table: table.id } });
+      if (!hasData && table.empty === undefined) report({ messageId: "empty-without-reason", path: table.path, data: { table: table.shown } });
     }
     // A reason given on a line covers the statements restating it, and the other way round.
     const explained = new Set<Row>();

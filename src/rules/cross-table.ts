@@ -19,7 +19,7 @@ function totalOf(table: Table | undefined, column?: string): Figure | undefined 
   if (!table) return undefined;
   if (table.empty !== undefined && !table.total) {
     const zero: Amount = { value: new Exact(0), decimals: 0, precision: 0, path: childPointer(table.path, "empty") };
-    return { amount: zero, label: { zh: `${table.id}（空表）`, en: `${table.id} (empty)` } };
+    return { amount: zero, label: { zh: `${table.shown}（空表）`, en: `${table.shown} (empty)` } };
   }
   const total = table.total;
   if (!total) return undefined;

@@ -22,6 +22,13 @@ const messages = {
       en: "The custom check {check} ({where}) is not checked: this excerpt does not declare table {table}",
     },
   },
+  "not-on-document": {
+    severity: "info",
+    text: {
+      zh: "自定义核对 {check}（{where}）未核对：从文档读出的{table}中没有 {reference}（读出的行没有这个 id）",
+      en: "The custom check {check} ({where}) is not checked: {table} as read from the document has no {reference} (its lines do not carry that id)",
+    },
+  },
   "unknown-figure": {
     text: {
       zh: "自定义核对 {check}（{where}）引用的 {reference} 在本声明中不存在",
@@ -105,8 +112,11 @@ export function checkCustom(checks: readonly CustomCheck[], declaration: Declara
     if (missing) {
       const at = { check: `custom/${check.id}`, where: missing.where };
       // An excerpt (a document's narrative, a page) leaves tables out: a check on one is said, not failed.
-      if (declaration.excerpt && !declaration.tablesById.has(missing.table))
-        local({ messageId: "not-in-excerpt", severity: "info", path: "", data: { ...at, table: missing.table } });
+      const table = declaration.tablesById.get(missing.table);
+      if (declaration.excerpt && !table) local({ messageId: "not-in-excerpt", severity: "info", path: "", data: { ...at, table: missing.table } });
+      // A document's lines are named by the reader, not by the ids a bureau's checks use: said, not failed.
+      else if (declaration.printed && table)
+        local({ messageId: "not-on-document", severity: "info", path: "", data: { ...at, table: table.shown, reference: missing.text } });
       else local({ messageId: "unknown-figure", severity: "error", path: "", data: { ...at, reference: missing.text } });
       continue;
     }

@@ -218,7 +218,7 @@ export const share = defineRule({
         container?.kind === "line" && container.parent
           ? container.parent.label
           : container?.kind === "line"
-            ? { zh: `${container.table.id} 各行`, en: `the lines of ${container.table.id}` }
+            ? { zh: `${container.table.shown} 各行`, en: `the lines of ${container.table.shown}` }
             : { zh: "说明中各项", en: "the statement's figures" };
       checkRelation(report, { kind: "hundred", shares, label: { zh: `${group.zh}的占比之和`, en: `the sum of the shares of ${group.en}` } });
     }

@@ -86,7 +86,7 @@ export function checkDisclosureText(text: string, options: DisclosureTextOptions
     const document = options.document ?? { kind: "text", text, locate: () => ({ kind: "text", line: 1, column: 1 }) };
     const declared = readDeclaration(document);
     const { reading } = declared;
-    const report = checkText(declared.yaml, { lang, file, ...(options.config ? { config: options.config } : {}) });
+    const report = checkText(declared.yaml, { lang, file, printed: true, ...(options.config ? { config: options.config } : {}) });
     config = report.config;
     findings = report.findings.map(relocator(text, reading, declared, options.placeOf));
   } catch (error) {

@@ -24,6 +24,8 @@ export interface CheckOptions {
   config?: Config;
   /** Carry the declaration's view in the report, for the HTML report. */
   view?: boolean;
+  /** The declaration was read from a document: findings name its tables as printed (表5-1), not by the ids it was given. */
+  printed?: boolean;
 }
 
 /** Said by the core itself when a rule fails to run, so that a bug never passes as a clean check. */
@@ -42,7 +44,7 @@ export function checkText(written: string, options: CheckOptions = {}): FileRepo
   const { source, problems } = parseSource(text);
   let view: DeclarationView | undefined;
   if (source && problems.length === 0) {
-    const reconciled = reconcile(source, config);
+    const reconciled = reconcile(source, config, options.printed === true);
     problems.push(...reconciled.problems);
     if (options.view && reconciled.declaration) view = viewOf(reconciled.declaration);
   }
@@ -90,7 +92,7 @@ function directiveProblems(directives: readonly Directive[]): Problem[] {
   });
 }
 
-function reconcile(source: ParsedSource, config: Config): { problems: Problem[]; declaration?: Declaration } {
+function reconcile(source: ParsedSource, config: Config, printed: boolean): { problems: Problem[]; declaration?: Declaration } {
   let instance: unknown;
   try {
     instance = instanceOf(source.doc);
@@ -101,8 +103,10 @@ function reconcile(source: ParsedSource, config: Config): { problems: Problem[];
   const schemaProblems = validateDeclaration(instance);
   if (schemaProblems.length > 0) return { problems: [...schemaProblems, { rule: "schema", messageId: "not-checked", path: "" }] };
 
-  const { declaration, problems } =
-    config.precision === undefined ? buildDeclaration(source.doc) : buildDeclaration(source.doc, { precision: config.precision });
+  const { declaration, problems } = buildDeclaration(source.doc, {
+    ...(config.precision === undefined ? {} : { precision: config.precision }),
+    ...(printed ? { printed } : {}),
+  });
   for (const rule of rules) {
     if (!rule.check || config.severities.get(rule.id) === "off") continue;
     try {

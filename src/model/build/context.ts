@@ -14,6 +14,8 @@ export interface BuildContext {
   /** The document's money unit, and how many powers of ten finer a figure here is printed (元 in 万元: 4). */
   readonly unit?: string;
   readonly shift?: number;
+  /** The declaration was read from a document: tables are named as it prints them. */
+  readonly printed?: boolean;
 }
 
 export function nodeAt(context: BuildContext, owner: unknown, key: string): Node | undefined {

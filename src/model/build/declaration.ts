@@ -14,11 +14,12 @@ export const defaultPrecision = 2;
  * scalars' source text into Decimals; nothing goes through a JS number. Problems are the structural
  * ones the schema cannot see (an amount for a column the table does not declare, an id used twice).
  */
-export function buildDeclaration(doc: Document, defaults: { precision?: number } = {}): { declaration: Declaration; problems: Problem[] } {
+export function buildDeclaration(doc: Document, defaults: { precision?: number; printed?: boolean } = {}): { declaration: Declaration; problems: Problem[] } {
   const root = doc.contents;
   const problems: Problem[] = [];
   // The document's own precision wins over the config's, which wins over the default.
-  const document = within({ doc, problems, precision: defaults.precision ?? defaultPrecision }, root);
+  const base = { doc, problems, precision: defaults.precision ?? defaultPrecision, ...(defaults.printed ? { printed: true } : {}) };
+  const document = within(base, root);
   // Stated figures may print theirs in a finer unit than the document's (withinFigure).
   const unit = textAt(document, root, "unit");
   const context = unit === undefined ? document : { ...document, unit };
@@ -29,6 +30,7 @@ export function buildDeclaration(doc: Document, defaults: { precision?: number }
     precision: context.precision,
     ratioBasis: textAt(context, root, "ratioBasis") === "printed" ? "printed" : "unrounded",
     excerpt: textAt(context, root, "excerpt") === "true",
+    printed: defaults.printed === true,
     tables: [],
     tablesById: new Map(),
     statements: [],

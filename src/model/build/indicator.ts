@@ -7,7 +7,7 @@ import { byYear } from "./figures.js";
 import { nodeAt, textAt, type BuildContext } from "./context.js";
 
 /** A performance indicator (绩效指标) and its values by year, kept as printed text. */
-export function buildIndicator(context: BuildContext, node: Node, path: string, tableId: string): Indicator {
+export function buildIndicator(context: BuildContext, node: Node, path: string, table: string): Indicator {
   const name = textAt(context, node, "name") ?? "";
   const group = textAt(context, node, "group");
   const shown = `${group ? `${group}/` : ""}${name}`;
@@ -15,7 +15,7 @@ export function buildIndicator(context: BuildContext, node: Node, path: string, 
   const indicator: Indicator = {
     path,
     name,
-    label: bilingual(`${tableId} 指标「${shown}」`, `${tableId} indicator ${quotedName(shown)}`),
+    label: bilingual(`${table} 指标「${shown}」`, `${table} indicator ${quotedName(shown)}`),
     values: byYear(context, nodeAt(context, node, "values"), valuesPath, (value, year) => {
       const text = scalarText(value);
       return text === undefined ? undefined : { text, path: childPointer(valuesPath, year) };

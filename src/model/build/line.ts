@@ -45,7 +45,7 @@ export class LineRow implements Line {
   get label() {
     if (this.table.id === narrativeTableId) return bilingual(`情况说明所述「${this.name}」`, `the narrative's ${quotedName(this.name)}`);
     const shown = this.code === undefined ? this.name : `${this.code} ${this.name}`;
-    return bilingual(`${this.table.id}「${shown}」`, `${this.table.id} line ${quotedName(shown)}`);
+    return bilingual(`${this.table.shown}「${shown}」`, `${this.table.shown} line ${quotedName(shown)}`);
   }
 }
 

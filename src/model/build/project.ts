@@ -14,7 +14,7 @@ export function buildProject(context: BuildContext, node: Node, path: string, ta
     table,
     id: textAt(context, node, "id") ?? "",
     name,
-    label: bilingual(`${table.id} 项目「${name}」`, `${table.id} project ${quotedName(name)}`),
+    label: bilingual(`${table.shown} 项目「${name}」`, `${table.shown} project ${quotedName(name)}`),
     funding: [],
     fundingPath,
     history: historyAt(context, node, path),

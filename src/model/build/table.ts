@@ -12,7 +12,7 @@ import { fillRow } from "./row.js";
 
 /** A table with nothing in it yet: its builder, or the narrative's, fills it. */
 export function emptyTable(path: string, id: string, title: string): Table {
-  return { path, id, title, columns: [], lines: [], projects: [], indicators: [], linesByKey: new Map(), allLines: [] };
+  return { path, id, shown: id, title, columns: [], lines: [], projects: [], indicators: [], linesByKey: new Map(), allLines: [] };
 }
 
 /** A table: its columns, total row, lines, projects and indicators, each read at the table's precision. */
@@ -20,6 +20,9 @@ export function buildTable(outer: BuildContext, node: Node, path: string): Table
   const context = within(outer, node);
   const id = textAt(context, node, "id") ?? "";
   const table = emptyTable(path, id, textAt(context, node, "title") ?? "");
+  // On a document a table is named as it is printed: 表5-1, else its title; the reader wrote the ids.
+  const no = textAt(context, node, "no");
+  if (context.printed) table.shown = no ? `表${no}` : table.title || id;
   const kind = textAt(context, node, "kind");
   if (kind !== undefined) table.kind = kind;
   const shareOf = shareBaseAt(context, node, path);
@@ -32,7 +35,7 @@ export function buildTable(outer: BuildContext, node: Node, path: string): Table
   const at = (key: string, index: number) => childPointer(childPointer(path, key), index);
   table.lines = itemsAt(context, node, "lines").map((line, index) => buildLine(context, line, at("lines", index), table, undefined));
   table.projects = itemsAt(context, node, "projects").map((project, index) => buildProject(context, project, at("projects", index), table));
-  table.indicators = itemsAt(context, node, "indicators").map((indicator, index) => buildIndicator(context, indicator, at("indicators", index), id));
+  table.indicators = itemsAt(context, node, "indicators").map((indicator, index) => buildIndicator(context, indicator, at("indicators", index), table.shown));
   // A table printed empty (空表) has nothing else; data beside `empty` would be checked as if printed.
   if (table.empty !== undefined && (table.total || table.lines.length > 0 || table.projects.length > 0 || table.indicators.length > 0)) {
     context.problems.push({ rule: "schema", messageId: "empty-with-data", path: childPointer(path, "empty"), atKey: true, data: { table: id } });
@@ -76,7 +79,7 @@ function buildTotal(outer: BuildContext, node: Node | undefined, table: Table): 
     table,
     name,
     path: childPointer(table.path, "total"),
-    label: bilingual(`${table.id}「${name}」`, `${table.id} total ${quotedName(name)}`),
+    label: bilingual(`${table.shown}「${name}」`, `${table.shown} total ${quotedName(name)}`),
     columns: new Map(),
     history: new Map(),
   };
