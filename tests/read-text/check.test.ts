@@ -141,6 +141,24 @@ describe("each check, on real sentences", () => {
       "(一)收入情况\n一般公共预算支出完成1580349万元。\n(二)支出情况\n一般公共预算支出完成255325万元。",
       ["error statement/equal-mismatch 255325 (expected 1580349)"],
     ],
+    // 其中,A…;B与C分别为…: the 分别 names the rest of the 其中 list (0.98 + 0.34 + 4.23 = 5.55), not a list of its own.
+    [
+      "sichuan-shengji-sangong-2015",
+      "三公经费预算总额为5.55亿元,较2014年的5.98亿元减少0.43亿元,下降7%。\n其中,公务接待费0.98亿元,减少0.43亿元,下降30.5%;因公出国(境)经费与公务用车购置及运行维护费分别为0.34亿元和4.23亿元,均与去年持平。",
+      // 公务接待费's own change and rate, inside the list, are said not to be read.
+      ["info not read: no-relation"],
+    ],
+    [
+      "(the same, a part changed)",
+      "三公经费预算总额为5.55亿元。\n其中,公务接待费0.98亿元;因公出国(境)经费与公务用车购置及运行维护费分别为0.34亿元和4.33亿元。",
+      ["error sum/bound-below 5.55 (expected 5.65)"],
+    ],
+    // 按支出功能分类科目:… opening a sentence divides a total stated before; 其他支出0万元, the last of another list, is not taken for it.
+    [
+      "huangzhong-qunjia-xiang-2015",
+      "本年度支出预算284.45万元.\n其中:1、基本支出173.80万元;2、项目支出110.56万元;3、其他支出0万元。\n按支出功能分类科目:一般公共服务支出141.44万元,社会保障和就业支出37.95万元,农林水事务105.06万元。",
+      ["info not read: no-list-total"],
+    ],
   ])("%s: %s", (_page, text, expected) => {
     expect(findings(text)).toEqual(expected);
   });

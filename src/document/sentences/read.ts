@@ -522,6 +522,31 @@ function usesOf(sentences: Sentence[], at: number, markerAt: number, name: strin
   return last?.depth === 0 && last.role === "plain" ? last : undefined;
 }
 
+/** The last list of a whole. */
+function lastListOf(relations: readonly Relation[], whole: Figure): List | undefined {
+  return relations.filter((relation): relation is List => relation.kind === "sum" && relation.whole === whole).at(-1);
+}
+
+/** A list's relation: its parts up to one its whole's words make a sibling (项目 after 基本), complete where its words say so. */
+function listOf(
+  sentences: Sentence[],
+  at: number,
+  found: { whole: Figure; parts: Figure[]; start: number; end: number; ambiguous: boolean; marker: string },
+): List | undefined {
+  const sentence = sentences[at] as Sentence;
+  const { whole, start, end } = found;
+  const labelIn = (figure: Figure) => labelOf(holding(sentences, figure.start) ?? sentence, figure);
+  const wholeLabel = labelIn(whole);
+  const stop = found.parts.findIndex((part) => siblings.some(([own, other]) => own.test(wholeLabel) && other.test(labelIn(part))));
+  const parts = stop >= 0 ? found.parts.slice(0, stop) : found.parts;
+  if (parts.length === 0) return undefined;
+  for (const part of parts) part.listed = true;
+  // A list the text breaks off in (an excerpt ending 调减12) may have more parts: never complete.
+  const cut = end === sentence.end && at === sentences.length - 1 && /[\d,、(]$/.test(sentence.text);
+  const complete = cut ? undefined : completeness(wholeLabel, parts.map(labelIn), found.marker);
+  return { kind: "sum", whole, parts, ambiguous: found.ambiguous, start, end: Math.max(end, parts.at(-1)?.end ?? end), ...(complete ? { complete } : {}) };
+}
+
 /** Lists opened by a word: each marker's figures are the parts of the amount before it. */
 function readMarkedLists(sentences: Sentence[], at: number, relations: Relation[]): void {
   const sentence = sentences[at];
@@ -556,26 +581,20 @@ function readMarkedLists(sentences: Sentence[], at: number, relations: Relation[
           ? usesOf(sentences, at, sentence.start + marker.index, own)
           : markedWhole(sentences, at, sentence.start + marker.index, { start, end }, unit);
       if (!whole) continue;
-      const labelIn = (figure: Figure) => labelOf(holding(sentences, figure.start) ?? sentence, figure);
-      const wholeLabel = labelIn(whole);
-      const stop = parts.findIndex((part) => siblings.some(([own, other]) => own.test(wholeLabel) && other.test(labelIn(part))));
-      if (stop >= 0) parts = parts.slice(0, stop);
-      if (parts.length === 0) continue;
-      for (const part of parts) part.listed = true;
-      // A list the text breaks off in (an excerpt ending 调减12) may have more parts: never complete.
-      const cut = end === sentence.end && at === sentences.length - 1 && /[\d,、(]$/.test(sentence.text);
-      const complete = cut ? undefined : completeness(wholeLabel, parts.map(labelIn), marker[1] ?? "");
-      const list: List = {
-        kind: "sum",
-        whole,
-        parts,
-        ambiguous: ambiguous || nested,
-        start,
-        end: Math.max(end, parts.at(-1)?.end ?? end),
-        ...(complete ? { complete } : {}),
-      };
-      relations.push(list);
-      previous = { whole, parts };
+      // 按功能分类科目:… opening a sentence divides a total stated before; a figure there not named as one (其他支出0万元,
+      // the last of another list) may not be it: not compared as if it were.
+      const guessed = byClass && !sentence.figures.includes(whole) && !/总|合计|预算|决算/.test(labelOf(holding(sentences, whole.start) ?? sentence, whole));
+      // 其中,A 0.98亿元…;B与C分别为0.34亿元和4.23亿元: the 分别 names the rest of the same list, not a list of its own.
+      const continued = /^分别/.test(marker[1] ?? "") && previous?.whole === whole ? lastListOf(relations, whole) : undefined;
+      if (continued) {
+        parts = [...continued.parts, ...parts];
+        relations.splice(relations.indexOf(continued), 1);
+      }
+      const list = listOf(sentences, at, { whole, parts, start, end, ambiguous: ambiguous || nested, marker: continued ? "" : (marker[1] ?? "") });
+      if (!list) continue;
+      // Its total not told: a list without one, said not to be read.
+      relations.push(guessed ? { ...list, whole: undefined } : list);
+      previous = { whole, parts: list.parts };
     }
     if (ambiguous)
       for (const relation of relations)
