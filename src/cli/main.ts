@@ -169,7 +169,7 @@ function addCheckCommand(program: Command, io: CliIO, onExit: (code: number) => 
     .option("--max-warnings <n>", "fail when there are more warnings than this", parseMaxWarnings)
     .option("-q, --quiet", "report errors only (the exit code still counts every finding)")
     .option("--max-file-size <MB>", "report larger files instead of checking them (default: 32)", parseMaxFileSize)
-    .option("--cache", "reuse the findings of files unchanged since the last run with --cache (size, time, config, version)")
+    .option("--cache", "reuse the findings of files whose content is unchanged since the last run with --cache (content, config, version)")
     .option("--cache-location <path>", "where --cache keeps its results (default: .budget-rules-cache)")
     .addHelpText("after", checkHelp)
     .action(async (paths: string[], options: Omit<CheckOptions, "format"> & { format?: FormatName[] }) => {

@@ -5,7 +5,7 @@ import { configLookup, findConfig } from "../config/config.js";
 import { atLeast, countSeverities, type Lang, type Severity } from "../finding.js";
 import { version } from "../package-root.js";
 import { reportOf, type FileReport, type Report } from "../report/report.js";
-import { ResultCache } from "./cache.js";
+import { ResultCache, type CacheKey, type Lookup, type Stamp } from "./cache.js";
 import { codeId } from "./code-id.js";
 import { checkFile, declarationFiles, defaultMaxFileSize, displayName, InputError } from "./files.js";
 import { checkInThreads, type Checked, type NamedFile, type SourcesWanted, type WorkerSetup } from "./threads.js";
@@ -93,19 +93,22 @@ export async function checkFiles(paths: readonly string[], options: RunOptions =
   const cache = options.cacheLocation === undefined ? undefined : openCache(options.cacheLocation, files, setup, warnings);
   const reports: FileReport[] = [];
   const sources = new Map<string, string>();
-  const toCheck = files.filter(({ path, file }) => {
-    const earlier = cache?.get(path);
-    if (!earlier) return true;
-    reports.push(earlier);
-    if (setup.sources === "all" || (setup.sources === "errors" && earlier.summary.error > 0)) sources.set(file, readFileSync(path, "utf8"));
+  const stamps = new Map<string, Stamp>();
+  const toCheck = files.filter((named) => {
+    const found = cache?.lookup(named);
+    if (found?.report === undefined) {
+      if (found?.stamp) stamps.set(named.file, found.stamp);
+      return true;
+    }
+    reports.push(found.report);
+    if (setup.sources === "all" || (setup.sources === "errors" && found.report.summary.error > 0)) sources.set(named.file, readFileSync(named.path, "utf8"));
     return false;
   });
-  const pathOf = new Map(toCheck.map(({ path, file }) => [file, path]));
   const onChecked = ({ report, source }: Checked) => {
     reports.push(report);
     if (source !== undefined) sources.set(report.file, source);
-    const path = pathOf.get(report.file);
-    if (path !== undefined) cache?.set(path, report);
+    const stamp = stamps.get(report.file);
+    if (stamp !== undefined) cache?.set(report.file, stamp, report);
     options.onProgress?.(reports.length, files.length, report.file);
   };
   const threads = threadCount(options.threads ?? "auto", toCheck.length);
@@ -124,30 +127,33 @@ function threadCount(threads: "auto" | number, files: number): number {
 }
 
 /** The cache keyed by what changes a file's findings; each file's config found as the check finds it. */
-function openCache(given: string, files: readonly { path: string }[], setup: WorkerSetup, warnings: string[]) {
+function openCache(given: string, files: readonly NamedFile[], setup: WorkerSetup, warnings: string[]) {
   // resolve() would make "" the working folder.
   if (given === "") throw new InputError("an empty path was given to --cache-location; name a file");
   const configOf = (path: string) => setup.configPath ?? findConfig(dirname(path), setup.cwd);
   // What the check reads, which saving the cache must never replace.
   const inputs = [...files.map(({ path }) => path), ...new Set(files.flatMap(({ path }) => configOf(path) ?? []))];
   const location = resolve(setup.cwd, given);
-  const { cache, warning } = ResultCache.open(
-    location,
-    displayName(location, setup.cwd),
-    {
-      version,
-      code: codeId(),
-      lang: setup.lang,
-      ...(setup.maxFileSize !== undefined ? { maxFileSize: setup.maxFileSize } : {}),
-      ...(setup.configPath !== undefined ? { configPath: setup.configPath } : {}),
-    },
-    inputs,
-  );
+  const key: CacheKey = {
+    version,
+    code: codeId(),
+    lang: setup.lang,
+    strategy: "content",
+    ...(setup.maxFileSize !== undefined ? { maxFileSize: setup.maxFileSize } : {}),
+    // Relative, as a fresh clone elsewhere names it too.
+    ...(setup.configPath !== undefined ? { configPath: displayName(setup.configPath, setup.cwd) } : {}),
+  };
+  const { cache, warning } = ResultCache.open(location, displayName(location, setup.cwd), key, inputs);
   if (warning) warnings.push(warning);
+  const limit = setup.maxFileSize ?? defaultMaxFileSize;
   return {
-    // The HTML report needs each declaration's view, which the cache does not keep.
-    get: (path: string) => (setup.view ? undefined : cache.get(path, configOf(path))),
-    set: (path: string, report: FileReport) => cache.set(path, configOf(path), report),
+    lookup: ({ path, file }: NamedFile): Lookup => {
+      const config = configOf(path);
+      const found = cache.get({ name: file, path, ...(config === undefined ? {} : { config: { name: displayName(config, setup.cwd), path: config } }) }, limit);
+      // The HTML report needs each declaration's view, which the cache does not keep: the file is checked, and its findings kept.
+      return setup.view && found.stamp ? { stamp: found.stamp } : found;
+    },
+    set: (name: string, stamp: Stamp, report: FileReport) => cache.set(name, stamp, report),
     save: () => cache.save(),
   };
 }
