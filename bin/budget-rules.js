@@ -16,4 +16,6 @@ process.exitCode = await start(process.argv.slice(2), {
   env: process.env,
   cwd: process.cwd(),
   stdoutIsTTY: Boolean(process.stdout.isTTY),
+  // Progress goes to stderr, so it is stderr that must be a terminal.
+  stderrIsTTY: Boolean(process.stderr.isTTY),
 });

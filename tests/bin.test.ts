@@ -92,3 +92,23 @@ describe("the compile cache never changes a result", () => {
     expect(readdirSync(home)).toEqual([]);
   });
 });
+
+describe("progress", () => {
+  // What a terminal on stderr looks like to the command (a pipe in the test), CI's variables cleared.
+  const onTerminal = (env: Record<string, string>) =>
+    spawnSync(process.execPath, ["--import", "data:text/javascript,process.stderr.isTTY=true", bin, "check", "fixtures/broken"], {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1", CI: "", GITHUB_ACTIONS: "", GITLAB_CI: "", BUILD_NUMBER: "", TERM: "xterm", ...env },
+    });
+
+  it("is shown when stderr is a terminal: the command tells the CLI so", () => {
+    const result = onTerminal({});
+    expect(result.stderr).toContain("6/6");
+    expect(result.stdout).not.toContain("6/6");
+  });
+
+  it("is never shown in CI, even on a terminal", () => {
+    expect(onTerminal({ CI: "true" }).stderr).toBe("");
+  });
+});

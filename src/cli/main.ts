@@ -44,6 +44,18 @@ export function colourLevel(env: CliIO["env"], isTTY: boolean): ColorSupportLeve
   return isTTY ? 1 : 0;
 }
 
+/** Variables by which CI services say a run is theirs (CI for most; Jenkins and Azure set their own). */
+const ciVariables = ["CI", "CONTINUOUS_INTEGRATION", "BUILD_NUMBER", "JENKINS_URL", "GITHUB_ACTIONS", "GITLAB_CI", "TF_BUILD"];
+
+/**
+ * Progress is for a person at a terminal: never in CI (a log that keeps every `\r` rewrite is noise),
+ * never when stderr is a file or pipe, never on a terminal that cannot rewrite a line (TERM=dumb).
+ */
+export function showsProgress(env: CliIO["env"], stderrIsTTY: boolean): boolean {
+  const inCI = ciVariables.some((name) => env[name] !== undefined && env[name] !== "" && env[name] !== "false" && env[name] !== "0");
+  return stderrIsTTY && !inCI && env.TERM !== "dumb";
+}
+
 /** Checking more files than this on a terminal shows progress on stderr. */
 const progressAbove = 5;
 const progressWidth = 100;
@@ -82,7 +94,7 @@ async function runCheck(paths: string[], options: CheckOptions, io: CliIO): Prom
     const configs = options.config !== undefined ? [resolve(io.cwd, options.config)] : [...folders].flatMap((folder) => findConfig(folder) ?? []);
     refuseInputs(toFiles, [...declarations, ...configs]);
   }
-  const showProgress = Boolean(io.stderrIsTTY) && !io.env.CI;
+  const showProgress = showsProgress(io.env, Boolean(io.stderrIsTTY));
   const { report, exitCode, sources, warnings } = await checkFiles(declarations, {
     cwd: io.cwd,
     lang,
