@@ -6,6 +6,7 @@ import { ConfigError, findConfig } from "../config/config.js";
 import type { Lang, Severity } from "../finding.js";
 import { formatNames, loadFormatter, type FormatName } from "../report/formats.js";
 import { schemaPath, version } from "../package-root.js";
+import { failureText } from "../report/verdict.js";
 import { declarationFiles, InputError } from "../run/files.js";
 import { checkFiles } from "../run/run.js";
 import { WorkerStopped } from "../run/threads.js";
@@ -95,7 +96,7 @@ async function runCheck(paths: string[], options: CheckOptions, io: CliIO): Prom
     refuseInputs(toFiles, [...declarations, ...configs]);
   }
   const showProgress = showsProgress(io.env, Boolean(io.stderrIsTTY));
-  const { report, exitCode, sources, warnings } = await checkFiles(declarations, {
+  const { report, exitCode, sources, warnings, failures } = await checkFiles(declarations, {
     cwd: io.cwd,
     lang,
     // Code frames need the text of files with errors; the HTML report reads each declaration's view.
@@ -111,19 +112,22 @@ async function runCheck(paths: string[], options: CheckOptions, io: CliIO): Prom
       if (showProgress && total > progressAbove) io.stderr(progressLine(done, total, file));
     },
   });
-  const context = { lang, sources, failOn: options.failOn, version, chalk: new Chalk({ level: colourLevel(io.env, io.stdoutIsTTY) }) };
+  const context = { lang, sources, failOn: options.failOn, version, failures, chalk: new Chalk({ level: colourLevel(io.env, io.stdoutIsTTY) }) };
   for (const format of toStdout) io.stdout((await loadFormatter(format))(report, context));
   for (const file of toFiles) await writeReport(file, (await loadFormatter(file.format))(report, { ...context, chalk: new Chalk({ level: 0 }) }));
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
   if (formats.includes("github") && summaryFile) {
     try {
-      appendFileSync(summaryFile, (await import("../report/github.js")).githubSummary(report, lang));
+      appendFileSync(summaryFile, (await import("../report/github.js")).githubSummary(report, lang, failures));
     } catch (error) {
       // The annotations are out and count; the summary only repeats them, so its loss is a warning.
       warnings.push(`cannot append the summary to GITHUB_STEP_SUMMARY (${summaryFile}): ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
   }
   for (const warning of warnings) io.stderr(`budget-rules: warning: ${warning}\n`);
+  // Stylish and GitHub state why the run fails in their summary; with neither on stdout, stderr says it.
+  if (!toStdout.some((format) => format === "stylish" || format === "github"))
+    for (const failure of failures) io.stderr(`budget-rules: ${failureText(failure, lang)}\n`);
   return exitCode;
 }
 

@@ -2,9 +2,10 @@ import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, resolve } from "node:path";
 import { configLookup, findConfig } from "../config/config.js";
-import { atLeast, countSeverities, type Lang, type Severity } from "../finding.js";
+import { atLeast, countSeverities, type Lang, type Severity, type SeverityCounts } from "../finding.js";
 import { version } from "../package-root.js";
 import { reportOf, type FileReport, type Report } from "../report/report.js";
+import type { Failure } from "../report/verdict.js";
 import { ResultCache, type CacheKey, type Lookup, type Stamp } from "./cache.js";
 import { codeId } from "./code-id.js";
 import { checkFile, declarationFiles, defaultMaxFileSize, displayName, InputError } from "./files.js";
@@ -45,8 +46,10 @@ export interface RunResult {
   exitCode: 0 | 1;
   /** The texts asked for by `sources`, by reported file name. */
   sources: Map<string, string>;
-  /** What the user should know that is not a finding: a cache that could not be used, too many warnings. */
+  /** What the user should know that is not a finding: a cache that could not be used. */
   warnings: string[];
+  /** What fails the run besides its errors (--max-warnings, --fail-on warning or info), for the summary. */
+  failures: Failure[];
 }
 
 /** Below this many files one thread is quicker than starting workers. */
@@ -162,9 +165,19 @@ function openCache(given: string, files: readonly NamedFile[], setup: WorkerSetu
 function outcome(report: Report, sources: Map<string, string>, warnings: string[], options: RunOptions): RunResult {
   const failOn = options.failOn ?? "error";
   const failing = report.files.some((file) => file.findings.some((finding) => atLeast(finding.severity, failOn)));
-  const tooManyWarnings = options.maxWarnings !== undefined && report.summary.warning > options.maxWarnings;
-  if (tooManyWarnings && !failing) warnings.push(`${report.summary.warning} warnings, more than --max-warnings ${options.maxWarnings}`);
-  return { report: options.quiet ? onlyErrors(report) : report, exitCode: failing || tooManyWarnings ? 1 : 0, sources, warnings };
+  const failures = failuresOf(report.summary, failOn, options.maxWarnings);
+  return { report: options.quiet ? onlyErrors(report) : report, exitCode: failing || failures.length > 0 ? 1 : 0, sources, warnings, failures };
+}
+
+/** What fails the run besides its errors (counted before --quiet filters what is shown). */
+function failuresOf(summary: SeverityCounts, failOn: Severity, maxWarnings: number | undefined): Failure[] {
+  const failures: Failure[] = [];
+  if (failOn !== "error") {
+    const counts = { warning: summary.warning, info: failOn === "info" ? summary.info : 0 };
+    if (counts.warning + counts.info > 0) failures.push({ reason: "fail-on", failOn, counts });
+  }
+  if (maxWarnings !== undefined && summary.warning > maxWarnings) failures.push({ reason: "max-warnings", warnings: summary.warning, maximum: maxWarnings });
+  return failures;
 }
 
 function onlyErrors(report: Report): Report {
