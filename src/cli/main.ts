@@ -159,7 +159,7 @@ function parseMaxFileSize(value: string): number {
 
 const checkHelp = [
   "",
-  "Formats: stylish (terminal), json, sarif (code scanning), junit (CI test reports), github (annotations), html (a page to print or attach)",
+  "Formats: stylish (terminal), json, sarif (code scanning), junit (CI test reports), github (annotations), gitlab (Code Quality), html (a page to print or attach)",
   "  budget-rules check -f stylish -f sarif -o report.sarif declarations/",
   "",
   "-- ends the options: give a shell glob after it, so that a file named like an option is a path",
