@@ -85,6 +85,12 @@ describe("sarif", () => {
     expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
   });
 
+  it("links to no web page: budget-rules has none, and a link that leads nowhere is worse than none", () => {
+    const sarif = formatSarif(reports.seed, context());
+    expect(sarif).not.toContain("informationUri");
+    expect(sarif.match(/https?:\/\/[^"]+/g)).toEqual(["https://json.schemastore.org/sarif-2.1.0.json"]);
+  });
+
   it("describes every rule and locates every result with its related figures", () => {
     const sarif = JSON.parse(formatSarif(reports.broken, context())) as {
       runs: {
