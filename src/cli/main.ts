@@ -7,7 +7,7 @@ import type { Lang, Severity } from "../finding.js";
 import { formatNames, loadFormatter, type FormatName } from "../report/formats.js";
 import { schemaPath, version } from "../package-root.js";
 import { failureText } from "../report/verdict.js";
-import { declarationFiles, InputError } from "../run/files.js";
+import { declarationFiles, InputError, looksLikeDeclaration } from "../run/files.js";
 import { checkFiles } from "../run/run.js";
 import { WorkerStopped } from "../run/threads.js";
 import type { ImportOptions } from "./import.js";
@@ -79,6 +79,7 @@ interface CheckOptions {
   quiet?: boolean;
   /** In bytes. */
   maxFileSize?: number;
+  declarationsOnly?: boolean;
 }
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
@@ -89,7 +90,10 @@ async function runCheck(paths: string[], options: CheckOptions, io: CliIO): Prom
   const { toStdout, toFiles } = reportFiles(options.format, options.output ?? [], io.cwd);
   const formats = [...toStdout, ...toFiles.map((file) => file.format)];
   // Listed once here, so that a report file that is one of the inputs is refused before anything is checked.
-  const declarations = declarationFiles(paths, io.cwd);
+  const listed = declarationFiles(paths, io.cwd);
+  const declarations = options.declarationsOnly ? listed.filter((path) => looksLikeDeclaration(path, options.maxFileSize)) : listed;
+  // A commit that touches no declaration has nothing to check, and that is no failure.
+  if (declarations.length === 0) return exitCodes.ok;
   if (toFiles.length > 0) {
     const folders = new Set(declarations.map((path) => dirname(path)));
     const configs = options.config !== undefined ? [resolve(io.cwd, options.config)] : [...folders].flatMap((folder) => findConfig(folder) ?? []);
@@ -187,6 +191,7 @@ function addCheckCommand(program: Command, io: CliIO, onExit: (code: number) => 
     .option("--max-file-size <MB>", "report larger files instead of checking them (default: 32)", parseMaxFileSize)
     .option("--cache", "reuse the findings of files whose content is unchanged since the last run with --cache (content, config, version)")
     .option("--cache-location <path>", "where --cache keeps its results (default: .budget-rules-cache)")
+    .option("--declarations-only", "check only the named files with a top-level `version: 1` line, passing over other YAML (for pre-commit)")
     .addHelpText("after", checkHelp)
     .action(async (paths: string[], options: Omit<CheckOptions, "format"> & { format?: FormatName[] }) => {
       onExit(await runCheck(paths, { ...options, format: options.format ?? [] }, io));

@@ -73,6 +73,23 @@ export function declarationFiles(paths: readonly string[], cwd: string): string[
   return [...files].sort();
 }
 
+/** The line every declaration starts its top level with (format v1); a workflow or a compose file has none. */
+const versionLine = /^version:[ \t]*(["']?)1\1[ \t]*(#.*)?\r?$/m;
+
+/**
+ * Whether a file named to check is a declaration by its content, for a hook handed every YAML file
+ * (pre-commit's `--declarations-only`): one with a top-level `version: 1` line. A file that cannot be read
+ * or is too large to look at is kept, so the check reports it rather than pass it over.
+ */
+export function looksLikeDeclaration(path: string, maxFileSize: number = defaultMaxFileSize): boolean {
+  try {
+    const read = readWithin(path, maxFileSize);
+    return "tooLarge" in read || versionLine.test(read.bytes.toString("utf8"));
+  } catch {
+    return true;
+  }
+}
+
 /** A file's name in reports: relative to the working directory, with forward slashes. */
 export function displayName(path: string, cwd: string): string {
   const name = relative(cwd, path) || ".";
