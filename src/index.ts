@@ -15,7 +15,7 @@ import { formatSarif } from "./report/sarif.js";
 import { formatStylish } from "./report/stylish.js";
 
 export { checkText, type CheckOptions } from "./run/check-text.js";
-export { checkFiles, type RunOptions, type RunResult } from "./run/run.js";
+export { checkFiles, checkInput, type RunOptions, type RunResult } from "./run/run.js";
 export { InputError } from "./run/files.js";
 export { WorkerStopped } from "./run/threads.js";
 export { ConfigError, emptyConfig, parseConfig, readConfig, findConfig, type Config } from "./config/config.js";

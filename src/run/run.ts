@@ -8,7 +8,9 @@ import { reportOf, type FileReport, type Report } from "../report/report.js";
 import type { Failure } from "../report/verdict.js";
 import { ResultCache, type CacheKey, type Lookup, type Stamp } from "./cache.js";
 import { codeId } from "./code-id.js";
-import { checkFile, declarationFiles, defaultMaxFileSize, displayName, InputError } from "./files.js";
+import { sizeText } from "../load/read.js";
+import { checkBytes, checkFile, declarationFiles, defaultMaxFileSize, displayName, InputError } from "./files.js";
+import { ignoredBy } from "./ignore.js";
 import { checkInThreads, type Checked, type NamedFile, type SourcesWanted, type WorkerSetup } from "./threads.js";
 
 export interface RunOptions {
@@ -18,6 +20,12 @@ export interface RunOptions {
   lang?: Lang;
   /** One config for every file; otherwise the nearest budget-rules.config.yaml above each file, up to the repository root. */
   configPath?: string;
+  /** false: look for no budget-rules.config.yaml (as ESLint's --no-config-lookup); only configPath applies. Default: true. */
+  configLookup?: boolean;
+  /** Leave out what `.budget-rules-ignore` in cwd and ignorePatterns name (as ESLint's ignore). Default: true. */
+  ignore?: boolean;
+  /** Paths to leave out, in gitignore's syntax, relative to cwd (as ESLint's --ignore-pattern). */
+  ignorePatterns?: readonly string[];
   /** Files larger than this many bytes are reported, not checked. Default: 32 MiB. */
   maxFileSize?: number;
   /** Which files' texts to return (for code frames). Default: none. */
@@ -63,7 +71,7 @@ export function checkerOf(setup: WorkerSetup): (file: NamedFile) => Promise<Chec
     lang: setup.lang,
     name: (path) => displayName(path, setup.cwd),
     maxFileSize,
-    ...(setup.configPath !== undefined ? { configPath: setup.configPath } : {}),
+    ...configChoice(setup),
   });
   return async ({ path, file }) => {
     let source: string | undefined;
@@ -83,15 +91,9 @@ export function checkerOf(setup: WorkerSetup): (file: NamedFile) => Promise<Chec
 export async function checkFiles(paths: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   const cwd = options.cwd ?? process.cwd();
   if (paths.length === 0) throw new InputError("no file or folder to check");
-  const setup: WorkerSetup = {
-    cwd,
-    lang: options.lang ?? "en",
-    sources: options.sources ?? "none",
-    view: options.view ?? false,
-    ...(options.configPath !== undefined ? { configPath: resolve(cwd, options.configPath) } : {}),
-    ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
-  };
-  const files = declarationFiles(paths, cwd).map((path) => ({ path, file: displayName(path, cwd) }));
+  const setup = setupOf(options, cwd);
+  const ignored = options.ignore === false ? undefined : ignoredBy(cwd, options.ignorePatterns ?? []);
+  const files = declarationFiles(paths, cwd, ignored ? { ignored } : {}).map((path) => ({ path, file: displayName(path, cwd) }));
   const warnings: string[] = [];
   const cache = options.cacheLocation === undefined ? undefined : openCache(options.cacheLocation, files, setup, warnings);
   const reports: FileReport[] = [];
@@ -124,6 +126,44 @@ export async function checkFiles(paths: readonly string[], options: RunOptions =
   return outcome(reportOf(reports), sources, warnings, options);
 }
 
+/** What every check of a run shares, in this thread or a worker. */
+function setupOf(options: RunOptions, cwd: string): WorkerSetup {
+  return {
+    cwd,
+    lang: options.lang ?? "en",
+    sources: options.sources ?? "none",
+    view: options.view ?? false,
+    ...(options.configPath !== undefined ? { configPath: resolve(cwd, options.configPath) } : {}),
+    ...(options.configLookup === false ? { configLookup: false } : {}),
+    ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
+  };
+}
+
+/**
+ * Checks a text given rather than read from a file (--stdin), as the file `filename` would be checked:
+ * named in reports as that file, with its config, under the same exit policy. Nothing is cached.
+ */
+export async function checkInput(bytes: Buffer, filename: string, options: RunOptions = {}): Promise<RunResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const setup = setupOf(options, cwd);
+  const limit = setup.maxFileSize ?? defaultMaxFileSize;
+  if (bytes.length > limit) throw new InputError(`the standard input gave more than ${sizeText(limit, "en")}, the --max-file-size limit; not checked`);
+  const path = resolve(cwd, filename);
+  const file = displayName(path, cwd);
+  const configFor = configLookup({ cwd, lang: setup.lang, name: (name) => displayName(name, cwd), maxFileSize: limit, ...configChoice(setup) });
+  let source: string | undefined;
+  const report = await checkBytes(bytes, path, { lang: setup.lang, file, config: configFor(path), view: setup.view }, (text) => {
+    source = text;
+  });
+  const keep = setup.sources === "all" || (setup.sources === "errors" && report.summary.error > 0);
+  return outcome(reportOf([report]), new Map(keep && source !== undefined ? [[file, source]] : []), [], options);
+}
+
+const configChoice = (setup: WorkerSetup) => ({
+  ...(setup.configPath !== undefined ? { configPath: setup.configPath } : {}),
+  ...(setup.configLookup === false ? { lookup: false } : {}),
+});
+
 function threadCount(threads: "auto" | number, files: number): number {
   if (threads !== "auto") return Math.max(1, Math.min(threads, files));
   return Math.min(availableParallelism(), 4, Math.floor(files / (parallelFrom / 2)));
@@ -133,7 +173,7 @@ function threadCount(threads: "auto" | number, files: number): number {
 function openCache(given: string, files: readonly NamedFile[], setup: WorkerSetup, warnings: string[]) {
   // resolve() would make "" the working folder.
   if (given === "") throw new InputError("an empty path was given to --cache-location; name a file");
-  const configOf = (path: string) => setup.configPath ?? findConfig(dirname(path), setup.cwd);
+  const configOf = (path: string) => setup.configPath ?? (setup.configLookup === false ? undefined : findConfig(dirname(path), setup.cwd));
   // What the check reads, which saving the cache must never replace.
   const inputs = [...files.map(({ path }) => path), ...new Set(files.flatMap(({ path }) => configOf(path) ?? []))];
   const location = resolve(setup.cwd, given);
