@@ -3,7 +3,8 @@
  * the hook every staged YAML file that its `types` and `exclude` let through, and the hook checks only
  * declarations (issue 22: the workflows and .pre-commit-config.yaml were checked as declarations).
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -69,5 +70,23 @@ describe("the pre-commit hook", () => {
     ["a compose file (version: '3.8')", "docker-compose.yml"],
   ])("a commit that touches only %s passes without checking it", async (_name, path) => {
     expect(await runHook([path])).toEqual({ code: 0, stderr: "", files: [] });
+  });
+});
+
+describe("installing the hook", () => {
+  // pre-commit installs a node hook with `npm pack` and reads its stdout as the tarball's name; npm printed
+  // the prepare script's banners and output there too, and the install failed. A package with a prepare
+  // script that prints, beside this repository's .npmrc, shows what npm pack prints.
+  // The repository's .npmrc must decide, not a setting of whoever runs the tests.
+  const withoutForegroundScripts = Object.fromEntries(Object.entries(process.env).filter(([name]) => name.toLowerCase() !== "npm_config_foreground_scripts"));
+
+  it("npm pack prints only the tarball's name, though prepare runs and prints", () => {
+    const folder = mkdtempSync(join(tmpdir(), "budget-rules-pack-stdout-"));
+    const prepare = "node -e \"console.log('building'); require('fs').writeFileSync('built.txt', 'yes')\"";
+    writeFileSync(join(folder, "package.json"), JSON.stringify({ name: "hook-like", version: "1.0.0", scripts: { prepare }, files: ["built.txt"] }));
+    copyFileSync(join(root, ".npmrc"), join(folder, ".npmrc"));
+    const stdout = execFileSync("npm", ["pack"], { cwd: folder, encoding: "utf8", env: withoutForegroundScripts });
+    expect(stdout).toBe("hook-like-1.0.0.tgz\n");
+    expect(readFileSync(join(folder, "built.txt"), "utf8")).toBe("yes");
   });
 });
