@@ -16,4 +16,17 @@ process.exitCode = await start(process.argv.slice(2), {
   env: process.env,
   cwd: process.cwd(),
   stdoutIsTTY: Boolean(process.stdout.isTTY),
+  // Progress goes to stderr, so it is stderr that must be a terminal.
+  stderrIsTTY: Boolean(process.stderr.isTTY),
+  // check --stdin: read until the end, or a byte past the size limit (an endless input stops there).
+  stdin: async (limit) => {
+    const chunks = [];
+    let total = 0;
+    for await (const chunk of process.stdin) {
+      chunks.push(chunk);
+      total += chunk.length;
+      if (total > limit) break;
+    }
+    return Buffer.concat(chunks);
+  },
 });

@@ -7,6 +7,7 @@ import { version } from "./package-root.js";
 import type { FormatContext, Formatter } from "./report/formatter.js";
 import type { Report } from "./report/report.js";
 import { formatGithub, githubSummary } from "./report/github.js";
+import { formatGitlab } from "./report/gitlab.js";
 import { formatHtml } from "./report/html.js";
 import { formatJson } from "./report/json.js";
 import { formatJunit } from "./report/junit.js";
@@ -14,7 +15,7 @@ import { formatSarif } from "./report/sarif.js";
 import { formatStylish } from "./report/stylish.js";
 
 export { checkText, type CheckOptions } from "./run/check-text.js";
-export { checkFiles, type RunOptions, type RunResult } from "./run/run.js";
+export { checkFiles, checkInput, type RunOptions, type RunResult } from "./run/run.js";
 export { InputError } from "./run/files.js";
 export { WorkerStopped } from "./run/threads.js";
 export { ConfigError, emptyConfig, parseConfig, readConfig, findConfig, type Config } from "./config/config.js";
@@ -57,5 +58,6 @@ export const formatters = {
   sarif: withDefaults(formatSarif),
   junit: withDefaults(formatJunit),
   github: withDefaults(formatGithub),
+  gitlab: withDefaults(formatGitlab),
   html: withDefaults(formatHtml),
 } as const;

@@ -4,7 +4,7 @@
  * and the cache never changes a result, whether it is missing, corrupt, stale or unwritable.
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -90,5 +90,40 @@ describe("the compile cache never changes a result", () => {
     const home = cacheHome();
     expect(run(["check", seed], { XDG_CACHE_HOME: home, BUDGET_RULES_COMPILE_CACHE: "0" })).toEqual(expected);
     expect(readdirSync(home)).toEqual([]);
+  });
+});
+
+describe("progress", () => {
+  // What a terminal on stderr looks like to the command (a pipe in the test), CI's variables cleared.
+  const onTerminal = (env: Record<string, string>) =>
+    spawnSync(process.execPath, ["--import", "data:text/javascript,process.stderr.isTTY=true", bin, "check", "fixtures/broken"], {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1", CI: "", GITHUB_ACTIONS: "", GITLAB_CI: "", BUILD_NUMBER: "", TERM: "xterm", ...env },
+    });
+
+  it("is shown when stderr is a terminal: the command tells the CLI so", () => {
+    const result = onTerminal({});
+    expect(result.stderr).toContain("6/6");
+    expect(result.stdout).not.toContain("6/6");
+  });
+
+  it("is never shown in CI, even on a terminal", () => {
+    expect(onTerminal({ CI: "true" }).stderr).toBe("");
+  });
+});
+
+describe("--stdin", () => {
+  it("the command reads the standard input and checks it as the file named", () => {
+    const result = spawnSync(process.execPath, [bin, "check", "--stdin", "--stdin-filename", "fixtures/broken/piped.yaml", "-f", "json"], {
+      cwd: root,
+      encoding: "utf8",
+      input: readFileSync(join(root, "fixtures", "broken", "sum.yaml"), "utf8"),
+    });
+    const report = JSON.parse(result.stdout) as { files: { file: string; config: string | null; findings: { rule: string }[] }[] };
+    expect(report.files.map((file) => [file.file, file.config, file.findings.map((finding) => finding.rule)])).toEqual([
+      ["fixtures/broken/piped.yaml", "fixtures/broken/budget-rules.config.yaml", ["sum"]],
+    ]);
+    expect(result.status).toBe(1);
   });
 });

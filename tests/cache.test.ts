@@ -1,4 +1,4 @@
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -126,12 +126,53 @@ describe("--cache", () => {
   });
 });
 
-type Entry = { size: unknown; report: { findings: Record<string, unknown>[]; summary: Record<string, unknown> } | null };
+describe("--cache in CI: keyed on each file's content and its name relative to the working folder", () => {
+  /** A fresh clone: the same repository at a new path, every file with a new time stamp, the cache restored. */
+  function freshClone(folder: string): string {
+    const clone = mkdtempSync(join(tmpdir(), "budget-rules-clone-"));
+    cpSync(folder, clone, { recursive: true });
+    const later = new Date(Date.now() + 3_600_000);
+    for (const name of ["sum.yaml", "share.yaml", "growth.yaml", "budget-rules.config.yaml"]) utimesSync(join(clone, "broken", name), later, later);
+    return clone;
+  }
+
+  it("a cache restored into a fresh clone gives every file from the cache", async () => {
+    const folder = project();
+    const first = await check(folder);
+    markCache(folder);
+    const second = await check(freshClone(folder));
+    expect(second.messages).toHaveLength(first.messages.length);
+    expect(second.messages.every((message) => message.startsWith("CACHED "))).toBe(true);
+  });
+
+  it("one byte changed, the size and time stamp kept: that file is checked again", async () => {
+    const folder = project();
+    const file = join(folder, "broken", "sum.yaml");
+    // A whole second, which every file system keeps exactly.
+    const stamp = 1_700_000_000;
+    utimesSync(file, stamp, stamp);
+    await check(folder);
+    markCache(folder);
+    const { size } = statSync(file);
+    // 698.36 → 698.37: the same length, another figure.
+    writeFileSync(file, readFileSync(file, "utf8").replace("        amount: 698.36", "        amount: 698.37"));
+    utimesSync(file, stamp, stamp);
+    expect(statSync(file).size).toBe(size);
+    expect(statSync(file).mtimeMs).toBe(stamp * 1000);
+    const second = await check(folder);
+    const fresh = second.messages.filter((message) => !message.startsWith("CACHED "));
+    expect(fresh).toContainEqual(expect.stringMatching(/but is 698\.37/));
+    // The other files' findings still come from the cache.
+    expect(second.messages.filter((message) => message.startsWith("CACHED "))).toHaveLength(9);
+  });
+});
+
+type Entry = { hash: unknown; report: { findings: Record<string, unknown>[]; summary: Record<string, unknown> } | null };
 
 describe("an edited cache entry is a miss, never an internal error", () => {
   it.each<[string, (entry: Entry) => unknown]>([
     ["the entry is a number", () => 7],
-    ["the size is text", (entry) => ({ ...entry, size: String(entry.size) })],
+    ["the hash is a number", (entry) => ({ ...entry, hash: 7 })],
     ["the report is null", (entry) => ({ ...entry, report: null })],
     ["the findings are not a list", (entry) => ({ ...entry, report: { ...entry.report, findings: "none" } })],
     [

@@ -67,6 +67,10 @@ describe("formats and outputs", () => {
   });
 });
 
+/** A declaration with one warning (a code's official name) and one info (a rounding residual). */
+const mild =
+  'version: 1\ndepartment: { name: 甲, year: 2025 }\nunit: 万元\ntables:\n  - id: t\n    title: 表\n    total: { amount: 35.07 }\n    lines:\n      - { code: "20103", name: 政府办公厅及相关机构事务, amount: 15.18 }\n      - { name: 乙, amount: 19.88 }\n';
+
 describe("thresholds", () => {
   it.each([
     { argv: [], code: 1 },
@@ -84,12 +88,37 @@ describe("thresholds", () => {
     { argv: ["--max-warnings", "3"], code: 0 },
   ])("a declaration with only a warning and an info, with $argv, exits $code", async ({ argv, code }) => {
     const out = folder();
-    writeFileSync(
-      join(out, "mild.yaml"),
-      'version: 1\ndepartment: { name: 甲, year: 2025 }\nunit: 万元\ntables:\n  - id: t\n    title: 表\n    total: { amount: 35.07 }\n    lines:\n      - { code: "20103", name: 政府办公厅及相关机构事务, amount: 15.18 }\n      - { name: 乙, amount: 19.88 }\n',
-    );
+    writeFileSync(join(out, "mild.yaml"), mild);
     const result = await run(["check", ...argv, "mild.yaml"], { cwd: out });
     expect(result.code).toBe(code);
+  });
+
+  // ESLint: "ESLint found too many warnings (maximum: 0)". A run without errors that exits 1 says why, in its summary.
+  it.each([
+    { argv: ["--max-warnings", "0", "--lang", "zh"], said: "✖ 警告过多：1 个警告，超过 --max-warnings 允许的 0 个，检查不通过" },
+    { argv: ["--max-warnings", "0", "--lang", "en"], said: "✖ Too many warnings: 1 warning, more than the 0 --max-warnings allows; the check fails" },
+    { argv: ["--fail-on", "warning", "--lang", "zh"], said: "✖ --fail-on warning：1 个警告也使检查不通过" },
+    { argv: ["--fail-on", "info", "--lang", "en"], said: "✖ --fail-on info: 1 warning and 1 info fail the check too" },
+    {
+      argv: ["--max-warnings", "0", "--quiet", "--lang", "en"],
+      said: "✖ Too many warnings: 1 warning, more than the 0 --max-warnings allows; the check fails",
+    },
+  ])("$argv: the summary on stdout says why the check fails, never a ✔", async ({ argv, said }) => {
+    const out = folder();
+    writeFileSync(join(out, "mild.yaml"), mild);
+    const result = await run(["check", ...argv, "mild.yaml"], { cwd: out });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe("");
+    expect(result.stdout.trimEnd().split("\n").at(-1)).toBe(said);
+    expect(result.stdout).not.toContain("✔");
+  });
+
+  it("with only JSON on stdout, stderr says why the check fails", async () => {
+    const out = folder();
+    writeFileSync(join(out, "mild.yaml"), mild);
+    const result = await run(["check", "--max-warnings", "0", "-f", "json", "mild.yaml"], { cwd: out });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe("budget-rules: Too many warnings: 1 warning, more than the 0 --max-warnings allows; the check fails\n");
   });
 
   it("--quiet shows errors only", async () => {
@@ -105,13 +134,21 @@ describe("thresholds", () => {
 });
 
 describe("progress", () => {
-  it("shows on a terminal for many files, never otherwise or in CI", async () => {
+  it.each<[string, boolean, Record<string, string>, boolean]>([
+    ["on a terminal", true, {}, true],
+    ["stderr a pipe or file", false, {}, false],
+    ["GitHub Actions (CI=true)", true, { CI: "true" }, false],
+    ["GitLab CI (GITLAB_CI)", true, { GITLAB_CI: "true" }, false],
+    ["Jenkins (BUILD_NUMBER)", true, { BUILD_NUMBER: "12" }, false],
+    ["CI=false is not CI", true, { CI: "false" }, true],
+    ["a terminal that cannot rewrite a line (TERM=dumb)", true, { TERM: "dumb" }, false],
+  ])("%s: shown %s", async (_name, stderrIsTTY, env, shown) => {
     const out = folder();
     for (let index = 0; index < 8; index += 1)
       writeFileSync(join(out, `d${index}.yaml`), "version: 1\ndepartment: { name: 甲, year: 2025 }\nunit: 万元\ntables: []\n");
-    expect((await run(["check", out], { stderrIsTTY: true })).stderr).toContain("8/8");
-    expect((await run(["check", out], { stderrIsTTY: false })).stderr).toBe("");
-    expect((await run(["check", out], { stderrIsTTY: true, env: { CI: "true" } })).stderr).toBe("");
+    const { stderr } = await run(["check", out], { stderrIsTTY, env });
+    if (shown) expect(stderr).toContain("8/8");
+    else expect(stderr).toBe("");
   });
 });
 

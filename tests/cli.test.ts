@@ -108,7 +108,7 @@ describe("budget-rules check", () => {
   it("--help and --version exit 0", async () => {
     const help = await run(["--help"]);
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain("check [options] <paths...>");
+    expect(help.stdout).toContain("check [options] [paths...]");
     const checkHelp = await run(["check", "--help"]);
     expect(checkHelp.stdout).toContain("Exit codes:");
     const version = await run(["--version"]);

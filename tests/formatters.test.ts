@@ -7,12 +7,13 @@ import addFormats from "ajv-formats";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import { checkText } from "../src/run/check-text.js";
-import type { Lang } from "../src/finding.js";
+import type { Lang, SeverityCounts } from "../src/finding.js";
 import type { FormatContext } from "../src/report/formatter.js";
-import { escapeData, escapeProperty, formatGithub, githubSummary } from "../src/report/github.js";
+import { escapeData, escapeProperty, formatGithub, githubSummary, summaryBudget } from "../src/report/github.js";
 import { formatHtml } from "../src/report/html.js";
 import { formatJunit } from "../src/report/junit.js";
-import { reportOf } from "../src/report/report.js";
+import { reportOf, type Report } from "../src/report/report.js";
+import type { Failure } from "../src/report/verdict.js";
 import { formatSarif } from "../src/report/sarif.js";
 import { formatStylish } from "../src/report/stylish.js";
 import { declaration } from "./rule-tester.js";
@@ -46,6 +47,24 @@ function context(lang: Lang = "en", failOn: FormatContext["failOn"] = "error"): 
   };
 }
 
+/** A report of one file with so many findings of each severity. */
+function manyFindings(counts: SeverityCounts): Report {
+  const findings = (["error", "warning", "info"] as const).flatMap((severity) =>
+    Array.from({ length: counts[severity] }, (_, index) => ({
+      rule: "sum",
+      messageId: "sum-mismatch",
+      severity,
+      message: `${severity} ${index}`,
+      path: "",
+      line: index + 1,
+      column: 1,
+      endLine: index + 1,
+      endColumn: 2,
+    })),
+  );
+  return reportOf([{ file: "d.yaml", config: null, findings, summary: { ...counts } }]);
+}
+
 const reports = {
   seed: reportOf([checkText(seed, { file: seedName, view: true })]),
   broken: reportOf([checkText(broken, { file: brokenName })]),
@@ -64,6 +83,12 @@ describe("sarif", () => {
   it.each(Object.entries(reports))("the %s report validates against the official SARIF 2.1.0 schema", (_name, report) => {
     const sarif = JSON.parse(formatSarif(report, context())) as object;
     expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it("links to no web page: budget-rules has none, and a link that leads nowhere is worse than none", () => {
+    const sarif = formatSarif(reports.seed, context());
+    expect(sarif).not.toContain("informationUri");
+    expect(sarif.match(/https?:\/\/[^"]+/g)).toEqual(["https://json.schemastore.org/sarif-2.1.0.json"]);
   });
 
   it("describes every rule and locates every result with its related figures", () => {
@@ -105,22 +130,42 @@ describe("junit", () => {
     expect(XMLValidator.validate(xml)).toBe(true);
   });
 
-  it("has a testsuite per file, a testcase per rule that ran, and a failure per error", () => {
-    const parsed = parser.parse(formatJunit(reports.broken, context())) as {
-      testsuites: { failures: string; testsuite: { name: string; testcase: { name: string; failure?: { type: string } }[] } };
+  type Parsed = {
+    testsuites: {
+      tests: string;
+      failures: string;
+      testsuite: { name: string; tests: string; failures: string; testcase: { name: string; failure?: { type: string }; "system-out"?: string }[] };
     };
+  };
+  const parse = (xml: string) =>
+    new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", isArray: (name) => name === "testcase" }).parse(xml) as Parsed;
+
+  it("has a testsuite per file and a testcase per finding, failing for each error", () => {
+    const parsed = parse(formatJunit(reports.broken, context()));
     const suite = parsed.testsuites.testsuite;
     expect(suite.name).toBe(brokenName);
-    expect(suite.testcase.map((testcase) => testcase.name)).toEqual(expect.arrayContaining(["sum", "share", "growth", "schema", "yaml"]));
-    expect(suite.testcase.filter((testcase) => testcase.failure).map((testcase) => [testcase.name, testcase.failure?.type])).toEqual([
-      ["sum", "sum/sum-mismatch"],
-    ]);
-    expect(parsed.testsuites.failures).toBe("1");
+    expect(suite.testcase.map((testcase) => [testcase.name, testcase.failure?.type])).toEqual([["sum 13:17", "sum/sum-mismatch"]]);
+    expect([parsed.testsuites.tests, parsed.testsuites.failures]).toEqual(["1", "1"]);
   });
 
-  it("counts warnings as failures with --fail-on warning", () => {
-    const parsed = parser.parse(formatJunit(reports.seed, context("en", "warning"))) as { testsuites: { failures: string } };
-    expect(parsed.testsuites.failures).toBe("3");
+  // The seed: 1 error, 3 warnings, 3 info. Each finding is one testcase; what fails is what --fail-on fails on.
+  it.each<[FormatContext["failOn"], string]>([
+    ["error", "1"],
+    ["warning", "4"],
+    ["info", "7"],
+  ])("with --fail-on %s: 7 testcases, %s failing, the others passing with their message as output", (failOn, failures) => {
+    const { testsuites } = parse(formatJunit(reports.seed, context("en", failOn)));
+    expect([testsuites.tests, testsuites.failures, testsuites.testsuite.tests, testsuites.testsuite.failures]).toEqual(["7", failures, "7", failures]);
+    expect(testsuites.testsuite.testcase.filter((testcase) => testcase.failure)).toHaveLength(Number(failures));
+    const passing = testsuites.testsuite.testcase.filter((testcase) => !testcase.failure);
+    expect(passing.every((testcase) => /^(warning|info): fixtures\/wuchang-2025\.yaml:\d+:\d+\n/.test(testcase["system-out"] ?? ""))).toBe(true);
+  });
+
+  it("a file without findings is one passing testcase, so every file is counted", () => {
+    const clean = reportOf([{ file: "clean.yaml", config: null, findings: [], summary: { error: 0, warning: 0, info: 0 } }]);
+    const { testsuites } = parse(formatJunit(clean, context("zh")));
+    expect([testsuites.tests, testsuites.failures]).toEqual(["1", "0"]);
+    expect(testsuites.testsuite.testcase).toEqual([expect.objectContaining({ name: "已检查，没有发现问题" })]);
   });
 
   it("escapes everything it is given", () => {
@@ -139,13 +184,57 @@ describe("github", () => {
     expect(escapeProperty("a:b,c%")).toBe("a%3Ab%2Cc%25");
   });
 
-  it("writes one workflow command per finding, info as notice", () => {
+  it("annotates errors and warnings; info is counted in one notice that points to the summary", () => {
     const lines = formatGithub(reports.seed, context()).trim().split("\n");
-    expect(lines).toHaveLength(7);
-    expect(lines.filter((line) => line.startsWith("::notice "))).toHaveLength(3);
-    expect(lines.find((line) => line.startsWith("::error "))).toMatch(
+    expect(lines.map((line) => /^::(\w+)/.exec(line)?.[1])).toEqual(["error", "warning", "warning", "warning", "notice"]);
+    expect(lines[0]).toMatch(
       /^::error file=fixtures\/wuchang-2025\.yaml,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=budget-rules indicator::t12-1 indicator/,
     );
+    expect(lines[4]).toBe("::notice title=budget-rules::3 more findings (0 errors, 0 warnings, 3 info) are not annotated: see the step summary");
+  });
+
+  // GitHub shows 10 error and 10 warning annotations per step, and drops the rest without a word.
+  it.each<[SeverityCounts, { error: number; warning: number; more?: string }]>([
+    [
+      { error: 3, warning: 2, info: 0 },
+      { error: 3, warning: 2 },
+    ],
+    [
+      { error: 10, warning: 10, info: 0 },
+      { error: 10, warning: 10 },
+    ],
+    [
+      { error: 11, warning: 0, info: 0 },
+      { error: 10, warning: 0, more: "1 more finding (1 error, 0 warnings, 0 info)" },
+    ],
+    [
+      { error: 40, warning: 30, info: 30 },
+      { error: 10, warning: 10, more: "80 more findings (30 errors, 20 warnings, 30 info)" },
+    ],
+    [
+      { error: 0, warning: 25, info: 82 },
+      { error: 0, warning: 10, more: "97 more findings (0 errors, 15 warnings, 82 info)" },
+    ],
+  ])("%o: annotations %o", (counts, expected) => {
+    const lines = formatGithub(manyFindings(counts), context()).trim().split("\n").filter(Boolean);
+    expect(lines.filter((line) => line.startsWith("::error "))).toHaveLength(expected.error);
+    expect(lines.filter((line) => line.startsWith("::warning "))).toHaveLength(expected.warning);
+    const notices = lines.filter((line) => line.startsWith("::notice "));
+    if (expected.more === undefined) expect(notices).toEqual([]);
+    else expect(notices).toEqual([`::notice title=budget-rules::${expected.more} are not annotated: see the step summary`]);
+    // Errors first, then warnings.
+    const kinds = lines.map((line) => /^::(\w+)/.exec(line)?.[1] ?? "");
+    expect(kinds).toEqual([...kinds].sort((a, b) => ["error", "warning", "notice"].indexOf(a) - ["error", "warning", "notice"].indexOf(b)));
+  });
+
+  it("a run that fails on too many warnings says so first, within the error limit", () => {
+    const failures: Failure[] = [{ reason: "max-warnings", warnings: 25, maximum: 0 }];
+    const lines = formatGithub(manyFindings({ error: 12, warning: 25, info: 0 }), { ...context("zh"), failures })
+      .trim()
+      .split("\n");
+    expect(lines[0]).toBe("::error title=budget-rules::警告过多：25 个警告，超过 --max-warnings 允许的 0 个，检查不通过");
+    expect(lines.filter((line) => line.startsWith("::error "))).toHaveLength(10);
+    expect(lines.at(-1)).toBe("::notice title=budget-rules::另有 18 条发现（3 个错误，15 个警告，0 条提示）未作为注释显示，见本步骤的摘要（step summary）");
   });
 
   it("keeps a hostile file name and message on one line", () => {
@@ -158,6 +247,31 @@ describe("github", () => {
     expect(summary).toContain("| 文件 | 位置 | 严重程度 | 规则 | 说明 |");
     expect(summary).toContain("\\|");
     expect(summary.split("\n").filter((line) => line.startsWith("| fixtures/"))).toHaveLength(reports.hostile.files[0]?.findings.length ?? -1);
+  });
+
+  it.each<[Lang, string[]]>([
+    ["zh", ["错误", "警告", "警告", "警告", "提示", "提示", "提示"]],
+    ["en", ["error", "warning", "warning", "warning", "info", "info", "info"]],
+  ])("the summary lists errors first, then warnings, then info, in the report's language (%s)", (lang, severities) => {
+    const rows = githubSummary(reports.seed, lang)
+      .split("\n")
+      .filter((line) => line.startsWith("| fixtures/"));
+    expect(rows.map((row) => row.split(" | ")[2])).toEqual(severities);
+  });
+
+  it("the summary says why a run without errors fails", () => {
+    const failures: Failure[] = [{ reason: "max-warnings", warnings: 3, maximum: 0 }];
+    expect(githubSummary(reports.seed, "en", failures)).toContain("**Too many warnings: 3 warnings, more than the 0 --max-warnings allows; the check fails**");
+  });
+
+  it("the summary stays within GitHub's 1 MiB a step and says how many findings it left out", () => {
+    const report = manyFindings({ error: 20_000, warning: 0, info: 0 });
+    for (const finding of report.files[0]?.findings ?? []) finding.message = "超".repeat(40);
+    const summary = githubSummary(report, "en");
+    expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(summaryBudget);
+    const listed = summary.split("\n").filter((line) => line.startsWith("| d.yaml")).length;
+    expect(listed).toBeGreaterThan(1000);
+    expect(summary).toContain(`${20_000 - listed} more findings are not listed (a step summary is limited to 1 MiB)`);
   });
 });
 

@@ -16,7 +16,7 @@ describe("the library API", () => {
     // A formatter's context may be left out: plain text, English, failing on errors, this version.
     const sarif = JSON.parse(formatters.sarif(report)) as { runs: { results: { ruleId: string }[] }[] };
     expect(sarif.runs[0]?.results.map((result) => result.ruleId)).toEqual(["sum"]);
-    expect(Object.keys(formatters)).toEqual(["stylish", "json", "sarif", "junit", "github", "html"]);
+    expect(Object.keys(formatters)).toEqual(["stylish", "json", "sarif", "junit", "github", "gitlab", "html"]);
     expect(sum?.meta.defaultSeverity).toBe("error");
   });
 });

@@ -13,7 +13,7 @@ const folder = mkdtempSync(join(tmpdir(), "budget-rules-sarif-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 interface MultitoolLog {
-  runs: { results?: { ruleId: string; level?: string; message: { text?: string } }[]; invocations: { executionSuccessful: boolean }[] }[];
+  runs: { results?: { ruleId: string; level?: string; message: { id?: string; text?: string } }[]; invocations: { executionSuccessful: boolean }[] }[];
 }
 
 describe("the SARIF Multitool's validate", () => {
@@ -30,6 +30,9 @@ describe("the SARIF Multitool's validate", () => {
     const validation = JSON.parse(readFileSync(output, "utf8")) as MultitoolLog;
     const run = validation.runs[0];
     expect(run?.invocations[0]?.executionSuccessful).toBe(true);
-    expect((run?.results ?? []).map((result) => `${result.ruleId}: ${result.message.text ?? ""}`)).toEqual([]);
+    // The one recommendation budget-rules cannot meet truthfully: an informationUri, a web page about the
+    // tool, which it does not have (issue 22: the npm page it named does not exist). Anything else fails.
+    const results = (run?.results ?? []).filter((result) => result.message.id !== "Warning_ProvideToolnformationUri");
+    expect(results.map((result) => `${result.ruleId}: ${result.message.id ?? result.message.text ?? ""}`)).toEqual([]);
   });
 });

@@ -1,119 +1,22 @@
-import { Chalk, type ColorSupportLevel } from "chalk";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
-import { ConfigError, findConfig } from "../config/config.js";
-import type { Lang, Severity } from "../finding.js";
-import { formatNames, loadFormatter, type FormatName } from "../report/formats.js";
+import { ConfigError } from "../config/config.js";
+import type { Lang } from "../finding.js";
+import { formatNames, type FormatName } from "../report/formats.js";
 import { schemaPath, version } from "../package-root.js";
-import { declarationFiles, InputError } from "../run/files.js";
-import { checkFiles } from "../run/run.js";
+import { InputError } from "../run/files.js";
+import { ignoreFileName } from "../run/ignore.js";
 import { WorkerStopped } from "../run/threads.js";
+import { runCheck, type CheckOptions } from "./check.js";
 import type { ImportOptions } from "./import.js";
+import { defaultLang, exitCodes, type CliIO } from "./io.js";
 import { explainRule, formatRuleList } from "./rule-docs.js";
-import { reportFiles, refuseInputs, writeReport } from "./report-files.js";
 import { declarationTemplate } from "./template.js";
 
-/** Everything the CLI touches of the outside world but the files it is told to read and write. */
-export interface CliIO {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  env: Record<string, string | undefined>;
-  cwd: string;
-  stdoutIsTTY: boolean;
-  stderrIsTTY?: boolean;
-}
-
-export const exitCodes = { ok: 0, findings: 1, usage: 2 } as const;
-
-/** zh when the locale (LC_ALL, else LANG) is Chinese. */
-export function defaultLang(env: CliIO["env"]): Lang {
-  const locale = env.LC_ALL || env.LANG || "";
-  return locale.toLowerCase().startsWith("zh") ? "zh" : "en";
-}
-
-/** FORCE_COLOR wins; then NO_COLOR; then colour only on a terminal. */
-export function colourLevel(env: CliIO["env"], isTTY: boolean): ColorSupportLevel {
-  const force = env.FORCE_COLOR;
-  if (force !== undefined) {
-    if (force === "0" || force === "false") return 0;
-    if (force === "2" || force === "3") return Number(force) as ColorSupportLevel;
-    return 1;
-  }
-  if (env.NO_COLOR) return 0;
-  return isTTY ? 1 : 0;
-}
-
-/** Checking more files than this on a terminal shows progress on stderr. */
-const progressAbove = 5;
-const progressWidth = 100;
-
-/** One line rewritten in place (`\r`): `12/30 file`; blanked when the last file is done. */
-function progressLine(done: number, total: number, file: string): string {
-  const line = `\r${`${done}/${total} ${file}`.slice(0, progressWidth - 1).padEnd(progressWidth - 1)}`;
-  return done === total ? `${line}\r${" ".repeat(progressWidth - 1)}\r` : line;
-}
-
-interface CheckOptions {
-  format: FormatName[];
-  cache?: boolean;
-  cacheLocation?: string;
-  output?: string[];
-  lang?: Lang;
-  config?: string;
-  failOn: Severity;
-  maxWarnings?: number;
-  quiet?: boolean;
-  /** In bytes. */
-  maxFileSize?: number;
-}
+export { colourLevel, defaultLang, exitCodes, type CliIO } from "./io.js";
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
-
-/** The check command: the run API, then each report written where it was asked for. */
-async function runCheck(paths: string[], options: CheckOptions, io: CliIO): Promise<number> {
-  const lang = options.lang ?? defaultLang(io.env);
-  const { toStdout, toFiles } = reportFiles(options.format, options.output ?? [], io.cwd);
-  const formats = [...toStdout, ...toFiles.map((file) => file.format)];
-  // Listed once here, so that a report file that is one of the inputs is refused before anything is checked.
-  const declarations = declarationFiles(paths, io.cwd);
-  if (toFiles.length > 0) {
-    const folders = new Set(declarations.map((path) => dirname(path)));
-    const configs = options.config !== undefined ? [resolve(io.cwd, options.config)] : [...folders].flatMap((folder) => findConfig(folder) ?? []);
-    refuseInputs(toFiles, [...declarations, ...configs]);
-  }
-  const showProgress = Boolean(io.stderrIsTTY) && !io.env.CI;
-  const { report, exitCode, sources, warnings } = await checkFiles(declarations, {
-    cwd: io.cwd,
-    lang,
-    // Code frames need the text of files with errors; the HTML report reads each declaration's view.
-    sources: formats.includes("stylish") ? "errors" : "none",
-    view: formats.includes("html"),
-    failOn: options.failOn,
-    ...(options.quiet ? { quiet: true } : {}),
-    ...(options.maxWarnings !== undefined ? { maxWarnings: options.maxWarnings } : {}),
-    ...(options.cache ? { cacheLocation: options.cacheLocation ?? ".budget-rules-cache" } : {}),
-    ...(options.config !== undefined ? { configPath: options.config } : {}),
-    ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
-    onProgress: (done, total, file) => {
-      if (showProgress && total > progressAbove) io.stderr(progressLine(done, total, file));
-    },
-  });
-  const context = { lang, sources, failOn: options.failOn, version, chalk: new Chalk({ level: colourLevel(io.env, io.stdoutIsTTY) }) };
-  for (const format of toStdout) io.stdout((await loadFormatter(format))(report, context));
-  for (const file of toFiles) await writeReport(file, (await loadFormatter(file.format))(report, { ...context, chalk: new Chalk({ level: 0 }) }));
-  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-  if (formats.includes("github") && summaryFile) {
-    try {
-      appendFileSync(summaryFile, (await import("../report/github.js")).githubSummary(report, lang));
-    } catch (error) {
-      // The annotations are out and count; the summary only repeats them, so its loss is a warning.
-      warnings.push(`cannot append the summary to GITHUB_STEP_SUMMARY (${summaryFile}): ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-    }
-  }
-  for (const warning of warnings) io.stderr(`budget-rules: warning: ${warning}\n`);
-  return exitCode;
-}
 
 const langOption = () => new Option("--lang <lang>", "language of messages (default: zh when LC_ALL or LANG begins with zh)").choices(["zh", "en"]);
 
@@ -143,7 +46,7 @@ function parseMaxFileSize(value: string): number {
 
 const checkHelp = [
   "",
-  "Formats: stylish (terminal), json, sarif (code scanning), junit (CI test reports), github (annotations), html (a page to print or attach)",
+  "Formats: stylish (terminal), json, sarif (code scanning), junit (CI test reports), github (annotations), gitlab (Code Quality), html (a page to print or attach)",
   "  budget-rules check -f stylish -f sarif -o report.sarif declarations/",
   "",
   "-- ends the options: give a shell glob after it, so that a file named like an option is a path",
@@ -160,17 +63,24 @@ function addCheckCommand(program: Command, io: CliIO, onExit: (code: number) => 
   program
     .command("check")
     .description("check declarations: YAML files, or folders searched for *.yaml and *.yml")
-    .argument("<paths...>", "declaration files or folders")
+    .argument("[paths...]", "declaration files or folders")
     .addOption(formatOption())
     .option("-o, --output <file>", "write the report of the matching -f to a file; repeat in pairs", collect)
     .addOption(langOption())
     .option("-c, --config <path>", "use this config for every file (default: the nearest budget-rules.config.yaml above each file, up to the repository root)")
+    .option("--no-config-lookup", "look for no budget-rules.config.yaml: the built-in severities, or only the --config given")
     .addOption(new Option("--fail-on <severity>", "the lowest severity that fails the check").choices(["error", "warning", "info"]).default("error"))
     .option("--max-warnings <n>", "fail when there are more warnings than this", parseMaxWarnings)
     .option("-q, --quiet", "report errors only (the exit code still counts every finding)")
     .option("--max-file-size <MB>", "report larger files instead of checking them (default: 32)", parseMaxFileSize)
-    .option("--cache", "reuse the findings of files unchanged since the last run with --cache (size, time, config, version)")
+    .option("--cache", "reuse the findings of files whose content is unchanged since the last run with --cache (content, config, version)")
     .option("--cache-location <path>", "where --cache keeps its results (default: .budget-rules-cache)")
+    .option("--ignore-pattern <pattern>", "leave out files and folders matching it (gitignore syntax, relative to the working directory); repeatable", collect)
+    .option("--no-ignore", `check what ${ignoreFileName} and --ignore-pattern would leave out`)
+    .option("--stdin", "check the text on the standard input instead of files")
+    .option("--stdin-filename <name>", "the file the standard input stands for: its name in reports, its config, its kind")
+    .option("--print-config <file>", "print the config and severities that apply to the file, and check nothing")
+    .option("--declarations-only", "check only the named files with a top-level `version: 1` line, passing over other YAML (for pre-commit)")
     .addHelpText("after", checkHelp)
     .action(async (paths: string[], options: Omit<CheckOptions, "format"> & { format?: FormatName[] }) => {
       onExit(await runCheck(paths, { ...options, format: options.format ?? [] }, io));

@@ -70,13 +70,15 @@ export function configLookup(options: {
   lang: Lang;
   name: (path: string) => string;
   maxFileSize?: number;
+  /** false: no config is looked for above the declarations (--no-config-lookup). */
+  lookup?: boolean;
 }): (declaration: string) => Config {
   const configs = new Map<string, Config>();
   const found = new Map<string, string | undefined>();
   const fixed = options.configPath === undefined ? undefined : resolve(options.cwd, options.configPath);
   return (declaration) => {
     const folder = dirname(declaration);
-    if (fixed === undefined && !found.has(folder)) found.set(folder, findConfig(folder, options.cwd));
+    if (fixed === undefined && !found.has(folder)) found.set(folder, options.lookup === false ? undefined : findConfig(folder, options.cwd));
     const file = fixed ?? found.get(folder);
     if (file === undefined) return emptyConfig;
     let config = configs.get(file);

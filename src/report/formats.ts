@@ -1,7 +1,7 @@
 import type { Formatter } from "./formatter.js";
 
 /** The report formats, each a module of its own. */
-export const formatNames = ["stylish", "json", "sarif", "junit", "github", "html"] as const;
+export const formatNames = ["stylish", "json", "sarif", "junit", "github", "gitlab", "html"] as const;
 export type FormatName = (typeof formatNames)[number];
 
 /** Loads only the formatter chosen, so a check does not pay for the others at start-up. */
@@ -17,6 +17,8 @@ export async function loadFormatter(name: FormatName): Promise<Formatter> {
       return (await import("./junit.js")).formatJunit;
     case "github":
       return (await import("./github.js")).formatGithub;
+    case "gitlab":
+      return (await import("./gitlab.js")).formatGitlab;
     case "html":
       return (await import("./html.js")).formatHtml;
   }

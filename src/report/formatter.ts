@@ -1,6 +1,7 @@
 import type { ChalkInstance } from "chalk";
 import type { Lang, Severity } from "../finding.js";
 import type { Report } from "./report.js";
+import type { Failure } from "./verdict.js";
 
 /** What a formatter may know besides the findings: all of it plain data, so formatters stay pure. */
 export interface FormatContext {
@@ -13,6 +14,8 @@ export interface FormatContext {
   failOn: Severity;
   /** budget-rules' version, for SARIF. */
   version: string;
+  /** What fails the run besides its errors (--max-warnings, --fail-on), stated in the summary. Default: none. */
+  failures?: readonly Failure[];
 }
 
 /** A formatter is a pure function from a report to text. */

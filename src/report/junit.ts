@@ -1,5 +1,4 @@
-import { rules } from "../rules/index.js";
-import { atLeast, type Finding } from "../finding.js";
+import { atLeast, type Finding, type Lang, type Severity } from "../finding.js";
 import type { FormatContext } from "./formatter.js";
 import type { Report } from "./report.js";
 
@@ -14,39 +13,46 @@ export function escapeXml(text: string): string {
     .replace(/'/g, "&apos;");
 }
 
+const cleanName: Record<Lang, string> = { zh: "已检查，没有发现问题", en: "checked, no problems found" };
+
 /**
- * JUnit XML for GitLab, Jenkins and the like: a testsuite per file, a testcase per rule that ran, and a
- * failure for each finding at or above the fail-on severity (errors by default).
+ * JUnit XML for GitLab, Jenkins and the like, which show one failure per testcase: a testsuite per file,
+ * a testcase per finding (named by its rule and place) that fails when the finding is at or above the
+ * fail-on severity (errors by default) and passes otherwise, its message in system-out; a file with no
+ * finding has one passing testcase. So the counts in the header are the findings and the failing ones.
  */
-export function formatJunit(report: Report, { failOn }: FormatContext): string {
-  const checking = rules.filter((rule) => rule.check || rule.id === "yaml" || rule.id === "schema").map((rule) => rule.id);
-  const failing = (finding: Finding) => atLeast(finding.severity, failOn);
+export function formatJunit(report: Report, { failOn, lang }: FormatContext): string {
   let tests = 0;
-  let failedTests = 0;
+  let failures = 0;
   const suites = report.files.map((file) => {
-    const ruleIds = [...new Set([...checking, ...file.findings.map((finding) => finding.rule)])];
-    let failedCases = 0;
-    const cases = ruleIds.map((rule) => {
-      const failures = file.findings.filter((finding) => finding.rule === rule && failing(finding));
-      const open = `    <testcase name="${escapeXml(rule)}" classname="${escapeXml(file.file)}" file="${escapeXml(file.file)}"`;
-      if (failures.length === 0) return `${open}/>`;
-      failedCases += 1;
-      return `${open}>\n${failures.map((finding) => failure(file.file, finding)).join("\n")}\n    </testcase>`;
-    });
-    tests += ruleIds.length;
-    failedTests += failedCases;
+    const failing = file.findings.filter((finding) => atLeast(finding.severity, failOn)).length;
+    const cases = file.findings.length === 0 ? [testcase(file.file, cleanName[lang])] : file.findings.map((finding) => findingCase(file.file, finding, failOn));
+    tests += cases.length;
+    failures += failing;
     const properties = file.config === null ? "" : `    <properties><property name="config" value="${escapeXml(file.config)}"/></properties>\n`;
-    return `  <testsuite name="${escapeXml(file.file)}" tests="${ruleIds.length}" failures="${failedCases}" errors="0" skipped="0">\n${properties}${cases.join("\n")}\n  </testsuite>`;
+    return `  <testsuite name="${escapeXml(file.file)}" tests="${cases.length}" failures="${failing}" errors="0" skipped="0">\n${properties}${cases.join("\n")}\n  </testsuite>`;
   });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="budget-rules" tests="${tests}" failures="${failedTests}" errors="0">\n${suites.join("\n")}\n</testsuites>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="budget-rules" tests="${tests}" failures="${failures}" errors="0">\n${suites.join("\n")}\n</testsuites>\n`;
 }
 
-function failure(file: string, finding: Finding): string {
+function testcase(file: string, name: string, body?: string, line?: number): string {
+  const open = `    <testcase name="${escapeXml(name)}" classname="${escapeXml(file)}" file="${escapeXml(file)}"${line === undefined ? "" : ` line="${line}"`}`;
+  return body === undefined ? `${open}/>` : `${open}>\n${body}\n    </testcase>`;
+}
+
+/** One finding's testcase: `sum 13:17`, failing at or above failOn, else passing with its message as output. */
+function findingCase(file: string, finding: Finding, failOn: Severity): string {
+  const name = `${finding.rule} ${finding.place ?? `${finding.line}:${finding.column}`}`;
+  const details = detailsOf(file, finding);
+  const body = atLeast(finding.severity, failOn)
+    ? `      <failure message="${escapeXml(finding.message)}" type="${escapeXml(`${finding.rule}/${finding.messageId}`)}">${escapeXml(details)}</failure>`
+    : `      <system-out>${escapeXml(`${finding.severity}: ${details}`)}</system-out>`;
+  return testcase(file, name, body, finding.line);
+}
+
+function detailsOf(file: string, finding: Finding): string {
   const figures = (["expected", "actual", "difference", "tolerance"] as const).flatMap((key) =>
     finding[key] === undefined ? [] : [`${key}: ${finding[key]}`],
   );
-  const details = [finding.place ? `${file}: ${finding.place}` : `${file}:${finding.line}:${finding.column}`, finding.message, finding.path, ...figures].join(
-    "\n",
-  );
-  return `      <failure message="${escapeXml(finding.message)}" type="${escapeXml(`${finding.rule}/${finding.messageId}`)}">${escapeXml(details)}</failure>`;
+  return [finding.place ? `${file}: ${finding.place}` : `${file}:${finding.line}:${finding.column}`, finding.message, finding.path, ...figures].join("\n");
 }

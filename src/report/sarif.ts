@@ -4,9 +4,6 @@ import type { Rule } from "../rules/rule.js";
 import type { FormatContext } from "./formatter.js";
 import type { Report } from "./report.js";
 
-/** Where a person learns about the tool (package.json's homepage). */
-const informationUri = "https://www.npmjs.com/package/budget-rules";
-
 const levels: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
 
 /** A relative path as a URI reference: each segment percent-encoded (Chinese file names included). */
@@ -78,7 +75,8 @@ export function formatSarif(report: Report, context: FormatContext): string {
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: "budget-rules", informationUri, semanticVersion: context.version, version: context.version, rules: driverRules } },
+        // No informationUri: the tool has no web page of its own to point to, and a dead link is worse than none.
+        tool: { driver: { name: "budget-rules", semanticVersion: context.version, version: context.version, rules: driverRules } },
         // The configs that applied: in the run's one invocation, and each file's beside it as an artifact's property.
         invocations: [
           { executionSuccessful: true, properties: { configs: [...new Set(report.files.flatMap((file) => (file.config === null ? [] : [file.config])))] } },

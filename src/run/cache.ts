@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname } from "node:path";
-import { readRegularFile, sizeText } from "../load/read.js";
+import { readRegularFile, readWithin, sizeText } from "../load/read.js";
 import type { FileReport } from "../report/report.js";
 import { isFileReport } from "./cached-report.js";
 import { InputError } from "./files.js";
@@ -9,13 +9,15 @@ import { inputReplacedBy, statOrUndefined } from "./same-file.js";
 import { writeWhole } from "./whole-file.js";
 
 /**
- * The results of earlier runs, for CI (as ESLint's --cache): a file whose size and modification time,
- * config and tool build are unchanged is not checked again, and its findings are reused. Anything
- * that would make a reused result wrong starts the cache afresh: another version or build of the code
- * (run/code-id.ts), language, size limit or --config, or a config whose content changed; an entry of
- * the wrong shape is a miss. A cache that cannot be read or written is
- * only a warning: the run then checks every file, as without a cache. A location that saving would
- * destroy (an input, a device, a file that is not a cache) stops the run before anything is checked.
+ * The results of earlier runs, for CI (as ESLint's --cache with --cache-strategy content): a file is
+ * known by its name relative to the working folder and a hash of its bytes, so a cache restored into a
+ * fresh clone (new paths, new time stamps) is used, and a file with one byte changed is checked again
+ * whatever its size and time stamp say. Anything that would make a reused result wrong starts the cache
+ * afresh: another version or build of the code (run/code-id.ts), language, size limit or --config; a
+ * config whose content changed makes a miss of the files it applies to; an entry of the wrong shape is a
+ * miss. A cache that cannot be read or written is only a warning: the run then checks every file, as
+ * without a cache. A location that saving would destroy (an input, a device, a file that is not a
+ * cache) stops the run before anything is checked.
  */
 export interface CacheKey {
   version: string;
@@ -23,13 +25,16 @@ export interface CacheKey {
   code: string;
   lang: string;
   maxFileSize?: number;
+  /** --config, relative to the working folder, as a fresh clone names it too. */
   configPath?: string;
+  /** What an entry is keyed on; a cache of another strategy (an older budget-rules) is started afresh. */
+  strategy: "content";
 }
 
 interface Entry {
-  size: number;
-  mtimeMs: number;
-  /** The config that applied (its absolute path) and a hash of its content, or "" for none. */
+  /** A hash of the file's bytes, read before they were checked. */
+  hash: string;
+  /** The config that applied (its name relative to the working folder) and a hash of its content, or "" for none. */
   config: string;
   report: FileReport;
 }
@@ -38,6 +43,22 @@ interface CacheFile {
   key: string;
   entries: Record<string, Entry>;
 }
+
+/** A file as the cache knows it: its entry's key (the name relative to the working folder), where it is, its config. */
+export interface CachedFile {
+  name: string;
+  path: string;
+  config?: { name: string; path: string };
+}
+
+/** What a lookup gives: the file's stamp (none for a file not hashed) and, if its entry matches it, the earlier report. */
+export interface Lookup {
+  stamp?: Stamp;
+  report?: FileReport;
+}
+
+/** What a file's entry is keyed on besides its name. */
+export type Stamp = Omit<Entry, "report">;
 
 /** A cache larger than this is not read (a run of 100,000 files writes some 100 MB). */
 const cacheLimit = 256 * 1024 * 1024;
@@ -67,9 +88,11 @@ function cacheIn(bytes: Buffer): CacheFile | undefined {
 /** An entry of the right shape; any other (an edited cache) is a miss. */
 function isEntry(value: Entry | undefined): value is Entry {
   if (typeof value !== "object" || value === null) return false;
-  const { size, mtimeMs, config, report } = value as Partial<Record<keyof Entry, unknown>>;
-  return typeof size === "number" && typeof mtimeMs === "number" && typeof config === "string" && isFileReport(report);
+  const { hash, config, report } = value as Partial<Record<keyof Entry, unknown>>;
+  return typeof hash === "string" && typeof config === "string" && isFileReport(report);
 }
+
+const hashOf = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
 function realpathOr(path: string): string {
   try {
@@ -117,44 +140,47 @@ export class ResultCache {
     return { cache: new ResultCache(location, keyText, stored.key === keyText ? stored.entries : {}) };
   }
 
-  /** The config as the cache knows it: its path and a hash of its content (read once per run). */
-  private configStamp(config: string | undefined): string {
+  /** The config as the cache knows it: its name and a hash of its content (read once per run). */
+  private configStamp(config: CachedFile["config"]): string {
     if (config === undefined) return "";
-    let stamp = this.configStamps.get(config);
+    let stamp = this.configStamps.get(config.path);
     if (stamp === undefined) {
       try {
-        stamp = `${config}#${createHash("sha256").update(readFileSync(config)).digest("hex")}`;
+        stamp = `${config.name}#${hashOf(readFileSync(config.path))}`;
       } catch {
-        stamp = `${config}#unreadable`;
+        stamp = `${config.name}#unreadable`;
       }
-      this.configStamps.set(config, stamp);
+      this.configStamps.set(config.path, stamp);
     }
     return stamp;
   }
 
-  /** The earlier report of `path`, if the file and its config are as they were. */
-  get(path: string, config: string | undefined): FileReport | undefined {
-    const entry = this.entries[path];
-    if (!isEntry(entry)) return undefined;
+  /**
+   * The earlier report of a file whose bytes and config are as they were; otherwise the stamp to store
+   * with its new report. Only a regular file within the size limit is hashed: reading a pipe would
+   * consume what the check must read, and a larger file is reported by its size without being read.
+   */
+  get(file: CachedFile, limit: number): Lookup {
+    let read;
     try {
-      const stat = statSync(path);
-      return stat.size === entry.size && stat.mtimeMs === entry.mtimeMs && entry.config === this.configStamp(config) ? entry.report : undefined;
+      if (!statSync(file.path).isFile()) return {};
+      read = readWithin(file.path, limit);
     } catch {
-      return undefined;
+      return {};
     }
+    if (!("bytes" in read)) return {};
+    const stamp = { hash: hashOf(read.bytes), config: this.configStamp(file.config) };
+    const entry = this.entries[file.name];
+    return isEntry(entry) && entry.hash === stamp.hash && entry.config === stamp.config ? { stamp, report: entry.report } : { stamp };
   }
 
-  set(path: string, config: string | undefined, report: FileReport): void {
-    try {
-      const stat = statSync(path);
-      // The view is rebuilt when the HTML report asks; the cache keeps the findings.
-      const kept: FileReport = { ...report };
-      delete kept.view;
-      this.entries[path] = { size: stat.size, mtimeMs: stat.mtimeMs, config: this.configStamp(config), report: kept };
-      this.changed = true;
-    } catch {
-      // A file that is gone is not cached.
-    }
+  /** Keeps a file's report under its name with the stamp its lookup gave. */
+  set(name: string, stamp: Stamp, report: FileReport): void {
+    // The view is rebuilt when the HTML report asks; the cache keeps the findings.
+    const kept: FileReport = { ...report };
+    delete kept.view;
+    this.entries[name] = { ...stamp, report: kept };
+    this.changed = true;
   }
 
   /** Writes the cache whole (an exclusive temporary file, then a rename); returns a warning if it cannot. */

@@ -12,9 +12,47 @@ export class InputError extends Error {}
 
 const yamlFile = /\.ya?ml$/i;
 
-/** The declaration files named: files as given, folders searched for *.yaml / *.yml. Sorted, each once. */
-export function declarationFiles(paths: readonly string[], cwd: string): string[] {
+/** What declarationFiles leaves out: paths ignored (run/ignore.ts), and a hook told of each named file it passed over. */
+export interface Leaving {
+  ignored?: (path: string, folder: boolean) => boolean;
+  onIgnored?: (given: string) => void;
+}
+
+/**
+ * The declaration files named: files as given, folders searched for *.yaml / *.yml. Sorted, each once.
+ * What `leaving.ignored` names is left out: in a folder silently, a file named on its own with a word to
+ * `onIgnored`; a folder in which every declaration is ignored stops the check, as one with none does.
+ */
+export function declarationFiles(paths: readonly string[], cwd: string, leaving: Leaving = {}): string[] {
+  const isIgnored = leaving.ignored ?? (() => false);
   const files = new Set<string>();
+  const walk = folderWalk(cwd, isIgnored, files);
+  for (const given of paths) {
+    // resolve() would make "" the working directory, and check what no one named.
+    if (given === "") throw new InputError("an empty path was given to check; name a file or folder");
+    const path = resolve(cwd, given);
+    let stats;
+    try {
+      stats = statSync(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new InputError(code === "ENOENT" ? `no such file or directory: ${given}` : `cannot read ${given}: ${code ?? String(error)}`);
+    }
+    if (stats.isDirectory()) {
+      const before = files.size;
+      walk(path);
+      if (files.size === before) throw new InputError(`no *.yaml or *.yml file in ${given}${leaving.ignored ? " that is not ignored" : ""}`);
+    } else if (isIgnored(path, false)) {
+      leaving.onIgnored?.(given);
+    } else {
+      files.add(path);
+    }
+  }
+  return [...files].sort();
+}
+
+/** Searches a folder for declarations into `files`, each folder once (a link loop is walked once). */
+function folderWalk(cwd: string, isIgnored: (path: string, folder: boolean) => boolean, files: Set<string>): (folder: string) => void {
   const visited = new Set<string>();
   const cannotRead = (path: string, why: string) => new InputError(`cannot read ${displayName(path, cwd)}: ${why}`);
   const code = (error: unknown) => (error as NodeJS.ErrnoException).code ?? String(error);
@@ -47,30 +85,29 @@ export function declarationFiles(paths: readonly string[], cwd: string): string[
         if (code(error) === "ENOENT" && !yamlFile.test(name)) continue;
         throw cannotRead(path, code(error));
       }
-      if (stats.isDirectory()) walk(path);
-      else if (stats.isFile() && yamlFile.test(name) && name !== configFileName) files.add(path);
+      if (stats.isDirectory()) {
+        if (!isIgnored(path, true)) walk(path);
+      } else if (stats.isFile() && yamlFile.test(name) && name !== configFileName && !isIgnored(path, false)) files.add(path);
     }
   };
-  for (const given of paths) {
-    // resolve() would make "" the working directory, and check what no one named.
-    if (given === "") throw new InputError("an empty path was given to check; name a file or folder");
-    const path = resolve(cwd, given);
-    let stats;
-    try {
-      stats = statSync(path);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new InputError(code === "ENOENT" ? `no such file or directory: ${given}` : `cannot read ${given}: ${code ?? String(error)}`);
-    }
-    if (stats.isDirectory()) {
-      const before = files.size;
-      walk(path);
-      if (files.size === before) throw new InputError(`no *.yaml or *.yml file in ${given}`);
-    } else {
-      files.add(path);
-    }
+  return walk;
+}
+
+/** The line every declaration starts its top level with (format v1); a workflow or a compose file has none. */
+const versionLine = /^version:[ \t]*(["']?)1\1[ \t]*(#.*)?\r?$/m;
+
+/**
+ * Whether a file named to check is a declaration by its content, for a hook handed every YAML file
+ * (pre-commit's `--declarations-only`): one with a top-level `version: 1` line. A file that cannot be read
+ * or is too large to look at is kept, so the check reports it rather than pass it over.
+ */
+export function looksLikeDeclaration(path: string, maxFileSize: number = defaultMaxFileSize): boolean {
+  try {
+    const read = readWithin(path, maxFileSize);
+    return "tooLarge" in read || versionLine.test(read.bytes.toString("utf8"));
+  } catch {
+    return true;
   }
-  return [...files].sort();
 }
 
 /** A file's name in reports: relative to the working directory, with forward slashes. */
@@ -106,7 +143,11 @@ export async function checkFile(
     if (size === undefined) throw new InputError(`${options.file} gave more than ${sizeText(limit, "en")}, the --max-file-size limit; not checked`);
     return tooLargeReport(size, limit, options);
   }
-  const { bytes } = read;
+  return checkBytes(read.bytes, path, options, onText);
+}
+
+/** Checks a file's bytes as checkFile does, whether read from its path or given (--stdin, named by `path`). */
+export async function checkBytes(bytes: Buffer, path: string, options: CheckOptions & { file: string }, onText?: (text: string) => void): Promise<FileReport> {
   const format = yamlFile.test(path) ? "declaration" : formatOf(bytes, path);
   if (format !== "declaration") {
     // Loaded when a document comes: a check of declarations does not pay for the readers.

@@ -2,12 +2,15 @@ import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, resolve } from "node:path";
 import { configLookup, findConfig } from "../config/config.js";
-import { atLeast, countSeverities, type Lang, type Severity } from "../finding.js";
+import { atLeast, countSeverities, type Lang, type Severity, type SeverityCounts } from "../finding.js";
 import { version } from "../package-root.js";
 import { reportOf, type FileReport, type Report } from "../report/report.js";
-import { ResultCache } from "./cache.js";
+import type { Failure } from "../report/verdict.js";
+import { ResultCache, type CacheKey, type Lookup, type Stamp } from "./cache.js";
 import { codeId } from "./code-id.js";
-import { checkFile, declarationFiles, defaultMaxFileSize, displayName, InputError } from "./files.js";
+import { sizeText } from "../load/read.js";
+import { checkBytes, checkFile, declarationFiles, defaultMaxFileSize, displayName, InputError } from "./files.js";
+import { ignoredBy } from "./ignore.js";
 import { checkInThreads, type Checked, type NamedFile, type SourcesWanted, type WorkerSetup } from "./threads.js";
 
 export interface RunOptions {
@@ -17,6 +20,12 @@ export interface RunOptions {
   lang?: Lang;
   /** One config for every file; otherwise the nearest budget-rules.config.yaml above each file, up to the repository root. */
   configPath?: string;
+  /** false: look for no budget-rules.config.yaml (as ESLint's --no-config-lookup); only configPath applies. Default: true. */
+  configLookup?: boolean;
+  /** Leave out what `.budget-rules-ignore` in cwd and ignorePatterns name (as ESLint's ignore). Default: true. */
+  ignore?: boolean;
+  /** Paths to leave out, in gitignore's syntax, relative to cwd (as ESLint's --ignore-pattern). */
+  ignorePatterns?: readonly string[];
   /** Files larger than this many bytes are reported, not checked. Default: 32 MiB. */
   maxFileSize?: number;
   /** Which files' texts to return (for code frames). Default: none. */
@@ -45,8 +54,10 @@ export interface RunResult {
   exitCode: 0 | 1;
   /** The texts asked for by `sources`, by reported file name. */
   sources: Map<string, string>;
-  /** What the user should know that is not a finding: a cache that could not be used, too many warnings. */
+  /** What the user should know that is not a finding: a cache that could not be used. */
   warnings: string[];
+  /** What fails the run besides its errors (--max-warnings, --fail-on warning or info), for the summary. */
+  failures: Failure[];
 }
 
 /** Below this many files one thread is quicker than starting workers. */
@@ -60,7 +71,7 @@ export function checkerOf(setup: WorkerSetup): (file: NamedFile) => Promise<Chec
     lang: setup.lang,
     name: (path) => displayName(path, setup.cwd),
     maxFileSize,
-    ...(setup.configPath !== undefined ? { configPath: setup.configPath } : {}),
+    ...configChoice(setup),
   });
   return async ({ path, file }) => {
     let source: string | undefined;
@@ -80,32 +91,29 @@ export function checkerOf(setup: WorkerSetup): (file: NamedFile) => Promise<Chec
 export async function checkFiles(paths: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   const cwd = options.cwd ?? process.cwd();
   if (paths.length === 0) throw new InputError("no file or folder to check");
-  const setup: WorkerSetup = {
-    cwd,
-    lang: options.lang ?? "en",
-    sources: options.sources ?? "none",
-    view: options.view ?? false,
-    ...(options.configPath !== undefined ? { configPath: resolve(cwd, options.configPath) } : {}),
-    ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
-  };
-  const files = declarationFiles(paths, cwd).map((path) => ({ path, file: displayName(path, cwd) }));
+  const setup = setupOf(options, cwd);
+  const ignored = options.ignore === false ? undefined : ignoredBy(cwd, options.ignorePatterns ?? []);
+  const files = declarationFiles(paths, cwd, ignored ? { ignored } : {}).map((path) => ({ path, file: displayName(path, cwd) }));
   const warnings: string[] = [];
   const cache = options.cacheLocation === undefined ? undefined : openCache(options.cacheLocation, files, setup, warnings);
   const reports: FileReport[] = [];
   const sources = new Map<string, string>();
-  const toCheck = files.filter(({ path, file }) => {
-    const earlier = cache?.get(path);
-    if (!earlier) return true;
-    reports.push(earlier);
-    if (setup.sources === "all" || (setup.sources === "errors" && earlier.summary.error > 0)) sources.set(file, readFileSync(path, "utf8"));
+  const stamps = new Map<string, Stamp>();
+  const toCheck = files.filter((named) => {
+    const found = cache?.lookup(named);
+    if (found?.report === undefined) {
+      if (found?.stamp) stamps.set(named.file, found.stamp);
+      return true;
+    }
+    reports.push(found.report);
+    if (setup.sources === "all" || (setup.sources === "errors" && found.report.summary.error > 0)) sources.set(named.file, readFileSync(named.path, "utf8"));
     return false;
   });
-  const pathOf = new Map(toCheck.map(({ path, file }) => [file, path]));
   const onChecked = ({ report, source }: Checked) => {
     reports.push(report);
     if (source !== undefined) sources.set(report.file, source);
-    const path = pathOf.get(report.file);
-    if (path !== undefined) cache?.set(path, report);
+    const stamp = stamps.get(report.file);
+    if (stamp !== undefined) cache?.set(report.file, stamp, report);
     options.onProgress?.(reports.length, files.length, report.file);
   };
   const threads = threadCount(options.threads ?? "auto", toCheck.length);
@@ -118,36 +126,77 @@ export async function checkFiles(paths: readonly string[], options: RunOptions =
   return outcome(reportOf(reports), sources, warnings, options);
 }
 
+/** What every check of a run shares, in this thread or a worker. */
+function setupOf(options: RunOptions, cwd: string): WorkerSetup {
+  return {
+    cwd,
+    lang: options.lang ?? "en",
+    sources: options.sources ?? "none",
+    view: options.view ?? false,
+    ...(options.configPath !== undefined ? { configPath: resolve(cwd, options.configPath) } : {}),
+    ...(options.configLookup === false ? { configLookup: false } : {}),
+    ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
+  };
+}
+
+/**
+ * Checks a text given rather than read from a file (--stdin), as the file `filename` would be checked:
+ * named in reports as that file, with its config, under the same exit policy. Nothing is cached.
+ */
+export async function checkInput(bytes: Buffer, filename: string, options: RunOptions = {}): Promise<RunResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const setup = setupOf(options, cwd);
+  const limit = setup.maxFileSize ?? defaultMaxFileSize;
+  if (bytes.length > limit) throw new InputError(`the standard input gave more than ${sizeText(limit, "en")}, the --max-file-size limit; not checked`);
+  const path = resolve(cwd, filename);
+  const file = displayName(path, cwd);
+  const configFor = configLookup({ cwd, lang: setup.lang, name: (name) => displayName(name, cwd), maxFileSize: limit, ...configChoice(setup) });
+  let source: string | undefined;
+  const report = await checkBytes(bytes, path, { lang: setup.lang, file, config: configFor(path), view: setup.view }, (text) => {
+    source = text;
+  });
+  const keep = setup.sources === "all" || (setup.sources === "errors" && report.summary.error > 0);
+  return outcome(reportOf([report]), new Map(keep && source !== undefined ? [[file, source]] : []), [], options);
+}
+
+const configChoice = (setup: WorkerSetup) => ({
+  ...(setup.configPath !== undefined ? { configPath: setup.configPath } : {}),
+  ...(setup.configLookup === false ? { lookup: false } : {}),
+});
+
 function threadCount(threads: "auto" | number, files: number): number {
   if (threads !== "auto") return Math.max(1, Math.min(threads, files));
   return Math.min(availableParallelism(), 4, Math.floor(files / (parallelFrom / 2)));
 }
 
 /** The cache keyed by what changes a file's findings; each file's config found as the check finds it. */
-function openCache(given: string, files: readonly { path: string }[], setup: WorkerSetup, warnings: string[]) {
+function openCache(given: string, files: readonly NamedFile[], setup: WorkerSetup, warnings: string[]) {
   // resolve() would make "" the working folder.
   if (given === "") throw new InputError("an empty path was given to --cache-location; name a file");
-  const configOf = (path: string) => setup.configPath ?? findConfig(dirname(path), setup.cwd);
+  const configOf = (path: string) => setup.configPath ?? (setup.configLookup === false ? undefined : findConfig(dirname(path), setup.cwd));
   // What the check reads, which saving the cache must never replace.
   const inputs = [...files.map(({ path }) => path), ...new Set(files.flatMap(({ path }) => configOf(path) ?? []))];
   const location = resolve(setup.cwd, given);
-  const { cache, warning } = ResultCache.open(
-    location,
-    displayName(location, setup.cwd),
-    {
-      version,
-      code: codeId(),
-      lang: setup.lang,
-      ...(setup.maxFileSize !== undefined ? { maxFileSize: setup.maxFileSize } : {}),
-      ...(setup.configPath !== undefined ? { configPath: setup.configPath } : {}),
-    },
-    inputs,
-  );
+  const key: CacheKey = {
+    version,
+    code: codeId(),
+    lang: setup.lang,
+    strategy: "content",
+    ...(setup.maxFileSize !== undefined ? { maxFileSize: setup.maxFileSize } : {}),
+    // Relative, as a fresh clone elsewhere names it too.
+    ...(setup.configPath !== undefined ? { configPath: displayName(setup.configPath, setup.cwd) } : {}),
+  };
+  const { cache, warning } = ResultCache.open(location, displayName(location, setup.cwd), key, inputs);
   if (warning) warnings.push(warning);
+  const limit = setup.maxFileSize ?? defaultMaxFileSize;
   return {
-    // The HTML report needs each declaration's view, which the cache does not keep.
-    get: (path: string) => (setup.view ? undefined : cache.get(path, configOf(path))),
-    set: (path: string, report: FileReport) => cache.set(path, configOf(path), report),
+    lookup: ({ path, file }: NamedFile): Lookup => {
+      const config = configOf(path);
+      const found = cache.get({ name: file, path, ...(config === undefined ? {} : { config: { name: displayName(config, setup.cwd), path: config } }) }, limit);
+      // The HTML report needs each declaration's view, which the cache does not keep: the file is checked, and its findings kept.
+      return setup.view && found.stamp ? { stamp: found.stamp } : found;
+    },
+    set: (name: string, stamp: Stamp, report: FileReport) => cache.set(name, stamp, report),
     save: () => cache.save(),
   };
 }
@@ -156,9 +205,19 @@ function openCache(given: string, files: readonly { path: string }[], setup: Wor
 function outcome(report: Report, sources: Map<string, string>, warnings: string[], options: RunOptions): RunResult {
   const failOn = options.failOn ?? "error";
   const failing = report.files.some((file) => file.findings.some((finding) => atLeast(finding.severity, failOn)));
-  const tooManyWarnings = options.maxWarnings !== undefined && report.summary.warning > options.maxWarnings;
-  if (tooManyWarnings && !failing) warnings.push(`${report.summary.warning} warnings, more than --max-warnings ${options.maxWarnings}`);
-  return { report: options.quiet ? onlyErrors(report) : report, exitCode: failing || tooManyWarnings ? 1 : 0, sources, warnings };
+  const failures = failuresOf(report.summary, failOn, options.maxWarnings);
+  return { report: options.quiet ? onlyErrors(report) : report, exitCode: failing || failures.length > 0 ? 1 : 0, sources, warnings, failures };
+}
+
+/** What fails the run besides its errors (counted before --quiet filters what is shown). */
+function failuresOf(summary: SeverityCounts, failOn: Severity, maxWarnings: number | undefined): Failure[] {
+  const failures: Failure[] = [];
+  if (failOn !== "error") {
+    const counts = { warning: summary.warning, info: failOn === "info" ? summary.info : 0 };
+    if (counts.warning + counts.info > 0) failures.push({ reason: "fail-on", failOn, counts });
+  }
+  if (maxWarnings !== undefined && summary.warning > maxWarnings) failures.push({ reason: "max-warnings", warnings: summary.warning, maximum: maxWarnings });
+  return failures;
 }
 
 function onlyErrors(report: Report): Report {

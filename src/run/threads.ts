@@ -20,6 +20,8 @@ export interface WorkerSetup {
   cwd: string;
   lang: Lang;
   configPath?: string;
+  /** false: no budget-rules.config.yaml is looked for (--no-config-lookup); only configPath applies. */
+  configLookup?: boolean;
   maxFileSize?: number;
   sources: SourcesWanted;
   /** Carry each declaration's view (for the HTML report). */
