@@ -1,6 +1,7 @@
 import { bilingual } from "../../text.js";
 import { DocumentError, type DocumentText, type DocxPlace, type TableCell } from "./document.js";
 import { Layout, type Anchor } from "./layout.js";
+import type { DocumentLimits } from "./limits.js";
 import { corruptZip, unzipEntry, zipEntries } from "./zip.js";
 
 /** A node of fast-xml-parser's ordered tree: `{ tag: children }`, or `{ "#text": text }`. */
@@ -147,10 +148,10 @@ async function documentTree(xml: string): Promise<XmlNode[]> {
 }
 
 /** A Word document's text: its paragraphs and table rows, one a line, each mapped to its paragraph. */
-export async function readDocx(bytes: Uint8Array, limit: number): Promise<DocumentText> {
+export async function readDocx(bytes: Uint8Array, limits: DocumentLimits): Promise<DocumentText> {
   const entry = zipEntries(bytes).find((candidate) => candidate.name === "word/document.xml");
   if (!entry) throw corruptZip();
-  return documentXmlText(unzipEntry(bytes, entry, limit).toString("utf8"));
+  return documentXmlText(unzipEntry(bytes, entry, limits.unpackedBytes).toString("utf8"));
 }
 
 /** The text of `word/document.xml` (see `readDocx`). */
