@@ -48,13 +48,33 @@ export function numberFormat(id: number, written: ReadonlyMap<number, string>): 
 export function formattedNumber(value: number | string, numFmt: string | undefined): string {
   const section = (numFmt ?? "General").split(";")[0] ?? "";
   const pattern = section.replace(/"[^"]*"|\[[^\]]*\]|_.|\\./g, "");
-  const exact = typeof value === "number" ? new Decimal(value.toPrecision(15)) : new Decimal(value).toSignificantDigits(15, Decimal.ROUND_HALF_UP);
-  if (!/[0#]/.test(pattern)) return exact.toFixed();
   const percent = pattern.includes("%");
   const decimals = /\.([0#]+)/.exec(pattern)?.[1]?.length ?? 0;
-  let digits = exact.times(percent ? 100 : 1).toFixed(decimals, Decimal.ROUND_HALF_UP);
+  const shown = /[0#]/.test(pattern);
+  const plain = typeof value === "string" && !percent ? plainDigits(value, shown ? decimals : undefined) : undefined;
+  let digits = plain;
+  if (digits === undefined) {
+    const exact = typeof value === "number" ? new Decimal(value.toPrecision(15)) : new Decimal(value).toSignificantDigits(15, Decimal.ROUND_HALF_UP);
+    if (!shown) return exact.toFixed();
+    digits = exact.times(percent ? 100 : 1).toFixed(decimals, Decimal.ROUND_HALF_UP);
+  }
+  if (!shown) return digits;
   if (/[0#],[0#]/.test(pattern)) digits = digits.replace(/^(-?\d+)/, (whole: string) => whole.replace(/\B(?=(\d{3})+$)/g, ","));
   return percent ? `${digits}%` : digits;
+}
+
+/**
+ * A number written plainly (`-825.6`: no exponent, no leading or, in full, trailing zeros, at most 15
+ * digits, not a negative zero) at `decimals` places (in full when undefined), when that needs no rounding: what a
+ * Decimal would give, without one. Undefined otherwise.
+ */
+function plainDigits(text: string, decimals: number | undefined): string | undefined {
+  const match = /^(-?(?:0|[1-9]\d*))(?:\.(\d+))?$/.exec(text);
+  if (!match || /^-0(\.0*)?$/.test(text) || text.replace(/^-?0?\.?0*/, "").replace(".", "").length > 15) return undefined;
+  const [, whole = "", fraction = ""] = match;
+  if (decimals === undefined) return fraction.endsWith("0") ? undefined : text;
+  if (fraction.length > decimals) return undefined;
+  return decimals === 0 ? whole : `${whole}.${fraction.padEnd(decimals, "0")}`;
 }
 
 /** A serial date (days since 1899-12-30, or since 1904-01-01 in a 1904 workbook) as an ISO date; the number itself when it is none. */

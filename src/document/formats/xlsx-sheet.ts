@@ -35,24 +35,38 @@ export interface SheetCells {
 /** Excel's last row; a sheet's cells beyond it, or beyond the last column read, are set aside. */
 const lastRow = 1_048_576;
 
-/** A column's number from its letters (`B` → 2, `XFD` → 16,384); a reference past `XFD` gives a larger number. */
-export function columnNumber(letters: string): number {
-  let number = 0;
-  for (const letter of letters.slice(0, 4)) number = number * 26 + (letter.charCodeAt(0) - 64);
-  return number;
+/**
+ * The column of a cell reference (`C7` → 3, `$XFD$1` → 16,384), read from its letters; 0 when it has none.
+ * Past `XFD` it grows on (to at most four letters), so that a reference beyond Excel's grid is beyond any limit.
+ */
+export function columnOf(reference: string): number {
+  let column = 0;
+  for (let index = 0, letters = 0; index < reference.length && letters < 4; index += 1) {
+    const code = reference.charCodeAt(index) | 0x20;
+    if (code >= 0x61 && code <= 0x7a) {
+      column = column * 26 + (code - 0x60);
+      letters += 1;
+    } else if (code !== 0x24) break;
+  }
+  return column;
 }
+
+const lettersOf: string[] = [];
 
 /** A column's letters from its number (2 → `B`). */
 export function columnLetters(number: number): string {
-  let letters = "";
+  let letters = lettersOf[number];
+  if (letters !== undefined) return letters;
+  letters = "";
   for (let rest = number; rest > 0; rest = Math.floor((rest - 1) / 26)) letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  if (number <= 16_384) lettersOf[number] = letters;
   return letters;
 }
 
 /** A cell reference's column and row (`C7` → 3, 7), or undefined when it is none. */
-export function cellReference(reference: string | undefined): { column: number; row: number } | undefined {
-  const match = /^\$?([A-Za-z]{1,4})\$?(\d{1,8})$/.exec(reference ?? "");
-  return match ? { column: columnNumber((match[1] ?? "").toUpperCase()), row: Number(match[2]) } : undefined;
+function cellReference(reference: string | undefined): { column: number; row: number } | undefined {
+  const match = /^\$?[A-Za-z]{1,4}\$?(\d{1,8})$/.exec(reference ?? "");
+  return match && reference ? { column: columnOf(reference), row: Number(match[1]) } : undefined;
 }
 
 /** An area's reference (`A1:D1`; a single cell stands for itself). */
@@ -132,8 +146,8 @@ class SheetReader implements XmlHandler {
       case "row":
         return this.openRow(attributes);
       case "c": {
-        const at = cellReference(attributes["r"]);
-        const column = at?.column ?? (this.row.cells.at(-1)?.column ?? this.cell?.column ?? 0) + 1;
+        const reference = attributes["r"];
+        const column = (reference && columnOf(reference)) || (this.cell?.column ?? 0) + 1;
         this.cell = { column, type: attributes["t"] ?? "n", style: Number(attributes["s"] ?? 0), formula: false };
         return;
       }
