@@ -6,7 +6,7 @@ import { main } from "../../src/cli/main.js";
 import { DocumentError } from "../../src/document/formats/document.js";
 import type { DocumentLimits } from "../../src/document/formats/limits.js";
 import { readDocument } from "../../src/document/formats/read.js";
-import { workbookOf } from "../read-document/office-zip.js";
+import { workbookOf, zipOf } from "../read-document/office-zip.js";
 
 /**
  * Hostile review, issue 21 (medium): an office file must not make a read hang, abort or take memory
@@ -38,14 +38,14 @@ const refused: Refused[] = [
   {
     what: "a sparse grid: a cell in A and one in AMJ on each of 1,000 rows (1,024,000 cells to lay out)",
     file: () => workbookOf([{ name: "表1", data: sheetData(1000, (row) => number(`A${row}`, row) + number(`AMJ${row}`, row)) }]),
-    message: /^more than 1,000,000 cells to read \(up to 表1!977:977\): the file was not read$/,
+    message: /^more than 250,000 cells to read \(up to 表1!245:245\): the file was not read$/,
     problem: "too-large",
   },
   {
-    what: "one shared string of 1,000 characters in 40,000 cells (40 million characters)",
+    what: "one shared string of 1,000 characters in 10,000 cells (10 million characters)",
     file: () =>
-      workbookOf([{ name: "表1", data: sheetData(40_000, (row) => `<c r="A${row}" t="s"><v>0</v></c>`) }], { strings: [`<t>${"预".repeat(1000)}</t>`] }),
-    message: /^more than 32,000,000 characters of text \(up to xl\/worksheets\/sheet1\.xml\): the file was not read$/,
+      workbookOf([{ name: "表1", data: sheetData(10_000, (row) => `<c r="A${row}" t="s"><v>0</v></c>`) }], { strings: [`<t>${"预".repeat(1000)}</t>`] }),
+    message: /^more than 8,000,000 characters of text \(up to xl\/worksheets\/sheet1\.xml\): the file was not read$/,
     problem: "too-large",
   },
   {
@@ -120,6 +120,62 @@ describe("a workbook beyond a read's budget is refused in one line, before it co
   });
 });
 
+/** A Word document written by hand: its body's XML, and the size the archive lists for it when the test makes it lie. */
+const wordOf = (body: string, listedSize?: number) => {
+  const data = `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`;
+  return zipOf({ "[Content_Types].xml": "<Types/>", "word/document.xml": listedSize === undefined ? data : { data, listedSize } });
+};
+const paragraph = (text: string) => `<w:p><w:r><w:t>${text}</w:t></w:r></w:p>`;
+
+const refusedWord: Refused[] = [
+  {
+    what: "a body that lists 70 MiB unpacked (a zip bomb, refused by its listing before it is unpacked)",
+    file: () => wordOf(paragraph("收入"), 70 * 1024 * 1024),
+    message: /^word\/document\.xml inside the archive is too large when unpacked$/,
+    problem: "too-large",
+  },
+  {
+    what: "content controls nested 300 deep",
+    file: () => wordOf(`${"<w:sdt><w:sdtContent>".repeat(150)}${paragraph("收入")}${"</w:sdtContent></w:sdt>".repeat(150)}`),
+    message: /^the XML of word\/document\.xml nests deeper than 256 levels: the file was not read$/,
+    problem: "too-large",
+  },
+  {
+    what: "a text of 9 million characters in one run",
+    file: () => wordOf(paragraph("预".repeat(9_000_000))),
+    message: /^word\/document\.xml runs more than 8,000,000 characters without an element: the file was not read$/,
+    problem: "too-large",
+  },
+  {
+    what: "more XML elements than the limit (empty paragraphs)",
+    file: () => wordOf("<w:p/>".repeat(2000)),
+    limits: { elements: 1000 },
+    message: /^more than 1,000 XML elements \(up to word\/document\.xml\): the file was not read$/,
+    problem: "too-large",
+  },
+  {
+    what: "a body that unpacks to more than the archive lists for it",
+    file: () => wordOf(paragraph("收入").repeat(10_000), 1000),
+    message: /^the file is damaged: the zip archive \(a Word or Excel file\) is incomplete$/,
+    problem: "corrupt",
+  },
+];
+
+describe("a Word document beyond a read's budget is refused in one line", () => {
+  it.each(refusedWord)("$what", async ({ file, limits, message, problem }) => {
+    const error: unknown = await readDocument(file(), { file: "x.docx", ...(limits ? { limits } : {}) }).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(DocumentError);
+    expect(error).toMatchObject({ problem, message: expect.stringMatching(message) as string });
+  });
+
+  it("within the budget, the same hand-made document is read", async () => {
+    expect((await readDocument(wordOf(paragraph("收入825.04万元")), { file: "x.docx" })).text).toBe("收入825.04万元");
+  });
+});
+
 describe("cells beyond the last column read, or Excel's last row, are set aside and named, one range a sheet", () => {
   it.each([
     {
@@ -159,7 +215,7 @@ async function run(argv: string[]) {
 
 describe("on the command line: the reason in one line, with the exit code of a file that cannot be read", () => {
   const path = join(folder, "sparse.xlsx");
-  const reason = "more than 1,000,000 cells to read (up to 表1!977:977): the file was not read";
+  const reason = "more than 250,000 cells to read (up to 表1!245:245): the file was not read";
 
   it("check reports it as an error at the file's start (exit 1), never a pass", async () => {
     writeFileSync(path, refused[0]?.file() ?? "");
@@ -167,6 +223,20 @@ describe("on the command line: the reason in one line, with the exit code of a f
     expect({ code, stderr }).toEqual({ code: 1, stderr: "" });
     const findings = (JSON.parse(stdout) as { files: { findings: { rule: string; messageId: string; message: string; line: number }[] }[] }).files[0]?.findings;
     expect(findings).toEqual([expect.objectContaining({ rule: "document", messageId: "unreadable", line: 1, message: `The file cannot be read: ${reason}` })]);
+  });
+
+  it("a Word document nested too deep: the same, for check and import", async () => {
+    const word = join(folder, "deep.docx");
+    writeFileSync(word, refusedWord[1]?.file() ?? "");
+    const checked = await run(["check", "-f", "json", word]);
+    expect(checked.code).toBe(1);
+    expect(checked.stdout).toContain("nests deeper than 256 levels: the file was not read");
+    const imported = await run(["import", word]);
+    expect(imported).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `budget-rules: cannot read ${word}: the XML of word/document.xml nests deeper than 256 levels: the file was not read\n`,
+    });
   });
 
   it("import stops with one line on stderr (exit 2)", async () => {

@@ -22,12 +22,17 @@ export interface DocumentLimits {
   columns: number;
 }
 
+/**
+ * The defaults, far above any published disclosure (the seed's workbook lays out about 3,000 cells in 14
+ * sheets and its Word file has about 35,000 XML elements), and low enough that a whole check of a file at
+ * them stays within seconds and well under a gigabyte (docs/performance.md).
+ */
 export const defaultLimits: DocumentLimits = {
-  unpackedBytes: 256 * 1024 * 1024,
-  elements: 8_000_000,
+  unpackedBytes: 64 * 1024 * 1024,
+  elements: 2_000_000,
   depth: 256,
-  characters: 32_000_000,
-  cells: 1_000_000,
+  characters: 8_000_000,
+  cells: 250_000,
   columns: 1024,
 };
 
@@ -61,6 +66,15 @@ export class ReadBudget {
       throw beyond(`${part} 的 XML 嵌套超过 ${count(this.limits.depth)} 层`, `the XML of ${part} nests deeper than ${count(this.limits.depth)} levels`);
     if (this.elementCount > this.limits.elements)
       throw beyond(`XML 元素超过 ${count(this.limits.elements)} 个（至 ${part}）`, `more than ${count(this.limits.elements)} XML elements (up to ${part})`);
+  }
+
+  /** Characters of `part` read since its last element began or ended: a text or attribute held whole until it ends. */
+  unbroken(part: string, length: number): void {
+    if (length > this.limits.characters)
+      throw beyond(
+        `${part} 中有超过 ${count(this.limits.characters)} 个字符不含任何元素`,
+        `${part} runs more than ${count(this.limits.characters)} characters without an element`,
+      );
   }
 
   /** Characters kept from `part`. */

@@ -46,11 +46,7 @@ export function numberFormat(id: number, written: ReadonlyMap<number, string>): 
  * given as the workbook's text (`844.17999999999995`) is read from that text, never through a JS float.
  */
 export function formattedNumber(value: number | string, numFmt: string | undefined): string {
-  const section = (numFmt ?? "General").split(";")[0] ?? "";
-  const pattern = section.replace(/"[^"]*"|\[[^\]]*\]|_.|\\./g, "");
-  const percent = pattern.includes("%");
-  const decimals = /\.([0#]+)/.exec(pattern)?.[1]?.length ?? 0;
-  const shown = /[0#]/.test(pattern);
+  const { shown, percent, decimals, thousands } = patternOf(numFmt ?? "General");
   const plain = typeof value === "string" && !percent ? plainDigits(value, shown ? decimals : undefined) : undefined;
   let digits = plain;
   if (digits === undefined) {
@@ -59,8 +55,33 @@ export function formattedNumber(value: number | string, numFmt: string | undefin
     digits = exact.times(percent ? 100 : 1).toFixed(decimals, Decimal.ROUND_HALF_UP);
   }
   if (!shown) return digits;
-  if (/[0#],[0#]/.test(pattern)) digits = digits.replace(/^(-?\d+)/, (whole: string) => whole.replace(/\B(?=(\d{3})+$)/g, ","));
+  if (thousands) digits = digits.replace(/^(-?\d+)/, (whole: string) => whole.replace(/\B(?=(\d{3})+$)/g, ","));
   return percent ? `${digits}%` : digits;
+}
+
+/** What a format's first section shows of a number: digits at all, as a percentage, how many decimals, thousands separated. */
+interface Pattern {
+  shown: boolean;
+  percent: boolean;
+  decimals: number;
+  thousands: boolean;
+}
+
+const patterns = new Map<string, Pattern>();
+
+/** A format's pattern (see Pattern), worked out once a format: a workbook has a few, used by every cell. */
+function patternOf(numFmt: string): Pattern {
+  let found = patterns.get(numFmt);
+  if (found) return found;
+  const pattern = (numFmt.split(";")[0] ?? "").replace(/"[^"]*"|\[[^\]]*\]|_.|\\./g, "");
+  found = {
+    shown: /[0#]/.test(pattern),
+    percent: pattern.includes("%"),
+    decimals: /\.([0#]+)/.exec(pattern)?.[1]?.length ?? 0,
+    thousands: /[0#],[0#]/.test(pattern),
+  };
+  if (patterns.size < 1024) patterns.set(numFmt, found);
+  return found;
 }
 
 /**
