@@ -142,8 +142,8 @@ class TreeBuilder implements XmlHandler {
   open(name: string, attributes: Readonly<Record<string, string>>): void {
     const children: XmlNode[] = [];
     const node: XmlNode = { [name]: children };
-    // Attributes are kept (under ":@") for a cell's span; only w:val is read.
-    if (Object.keys(attributes).length > 0) node[":@"] = attributes;
+    // Attributes are kept (under ":@") only where they are read: a row's or a cell's count of grid columns (w:val).
+    if (name === "w:gridBefore" || name === "w:gridSpan") node[":@"] = attributes;
     this.openChildren.at(-1)?.push(node);
     this.openChildren.push(children);
   }

@@ -29,7 +29,7 @@ export interface DocumentLimits {
  */
 export const defaultLimits: DocumentLimits = {
   unpackedBytes: 64 * 1024 * 1024,
-  elements: 2_000_000,
+  elements: 1_000_000,
   depth: 256,
   characters: 8_000_000,
   cells: 250_000,
