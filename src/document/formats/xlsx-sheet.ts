@@ -85,7 +85,9 @@ function areaOf(reference: string | undefined): Area | undefined {
 
 /** Text as a sheet shows it in a line of ours: `_x000D_` escapes decoded, and a line break or tab inside a cell a space. */
 const shown = (text: string) =>
-  text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, code: string) => String.fromCharCode(Number.parseInt(code, 16))).replace(/[\t\r\n]/g, " ");
+  /[_\t\r\n]/.test(text)
+    ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, code: string) => String.fromCharCode(Number.parseInt(code, 16))).replace(/[\t\r\n]/g, " ")
+    : text;
 
 const isNumber = (text: string) => /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text);
 
