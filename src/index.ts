@@ -34,6 +34,7 @@ export {
   type XlsxPlace,
 } from "./document/formats/document.js";
 export { detectFormat, type Format } from "./document/formats/format.js";
+export { defaultLimits, type DocumentLimits } from "./document/formats/limits.js";
 export { readDocument, readDocumentFile, type ReadDocumentFileOptions, type ReadDocumentOptions } from "./document/formats/read.js";
 export type { FileReport, Report } from "./report/report.js";
 export { reportOf } from "./report/report.js";

@@ -1,7 +1,7 @@
 // Build step: bundles the CLI (dist/cli/main.js and everything it imports, formatters and readers
 // included) into one CommonJS file, dist/bundle/main.cjs, which bin/ starts through V8's code cache
 // (src/cli/start.ts). One file because Node 20 gives a code cache only to scripts, not to ES modules.
-// pdfjs-dist and exceljs stay outside: they are large, ES modules, and loaded only for a PDF or a workbook.
+// pdfjs-dist stays outside: it is large, an ES module, and loaded only for a PDF.
 // A script's own import() cannot load them on Node 20 once it comes from the code cache, so the bundle
 // calls __importModule, which start.ts lends it from an ES module.
 import { createHash } from "node:crypto";
@@ -21,7 +21,7 @@ await build({
   platform: "node",
   format: "cjs",
   target: "node20",
-  external: ["pdfjs-dist", "exceljs"],
+  external: ["pdfjs-dist"],
   // The modules find their package and their neighbours from import.meta.url, which a script lacks.
   define: { "import.meta.url": "__bundleUrl" },
   banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
@@ -29,13 +29,13 @@ await build({
 });
 
 const file = join(out, "main.cjs");
-const external = /\bimport\((["'])((?:pdfjs-dist|exceljs)(?:\/[^"']*)?)\1\)/g;
+const external = /\bimport\((["'])(pdfjs-dist(?:\/[^"']*)?)\1\)/g;
 const imports = [];
 const source = readFileSync(file, "utf8").replace(external, (_, quote, name) => {
   imports.push(name);
   return `__importModule(${quote}${name}${quote})`;
 });
-if (imports.sort().join() !== "exceljs,pdfjs-dist/legacy/build/pdf.mjs")
-  throw new Error(`build-bundle: expected one import each of exceljs and pdfjs-dist, found ${imports.join(", ") || "none"}`);
+if (imports.join() !== "pdfjs-dist/legacy/build/pdf.mjs")
+  throw new Error(`build-bundle: expected one import of pdfjs-dist, found ${imports.join(", ") || "none"}`);
 // The code cache's key, worked out here once rather than on every start (src/cli/start.ts reads it).
 writeFileSync(file, `// budget-rules bundle ${createHash("sha256").update(source).digest("hex").slice(0, 16)}\n${source}`);

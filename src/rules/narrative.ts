@@ -43,6 +43,10 @@ export const unreadReasons = {
   "table-no-rows": { zh: "只印了表名，没有读出数据行", en: "only the table's title is printed; no rows with figures were read" },
   hidden: { zh: "隐藏的工作表或行：不是公开的内容，未读", en: "a hidden sheet or row: not what is published, not read" },
   formula: { zh: "公式没有保存计算结果：单元格显示为空，未读", en: "a formula saved without its value: the cell shows nothing, not read" },
+  "out-of-range": {
+    zh: "超出读取范围的单元格（第 1,024 列即 AMJ 列以后，或 Excel 最后一行以后）：公开表不会排到这里，未读",
+    en: "cells beyond the last column read (after the 1,024th, AMJ) or Excel's last row: no published table reaches there, not read",
+  },
   "table-link": {
     zh: "两行表格都可能是它所重述的数字：不猜，不与表格核对",
     en: "two lines of a table could be the figure it restates: not guessed, not compared with the table",

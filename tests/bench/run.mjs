@@ -8,11 +8,12 @@ import { availableParallelism, cpus, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { declaration, random } from "./generate.mjs";
+import { officeFiles } from "./office-files.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const runsArgument = process.argv.indexOf("--runs");
 const runs = runsArgument > 0 ? Number(process.argv[runsArgument + 1]) : 21;
-// --only seed,many,large,aliases,cache,text,documents: run some sections only.
+// --only seed,many,large,aliases,cache,text,documents,office: run some sections only.
 const onlyArgument = process.argv.indexOf("--only");
 const only = onlyArgument > 0 ? new Set(process.argv[onlyArgument + 1].split(",")) : undefined;
 const section = (name) => only === undefined || only.has(name);
@@ -289,6 +290,27 @@ if (section("documents")) {
     "",
     `${(checkXlsx / excelLoad).toFixed(2)}× exceljs alone (target ≤ 1.5×: ${verdict(checkXlsx <= 1.5 * excelLoad)})`,
   ]);
+}
+
+// 7. Office files at the read's limits, and the hostile ones of issue 21: the largest input of each form that is read, what is refused, each once.
+if (section("office")) {
+  const files = officeFiles(work);
+  const reader = join(root, "tests", "bench", "read-document.mjs");
+  const results = measure(
+    files.flatMap((file) => [
+      [reader, file.path],
+      [bin, "check", "-f", "json", "-o", `${file.path}.json`, file.path],
+    ]),
+    1,
+  );
+  files.forEach((file, index) => {
+    const [read, check] = [results[2 * index], results[2 * index + 1]];
+    const findings = JSON.parse(readFileSync(`${file.path}.json`, "utf8")).files[0].findings;
+    const refused = findings.find((finding) => finding.messageId === "unreadable");
+    const outcome = refused ? `refused: ${refused.message.replace(/^The file cannot be read: /, "")}` : `read: ${findings.length} findings`;
+    rows.push([`${file.what}, ${(file.size / 1048576).toFixed(2)} MiB: read alone`, s(read.seconds), mib(read.rss), ""]);
+    rows.push([`${file.what}: \`budget-rules check\``, s(check.seconds), mib(check.rss), outcome]);
+  });
 }
 
 rmSync(work, { recursive: true, force: true });

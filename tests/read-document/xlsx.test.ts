@@ -78,6 +78,16 @@ describe("a number as its format shows it", () => {
     [0.1 + 0.2, "General", "0.3"],
     [1e21, undefined, "1000000000000000000000"],
     [844.18, '0.00_ ;"-"', "844.18"],
+    // As the workbook writes it: read from its text, never through a JS float.
+    ["844.17999999999995", "0.00", "844.18"],
+    ["825.6", "#,##0.00", "825.60"],
+    ["-1234.5", "#,##0.00;[Red]-#,##0.00", "-1,234.50"],
+    ["2.5", "0", "3"],
+    ["-0", "0.00", "0.00"],
+    ["007", "0", "7"],
+    ["0.1", "0.00%", "10.00%"],
+    ["1234567890123456", undefined, "1234567890123460"],
+    ["1.0000000000000002", "General", "1"],
   ])("%s in %s is %s", (value, numFmt, expected) => {
     expect(formattedNumber(value, numFmt)).toBe(expected);
   });

@@ -56,14 +56,14 @@ export interface DocumentText {
   locate(offset: number): Place;
   /** Where on its page a character is printed (a PDF's text layer): what tells a table's columns apart when blank cells print nothing. */
   positionOf?: (offset: number) => Position | undefined;
-  /** What the file holds but the text leaves out, and why: a workbook's hidden sheets and rows, a formula with no value saved. */
+  /** What the file holds but the text leaves out, and why: a workbook's hidden sheets and rows, a formula with no value saved, cells beyond the last column read. */
   setAside?: SetAside[];
 }
 
-/** Something of a file not in its text: where it is (`表3!8:8`, `表3 旧版`, `表3!C7`) and why. */
+/** Something of a file not in its text: where it is (`表3!8:8`, `表3 旧版`, `表3!C7`, `表3!AMK1:XFD9`) and why. */
 export interface SetAside {
   text: string;
-  why: "hidden" | "formula";
+  why: "hidden" | "formula" | "out-of-range";
 }
 
 /** A character's left and right edges on its page, and its font size, in the page's units. */

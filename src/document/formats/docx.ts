@@ -1,9 +1,11 @@
 import { bilingual } from "../../text.js";
 import { DocumentError, type DocumentText, type DocxPlace, type TableCell } from "./document.js";
 import { Layout, type Anchor } from "./layout.js";
-import { corruptZip, unzipEntry, zipEntries } from "./zip.js";
+import { defaultLimits, ReadBudget, type DocumentLimits } from "./limits.js";
+import { parseXml, readXmlPart, type XmlHandler } from "./xml.js";
+import { corruptZip, zipEntries } from "./zip.js";
 
-/** A node of fast-xml-parser's ordered tree: `{ tag: children }`, or `{ "#text": text }`. */
+/** A node of the document's ordered tree: `{ tag: children }`, or `{ "#text": text }` (see TreeBuilder). */
 type XmlNode = Record<string, unknown>;
 
 const tagOf = (node: XmlNode) => Object.keys(node).find((key) => key !== ":@") ?? "";
@@ -123,40 +125,62 @@ function descendants(nodes: readonly XmlNode[], tag: string): XmlNode[] {
   });
 }
 
-/** The main document XML, parsed in order with text kept exactly (no trimming, no numbers). */
-async function documentTree(xml: string): Promise<XmlNode[]> {
-  const { XMLParser } = await import("fast-xml-parser");
-  const parser = new XMLParser({
-    preserveOrder: true,
-    // Attributes are kept (under ":@") for a cell's span; only w:val is read.
-    ignoreAttributes: false,
-    attributeNamePrefix: "",
-    trimValues: false,
-    parseTagValue: false,
-    ignoreDeclaration: true,
-    ignorePiTags: true,
-    htmlEntities: true,
-  });
-  try {
-    return parser.parse(xml, true) as XmlNode[];
-  } catch (error) {
-    throw new DocumentError("corrupt", bilingual("Word 文件已损坏：正文 XML 无法读取", "the Word document is damaged: its body XML cannot be read"), {
-      cause: error,
-    });
+/**
+ * Builds the document's tree in order, as elements come: `{ tag: children, ":@": attributes }`, and
+ * `{ "#text": text }` (kept exactly: no trimming, no numbers). Its size is the budget's: so many elements,
+ * so deep, so many characters.
+ */
+class TreeBuilder implements XmlHandler {
+  readonly nodes: XmlNode[] = [];
+  private readonly openChildren: XmlNode[][] = [this.nodes];
+
+  constructor(
+    private readonly budget: ReadBudget,
+    private readonly part: string,
+  ) {}
+
+  open(name: string, attributes: Readonly<Record<string, string>>): void {
+    const children: XmlNode[] = [];
+    const node: XmlNode = { [name]: children };
+    // Attributes are kept (under ":@") only where they are read: a row's or a cell's count of grid columns (w:val).
+    if (name === "w:gridBefore" || name === "w:gridSpan") node[":@"] = attributes;
+    this.openChildren.at(-1)?.push(node);
+    this.openChildren.push(children);
+  }
+
+  close(): void {
+    this.openChildren.pop();
+  }
+
+  text(text: string): void {
+    this.budget.characters(this.part, text.length);
+    this.openChildren.at(-1)?.push({ "#text": text });
   }
 }
 
 /** A Word document's text: its paragraphs and table rows, one a line, each mapped to its paragraph. */
-export async function readDocx(bytes: Uint8Array, limit: number): Promise<DocumentText> {
+export async function readDocx(bytes: Uint8Array, limits: DocumentLimits): Promise<DocumentText> {
   const entry = zipEntries(bytes).find((candidate) => candidate.name === "word/document.xml");
   if (!entry) throw corruptZip();
-  return documentXmlText(unzipEntry(bytes, entry, limit).toString("utf8"));
+  const budget = new ReadBudget(limits);
+  const tree = new TreeBuilder(budget, entry.name);
+  await readXmlPart(bytes, entry, budget, tree);
+  return bodyText(tree.nodes);
 }
 
-/** The text of `word/document.xml` (see `readDocx`). */
-export async function documentXmlText(xml: string): Promise<DocumentText> {
+/** The text of `word/document.xml` given as text (see `readDocx`), within `limits`. */
+export async function documentXmlText(xml: string, limits: DocumentLimits = defaultLimits): Promise<DocumentText> {
+  const part = "word/document.xml";
+  const budget = new ReadBudget(limits);
+  const tree = new TreeBuilder(budget, part);
+  await parseXml([xml], part, budget, tree);
+  return bodyText(tree.nodes);
+}
+
+/** The text of a document's tree: its lines, each part placed at its paragraph (and table cell). */
+function bodyText(nodes: readonly XmlNode[]): DocumentText {
   const reader = new BodyReader();
-  reader.read(await documentTree(xml));
+  reader.read(nodes);
   const layout = new Layout<DocxPlace>("docx");
   for (const [index, line] of reader.lines.entries()) {
     if (index > 0) layout.append("\n");

@@ -3,6 +3,7 @@ import { bilingual } from "../../text.js";
 import { DocumentError, type DocumentText } from "./document.js";
 import { readDocx } from "./docx.js";
 import { detectFormat, type Format } from "./format.js";
+import { limitsOf, type DocumentLimits } from "./limits.js";
 import { readPdf } from "./pdf.js";
 import { readPlainText } from "./plain-text.js";
 import { readXlsx } from "./xlsx.js";
@@ -10,8 +11,10 @@ import { readXlsx } from "./xlsx.js";
 export interface ReadDocumentOptions {
   /** The file's name: only a .yaml/.yml name counts, for text without a `version:` line. */
   file?: string;
-  /** A Word or Excel file whose parts unpack to more than this many bytes is refused. Default: 256 MiB. */
+  /** A Word or Excel file whose parts read unpack to more than this many bytes is refused. Default: 256 MiB. */
   maxUnpackedSize?: number;
+  /** What one read of a Word or Excel file may cost (see `DocumentLimits`; `maxUnpackedSize` is its `unpackedBytes`). */
+  limits?: Partial<DocumentLimits>;
   /** The format, when the caller has already told it by `detectFormat`: the zip is not listed twice. */
   format?: Format;
 }
@@ -22,7 +25,6 @@ export interface ReadDocumentFileOptions extends Omit<ReadDocumentOptions, "file
 }
 
 const defaultMaxFileSize = 32 * 1024 * 1024;
-const defaultMaxUnpackedSize = 256 * 1024 * 1024;
 
 /**
  * A disclosure's text and the place of every offset in it, whatever form it came in: detected by
@@ -31,14 +33,14 @@ const defaultMaxUnpackedSize = 256 * 1024 * 1024;
  */
 export async function readDocument(bytes: Uint8Array, options: ReadDocumentOptions = {}): Promise<DocumentText> {
   if (bytes.length === 0) throw new DocumentError("empty", bilingual("文件是空的", "the file is empty"));
-  const limit = options.maxUnpackedSize ?? defaultMaxUnpackedSize;
+  const limits = limitsOf({ ...options.limits, ...(options.maxUnpackedSize === undefined ? {} : { unpackedBytes: options.maxUnpackedSize }) });
   switch (options.format ?? detectFormat(bytes, options.file)) {
     case "pdf":
       return readPdf(bytes);
     case "docx":
-      return readDocx(bytes, limit);
+      return readDocx(bytes, limits);
     case "xlsx":
-      return readXlsx(bytes, limit);
+      return readXlsx(bytes, limits);
     default: {
       const document = readPlainText(bytes);
       if (!/\S/.test(document.text)) throw new DocumentError("empty", bilingual("文件中只有空白", "the file holds only white space"));

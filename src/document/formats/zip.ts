@@ -1,4 +1,4 @@
-import { inflateRawSync } from "node:zlib";
+import { createInflateRaw, inflateRawSync } from "node:zlib";
 import { bilingual } from "../../text.js";
 import { DocumentError } from "./document.js";
 
@@ -64,21 +64,57 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
   return entries;
 }
 
-/** One file of a zip archive, stored or deflated, never more than its listed size (nor `limit`) when inflated. */
-export function unzipEntry(bytes: Uint8Array, entry: ZipEntry, limit: number): Buffer {
+/** The stored (compressed) bytes of one file of a zip archive, after its local header. */
+function storedData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.headerOffset;
   if (at + 30 > bytes.length || view.getUint32(at, true) !== localSignature) throw corruptZip();
   const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
   const data = bytes.subarray(start, start + entry.compressedSize);
   if (data.length < entry.compressedSize) throw corruptZip();
+  // A stored part is its own size; a deflated one is read with a method Office uses.
+  if (entry.method === 0 ? entry.size !== entry.compressedSize : entry.method !== 8) throw corruptZip();
+  return data;
+}
+
+/** One file of a zip archive, stored or deflated, never more than its listed size (nor `limit`) when inflated. */
+export function unzipEntry(bytes: Uint8Array, entry: ZipEntry, limit: number): Buffer {
+  const data = storedData(bytes, entry);
   if (entry.size > limit) throw tooLargeInside(entry.name);
   if (entry.method === 0) return Buffer.from(data);
-  if (entry.method !== 8) throw corruptZip();
   try {
     return inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });
   } catch (error) {
     throw corruptZip(error);
+  }
+}
+
+/** A part listed at most this large is inflated at once (its listed size bounds it); a larger one in chunks. */
+const atOnce = 1024 * 1024;
+
+/**
+ * One file of a zip archive as it unpacks, chunk by chunk, so that a large part is never held whole: a
+ * part that unpacks to more than the archive lists for it is a damaged archive, found as it passes the size.
+ */
+export async function* entryChunks(bytes: Uint8Array, entry: ZipEntry): AsyncGenerator<Uint8Array> {
+  const data = storedData(bytes, entry);
+  if (entry.method === 0 || entry.size <= atOnce) {
+    yield entry.method === 0 ? data : unzipEntry(bytes, entry, entry.size);
+    return;
+  }
+  const inflater = createInflateRaw();
+  inflater.end(data);
+  let unpacked = 0;
+  try {
+    for await (const chunk of inflater as AsyncIterable<Buffer>) {
+      unpacked += chunk.length;
+      if (unpacked > entry.size) throw corruptZip();
+      yield chunk;
+    }
+  } catch (error) {
+    throw error instanceof DocumentError ? error : corruptZip(error);
+  } finally {
+    inflater.destroy();
   }
 }
 
