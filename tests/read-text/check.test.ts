@@ -159,6 +159,12 @@ describe("each check, on real sentences", () => {
       "本年度支出预算284.45万元.\n其中:1、基本支出173.80万元;2、项目支出110.56万元;3、其他支出0万元。\n按支出功能分类科目:一般公共服务支出141.44万元,社会保障和就业支出37.95万元,农林水事务105.06万元。",
       ["info not read: no-list-total"],
     ],
+    // 其中,A:2010年决算数x,2011年预算数y: one part's figures for two years, not two parts of the total.
+    [
+      "beijing-shangwuwei-sangong-2010",
+      "2011年“三公经费”财政拨款预算551.59万元。\n其中,公务用车购置及运行维护费:2010年决算数467.54万元,2011年预算数338.3万元。",
+      ["info not read: no-relation"],
+    ],
   ])("%s: %s", (_page, text, expected) => {
     expect(findings(text)).toEqual(expected);
   });

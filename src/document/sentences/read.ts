@@ -446,6 +446,13 @@ function listItems(sentence: Sentence, start: number, end: number, clause: numbe
  * 其中:A支出0万元,年初预算为0万元,差值为0万元;B支出…: items of the same several amounts each (spent, budgeted,
  * their difference) are records, not parts of one total; their figures stay unread (reported as such).
  */
+/** 其中,公务用车购置及运行维护费:2010年决算数467.54万元,2011年预算数338.3万元: one part's figures for two years, not two parts. */
+function isOneItemByYear(sentence: Sentence, items: Figure[]): boolean {
+  const years = /^[,;、]?\d{4}年度?(?:决算|预算)数?(?:为|是)?$/;
+  const [first, ...rest] = items.map((item) => labelOf(sentence, item));
+  return rest.length > 0 && /\d{4}年度?(?:决算|预算)数?(?:为|是)?$/.test(first ?? "") && rest.every((label) => years.test(label));
+}
+
 function isRecordList(sentence: Sentence, items: Figure[]): boolean {
   const amounts = items.filter((item) => item.kind === "amount");
   const records: Figure[][] = [];
@@ -562,7 +569,7 @@ function readMarkedLists(sentences: Sentence[], at: number, relations: Relation[
     const nested = marker[1] === "其中" && previous !== undefined && previous.parts.length > 0 && label === "";
     const items = markedItems(sentences, at, start, end, clause);
     if (items.length === 0) return;
-    if (isRecordList(sentence, items)) {
+    if (isRecordList(sentence, items) || isOneItemByYear(sentence, items)) {
       // Listed, so that no record's 差值 is taken for a restatement of another's or for a whole.
       for (const item of items) Object.assign(item, { listed: true, alone: false });
       return;

@@ -5,11 +5,11 @@ import type { Finding } from "../../../src/finding.js";
 import { checkDisclosureText } from "../../../src/run/check-disclosure.js";
 
 /**
- * fixtures/tables/, tables-b/, unseen-c/ and unseen-d/: published pages, each keyed by hand before the reader ran on
+ * fixtures/tables/, tables-b/ and unseen-c/ to unseen-e/: published pages, each keyed by hand before the reader ran on
  * it (key.json; each batch's README gives its first pass). Every keyed discrepancy must be an error with its stated and expected values, and no other
  * error may be given. What the reader still misses is listed here, each with why: a miss is not silent.
  */
-const batches = ["tables", "tables-b", "unseen-c", "unseen-d"].map((name) => new URL(`../../../fixtures/${name}/`, import.meta.url));
+const batches = ["tables", "tables-b", "unseen-c", "unseen-d", "unseen-e"].map((name) => new URL(`../../../fixtures/${name}/`, import.meta.url));
 
 interface Key {
   discrepancies: { where: string; stated: string; expected: string }[];
@@ -17,6 +17,9 @@ interface Key {
 
 /** Known misses: page → the stated values not yet found, and why. */
 const missed: Record<string, { stated: string; why: string }[]> = {
+  "kunming-kejiju-sangong-juesuan-2018": [
+    { stated: "23.42", why: "完成预算的23.42%, a completion rate, is not read as the ratio of the two amounts it relates" },
+  ],
   "linxiang-shenjiju-sangong-juesuan-2018": [
     { stated: "0.99", why: "a table row's change printed without its minus sign (6.09 − 7.08) is not compared with its amount and prior" },
   ],
