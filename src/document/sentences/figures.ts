@@ -60,26 +60,58 @@ export interface Figure {
    * records, a part of a balance with a negative amount): reported as unread, never a statement of its own.
    */
   alone?: false;
+  /**
+   * Why an amount's value is not known though it is printed (12 34万元): it holds its place
+   * (a list under it is its list, not the sentence before's), but every relation it would be in is not read.
+   */
+  unknown?: UnknownWhy;
 }
+
+/** Why a printed amount is not read: digits split by a space that is no thousands separator. */
+export type UnknownWhy = "split-digits";
 
 const number = String.raw`\d+(?:\.\d+)?`;
 const figurePattern = new RegExp(String.raw`(?<![\d.A-Za-z])(${number})(?:(亿元|万元|元)|(%)|(${countUnits.join("|")})|(?=,${number}%))`, "g");
 
+type Found = Omit<Figure, "role" | "sign" | "word" | "clause" | "depth">;
+
+function unknownAmount(text: string, unit: string, start: number, why: UnknownWhy): Found {
+  return {
+    kind: "amount",
+    value: new Exact(0),
+    decimals: 0,
+    unit,
+    start,
+    end: start + text.length,
+    text,
+    read: false,
+    listed: false,
+    alone: false,
+    unknown: why,
+  };
+}
+
 /** Every figure of a sentence: amounts with their unit, percentages, counts; years and codes are not figures. */
-export function figuresIn(text: string, offset: number): Omit<Figure, "role" | "sign" | "word" | "clause" | "depth">[] {
-  const figures: Omit<Figure, "role" | "sign" | "word" | "clause" | "depth">[] = [];
+export function figuresIn(text: string, offset: number): Found[] {
+  const figures: Found[] = [];
   for (const match of text.matchAll(figurePattern)) {
     const digits = match[1] ?? "";
     const unit = match[2] ?? match[3] ?? match[4] ?? "";
     // A bare number is an amount only with at least one decimal (2713623.00,34.60%), never a year.
     if (unit === "" && !digits.includes(".")) continue;
+    const start = offset + match.index;
+    // 12 34万元: digits after digits and a space that is no thousands separator (normalise joins those) are half a number.
+    if (/\d[ \t\u00a0\u2009\u202f\u3000]+$/.test(text.slice(0, match.index))) {
+      figures.push(unknownAmount(match[0], unit, start, "split-digits"));
+      continue;
+    }
     figures.push({
       kind: match[3] ? "percent" : match[4] ? "count" : "amount",
       value: new Exact(digits),
       decimals: digits.includes(".") ? digits.length - digits.indexOf(".") - 1 : 0,
       unit: match[4] === "名" ? "人" : unit,
-      start: offset + match.index,
-      end: offset + match.index + match[0].length,
+      start,
+      end: start + match[0].length,
       text: match[0],
       read: false,
       listed: false,
