@@ -47,6 +47,10 @@ export const unreadReasons = {
     zh: "两行表格都可能是它所重述的数字：不猜，不与表格核对",
     en: "two lines of a table could be the figure it restates: not guessed, not compared with the table",
   },
+  "amount-in-words": {
+    zh: "金额用汉字书写，或只写“万”“亿”而没有“元”：数值不读，它所在的关系不核对",
+    en: "the amount is written in Chinese numerals, or with 万/亿 and no 元: its value is not read, nor any relation it is in",
+  },
   "split-digits": {
     zh: "数字中间有空格，但不是每三位一组的千分位：不猜是一个数还是两个数，不核对",
     en: "the digits are split by a space that is no thousands separator (groups of three): not guessed as one number or two, not checked",

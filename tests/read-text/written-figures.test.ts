@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { declareDocument } from "../../src/document/declare/declaration-text.js";
+import { readPlainText } from "../../src/document/formats/plain-text.js";
 import { readDisclosure } from "../../src/document/sentences/read.js";
 import { checkDisclosureText } from "../../src/run/check-disclosure.js";
 
@@ -44,5 +46,39 @@ describe("a space or thin space between groups of three digits is a thousands se
     ["支出预算总额12 34万元，其中：基本支出1000万元，项目支出200万元。", ["info narrative/not-read"]],
   ])("checked: %s", (text, expected) => {
     expect(findings(text)).toEqual(expected);
+  });
+});
+
+describe("an amount in words (一千二百万元, 1200万) keeps its list, which is reported as not read (issue 21)", () => {
+  it.each([
+    ["支出预算总额1200万，其中：基本支出1000万元，项目支出300万元。", ["1000", "300"], ["amount-in-words"]],
+    ["支出预算总额为一千二百万元，其中：基本支出1000万元，项目支出300万元。", ["1000", "300"], ["amount-in-words"]],
+    ["支出预算总额为5千万元，其中：基本支出1000万元，项目支出300万元。", ["1000", "300"], ["amount-in-words"]],
+    ["支出预算总额为壹仟贰佰万元。", [], ["amount-in-words"]],
+    ["“三公”经费十二万元，比上年减少2万元。", ["2"], ["amount-in-words"]],
+    // not amounts: a year in numerals, 一元化, a count of people in 万
+    ["二〇二五年预算实行一元化管理。", [], []],
+    ["服务人口1200万人。", [], []],
+  ])("%s", (text, values, unread) => {
+    expect(reading(text)).toEqual({ values, unread });
+  });
+
+  it.each([
+    // the list under the total in words is its own, not the previous sentence's total (a false sum error)
+    ["工资福利支出500万元。支出预算总额为一千二百万元，其中：基本支出1000万元，项目支出300万元。", ["info narrative/not-read"]],
+    ["工资福利支出500万元。支出预算总额1200万，其中：基本支出1000万元，项目支出300万元。", ["info narrative/not-read"]],
+    // never a silent pass
+    ["支出预算总额1200万，其中：基本支出1000万元，项目支出300万元。", ["info narrative/not-read"]],
+  ])("checked: %s", (text, expected) => {
+    expect(findings(text)).toEqual(expected);
+  });
+
+  it("import declares no complete list under a total in words, and lists it as not read", () => {
+    const yaml = declareDocument(
+      readPlainText(new TextEncoder().encode("工资福利支出500万元。支出预算总额为一千二百万元，其中：基本支出1000万元，项目支出300万元。")),
+    );
+    expect(yaml).not.toMatch(/complete: true/);
+    expect(yaml).not.toMatch(/parts:/);
+    expect(yaml).toMatch(/why: amount-in-words/);
   });
 });
