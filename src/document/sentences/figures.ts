@@ -124,8 +124,9 @@ export function figuresIn(text: string, offset: number): Found[] {
     // A bare number is an amount only with at least one decimal (2713623.00,34.60%), never a year.
     if (unit === "" && !digits.includes(".")) continue;
     const start = offset + match.index;
-    // 12 34万元: digits after digits and a space that is no thousands separator (normalise joins those) are half a number.
-    if (/\d[ \t\u00a0\u2009\u202f\u3000]+$/.test(text.slice(0, match.index))) {
+    // 12 34万元: digits with their unit after digits and a space that is no thousands separator (normalise
+    // joins those) are half a number. Bare decimals so (5591.34 5641.93) are a table's figures, read as before.
+    if (match[2] && /\d[ \t\u00a0\u2009\u202f\u3000]+$/.test(text.slice(0, match.index))) {
       figures.push(unknownAmount(match[0], unit, start, "split-digits"));
       continue;
     }
