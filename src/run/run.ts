@@ -2,11 +2,12 @@ import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, resolve } from "node:path";
 import { configLookup, findConfig } from "../config/config.js";
-import { atLeast, countSeverities, type Lang, type Severity } from "../finding.js";
+import { countSeverities, type Lang, type Severity } from "../finding.js";
 import { version } from "../package-root.js";
 import { reportOf, type FileReport, type Report } from "../report/report.js";
 import { ResultCache } from "./cache.js";
 import { codeId } from "./code-id.js";
+import { exitCodeOf, type ExitCode } from "./exit-code.js";
 import { checkFile, declarationFiles, defaultMaxFileSize, displayName, InputError } from "./files.js";
 import { checkInThreads, type Checked, type NamedFile, type SourcesWanted, type WorkerSetup } from "./threads.js";
 
@@ -41,8 +42,8 @@ export interface RunOptions {
 export interface RunResult {
   /** The report to show (errors only with `quiet`). */
   report: Report;
-  /** 0: nothing at or above failOn and no more warnings than maxWarnings; 1 otherwise. */
-  exitCode: 0 | 1;
+  /** 2: a file was not checked (unreadable, too large, nothing read in it); 1: a finding at or above failOn, or too many warnings; 0: neither (exit-code.ts). */
+  exitCode: ExitCode;
   /** The texts asked for by `sources`, by reported file name. */
   sources: Map<string, string>;
   /** What the user should know that is not a finding: a cache that could not be used, too many warnings. */
@@ -152,13 +153,11 @@ function openCache(given: string, files: readonly { path: string }[], setup: Wor
   };
 }
 
-/** The exit policy: a finding at or above failOn, or more warnings than maxWarnings, fails the run. */
+/** The exit policy (exit-code.ts): a file not checked, a finding at or above failOn, or more warnings than maxWarnings. */
 function outcome(report: Report, sources: Map<string, string>, warnings: string[], options: RunOptions): RunResult {
-  const failOn = options.failOn ?? "error";
-  const failing = report.files.some((file) => file.findings.some((finding) => atLeast(finding.severity, failOn)));
-  const tooManyWarnings = options.maxWarnings !== undefined && report.summary.warning > options.maxWarnings;
-  if (tooManyWarnings && !failing) warnings.push(`${report.summary.warning} warnings, more than --max-warnings ${options.maxWarnings}`);
-  return { report: options.quiet ? onlyErrors(report) : report, exitCode: failing || tooManyWarnings ? 1 : 0, sources, warnings };
+  const { code, tooManyWarnings } = exitCodeOf(report, options);
+  if (tooManyWarnings) warnings.push(`${report.summary.warning} warnings, more than --max-warnings ${options.maxWarnings}`);
+  return { report: options.quiet ? onlyErrors(report) : report, exitCode: code, sources, warnings };
 }
 
 function onlyErrors(report: Report): Report {
