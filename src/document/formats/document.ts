@@ -73,6 +73,13 @@ export interface Position {
   size: number;
 }
 
+/**
+ * A line break inside a table cell (Word's w:br and w:cr, a cell's second paragraph): U+2028 LINE SEPARATOR,
+ * since a line feed would end the row. Never a space, which would make 120 over 500 one number (120 500), or
+ * 表3 over 125.04万元 3125.04; normalising joins the words on either side, never two numbers.
+ */
+export const lineInCell = "\u2028";
+
 /** Why a document could not be read; each has a one-line message in both languages. */
 export type DocumentProblem = "unreadable" | "empty" | "too-large" | "corrupt" | "encrypted" | "unsupported" | "no-text";
 

@@ -125,8 +125,9 @@ export function figuresIn(text: string, offset: number): Found[] {
     if (unit === "" && !digits.includes(".")) continue;
     const start = offset + match.index;
     // 12 34万元: digits with their unit after digits and a space that is no thousands separator (normalise
-    // joins those) are half a number. Bare decimals so (5591.34 5641.93) are a table's figures, read as before.
-    if (match[2] && /\d[ \t\u00a0\u2009\u202f\u3000]+$/.test(text.slice(0, match.index))) {
+    // joins those), or a line break in a table cell (2 over 000万元), may be half a number: not read.
+    // Bare decimals so (5591.34 5641.93) are a table's figures, read as before.
+    if (match[2] && /\d[ \t\u00a0\u2009\u202f\u3000\u2028]+$/.test(text.slice(0, match.index))) {
       figures.push(unknownAmount(match[0], unit, start, "split-digits"));
       continue;
     }

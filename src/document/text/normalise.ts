@@ -101,8 +101,9 @@ export function normalise(original: string): Normalised {
   result = filter(result, matched(result.text, debris));
   // A mirror's pinyin after a character: 務(wù), 結(jié)轉(zhuǎn).
   result = filter(result, matched(result.text, /(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)/dg));
-  // Horizontal space, unless it separates two digits (two figures).
-  result = filter(result, matched(result.text, /(?<!\d)[ \t\u00a0\u2009\u202f\u3000]+|[ \t\u00a0\u2009\u202f\u3000]+(?!\d)/dg));
+  // Horizontal space, unless it separates two digits (two figures); so a line break inside a table cell
+  // (U+2028: a label wrapped in its cell is one label, two numbers on two lines stay two).
+  result = filter(result, matched(result.text, /(?<!\d)[ \t\u00a0\u2009\u202f\u3000\u2028]+|[ \t\u00a0\u2009\u202f\u3000\u2028]+(?!\d)/dg));
   // A line break inside a number: a digit, the break, and more digits that are not an outline number (1. / 1、).
   result = filter(result, matched(result.text, /(?<=\d)(\n+)(?=\d+(?:\.\d+)?(?![.、\d])(?:万元|元|亿元|%))/dg, 1));
   result = filter(result, brokenLines(result.text));
