@@ -60,10 +60,14 @@ export interface DocumentText {
   setAside?: SetAside[];
 }
 
-/** Something of a file not in its text: where it is (`表3!8:8`, `表3 旧版`, `表3!C7`) and why. */
+/**
+ * Something of a file not in its text: where it is (`表3!8:8`, `表3 旧版`, `表3!C7`, `第 5–120 页`) and why:
+ * hidden, a formula without its value, pages of a PDF beyond its reading budget (pages, memory, time), or
+ * whose text cannot be put in reading order (turned text, two columns side by side).
+ */
 export interface SetAside {
   text: string;
-  why: "hidden" | "formula";
+  why: "hidden" | "formula" | "page-limit" | "memory-limit" | "time-limit" | "rotated-text" | "two-columns";
 }
 
 /** A character's left and right edges on its page, and its font size, in the page's units. */

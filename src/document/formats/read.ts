@@ -3,7 +3,7 @@ import { bilingual } from "../../text.js";
 import { DocumentError, type DocumentText } from "./document.js";
 import { readDocx } from "./docx.js";
 import { detectFormat, type Format } from "./format.js";
-import { readPdf } from "./pdf.js";
+import { readPdf, type PdfBudget } from "./pdf.js";
 import { readPlainText } from "./plain-text.js";
 import { readXlsx } from "./xlsx.js";
 
@@ -14,6 +14,8 @@ export interface ReadDocumentOptions {
   maxUnpackedSize?: number;
   /** The format, when the caller has already told it by `detectFormat`: the zip is not listed twice. */
   format?: Format;
+  /** What reading a PDF may spend (pages, memory, time); what it does not read is set aside and said. */
+  pdf?: PdfBudget;
 }
 
 export interface ReadDocumentFileOptions extends Omit<ReadDocumentOptions, "file"> {
@@ -34,7 +36,7 @@ export async function readDocument(bytes: Uint8Array, options: ReadDocumentOptio
   const limit = options.maxUnpackedSize ?? defaultMaxUnpackedSize;
   switch (options.format ?? detectFormat(bytes, options.file)) {
     case "pdf":
-      return readPdf(bytes);
+      return readPdf(bytes, options.pdf);
     case "docx":
       return readDocx(bytes, limit);
     case "xlsx":
