@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, resolve } from "node:path";
 import { configLookup, findConfig } from "../config/config.js";
@@ -8,7 +7,7 @@ import { reportOf, type FileReport, type Report } from "../report/report.js";
 import { ResultCache } from "./cache.js";
 import { codeId } from "./code-id.js";
 import { exitCodeOf, type ExitCode } from "./exit-code.js";
-import { checkFile, declarationFiles, defaultMaxFileSize, displayName, InputError } from "./files.js";
+import { checkFile, declarationFiles, defaultMaxFileSize, displayName, InputError, sourceText } from "./files.js";
 import { checkInThreads, type Checked, type NamedFile, type SourcesWanted, type WorkerSetup } from "./threads.js";
 
 export interface RunOptions {
@@ -98,7 +97,8 @@ export async function checkFiles(paths: readonly string[], options: RunOptions =
     const earlier = cache?.get(path);
     if (!earlier) return true;
     reports.push(earlier);
-    if (setup.sources === "all" || (setup.sources === "errors" && earlier.summary.error > 0)) sources.set(file, readFileSync(path, "utf8"));
+    const source = setup.sources === "all" || (setup.sources === "errors" && earlier.summary.error > 0) ? sourceText(path) : undefined;
+    if (source !== undefined) sources.set(file, source);
     return false;
   });
   const pathOf = new Map(toCheck.map(({ path, file }) => [file, path]));
