@@ -165,7 +165,7 @@ describe("the installed command", () => {
     expect(missing.status).toBe(2);
     expect(missing.stderr.trim().split("\n")).toHaveLength(1);
     const bad = spawnSync(process.execPath, [bin, "check", folder], { encoding: "utf8" });
-    expect(bad.status).toBe(1);
+    expect(bad.status).toBe(2); // a file that is not UTF-8 was not checked (exit-code.ts)
     expect(bad.stdout).toContain("not UTF-8");
     expect(bad.stdout).toMatch(/malformed\.yaml\n {2}\d+:\d+ +error +YAML syntax error/);
     for (const output of [missing.stderr, bad.stderr, bad.stdout]) expect(output).not.toMatch(/\n\s+at /);

@@ -65,7 +65,7 @@ export async function runCheck(paths: string[], options: CheckOptions, io: CliIO
   if (options.stdin && paths.length > 0) throw new InputError("--stdin checks the standard input: give no path with it");
   if (!options.stdin && paths.length === 0) {
     io.stderr("error: missing required argument 'paths' (or --stdin, or --print-config <file>)\n");
-    return exitCodes.usage;
+    return exitCodes.notChecked;
   }
   const { toStdout, toFiles } = reportFiles(options.format, options.output ?? [], io.cwd);
   const formats = [...toStdout, ...toFiles.map((file) => file.format)];

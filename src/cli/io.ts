@@ -13,7 +13,7 @@ export interface CliIO {
   stdin?: (limit: number) => Promise<Buffer>;
 }
 
-export const exitCodes = { ok: 0, findings: 1, usage: 2 } as const;
+export { exitCodes } from "../run/exit-code.js";
 
 /** zh when the locale (LC_ALL, else LANG) is Chinese. */
 export function defaultLang(env: CliIO["env"]): Lang {

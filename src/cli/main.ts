@@ -55,7 +55,9 @@ const checkHelp = [
   "Exit codes:",
   "  0  no finding at or above --fail-on (default: error), and no more warnings than --max-warnings",
   "  1  a finding at or above --fail-on (YAML syntax and schema errors included), or too many warnings",
-  "  2  the check could not run: a bad flag, a missing path, an unreadable file or config, no YAML file, an output that cannot be written",
+  "  2  the check did not run, or not for every file: a bad flag, a missing path, a config that cannot be read, no YAML file, an output that",
+  "     cannot be written; a file that cannot be read (damaged, disguised, an unknown encoding), above --max-file-size, or from which no",
+  "     figure was read. 2 goes before 1",
 ].join("\n");
 
 /** `check`: its exit code is handed to onExit, since commander's action cannot return it. */
@@ -150,19 +152,19 @@ function addSchemaCommand(program: Command, io: CliIO): void {
 function exitCodeOf(error: unknown, io: CliIO): number {
   if (error instanceof CommanderError) {
     // --help and --version end here too, with code 0; commander has already printed its line.
-    return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
+    return error.exitCode === 0 ? exitCodes.ok : exitCodes.notChecked;
   }
   if (error instanceof InputError || error instanceof WorkerStopped) {
     io.stderr(`budget-rules: ${error.message}\n`);
-    return exitCodes.usage;
+    return exitCodes.notChecked;
   }
   if (error instanceof ConfigError) {
     io.stderr(error.lines.map((line) => `budget-rules: ${line}\n`).join(""));
-    return exitCodes.usage;
+    return exitCodes.notChecked;
   }
   const message = error instanceof Error ? error.message : String(error);
   io.stderr(`budget-rules: internal error: ${message.split("\n")[0]}\n`);
-  return exitCodes.usage;
+  return exitCodes.notChecked;
 }
 
 /** Runs the command line; returns the exit code: 0 no failing finding, 1 a failing finding, 2 the check could not run. */

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { chmodSync, lstatSync, mkdirSync, readFileSync } from "node:fs";
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import { dirname, isAbsolute, join } from "node:path";
@@ -62,12 +62,27 @@ function readCache(file: string, key: string): Buffer | undefined {
   }
 }
 
+/**
+ * Makes a folder and the missing ones above it, one at a time, each 0700; true when the folder was made.
+ * Not mkdir's `recursive`, which never ends where a parent exists but refuses a child with ENOENT
+ * (HOME=/proc: /proc/.cache), so that the command spun after printing its report. Any error is thrown.
+ */
+function makeFolders(folder: string): boolean {
+  const missing: string[] = [];
+  for (let at = folder; !existsSync(at); at = dirname(at)) {
+    if (dirname(at) === at) return false;
+    missing.unshift(at);
+  }
+  for (const path of missing) mkdirSync(path, { mode: 0o700 });
+  return missing.length > 0;
+}
+
 /** A cache that cannot be written only costs the next run its head start. */
 function writeCache(file: string, key: string, data: Buffer): void {
   const folder = dirname(file);
   try {
     // 0700 whatever the umask; chmod too, since mkdir's mode is masked and umask 000 would keep 0777.
-    if (mkdirSync(folder, { recursive: true, mode: 0o700 }) !== undefined) chmodSync(folder, 0o700);
+    if (makeFolders(folder)) chmodSync(folder, 0o700);
     if (!ownFolder(folder)) return;
     writeWhole(file, Buffer.concat([checksumOf(key, data), data]), 0o600);
   } catch {

@@ -51,6 +51,34 @@ export const unreadReasons = {
     zh: "两行表格都可能是它所重述的数字：不猜，不与表格核对",
     en: "two lines of a table could be the figure it restates: not guessed, not compared with the table",
   },
+  "page-limit": {
+    zh: "PDF 的页数超过读取上限，其后的页未读",
+    en: "the PDF has more pages than the reading budget: the pages after it are not read",
+  },
+  "memory-limit": {
+    zh: "读取这些 PDF 页所需的内存超过上限：未读",
+    en: "reading these pages of the PDF needs more memory than the budget: not read",
+  },
+  "time-limit": {
+    zh: "读取 PDF 的时间超过上限，这些页未读",
+    en: "reading the PDF took longer than the budget: these pages are not read",
+  },
+  "rotated-text": {
+    zh: "PDF 这一页的文字是旋转或竖排的，无法按行排出阅读顺序：不猜，未读",
+    en: "the text of this PDF page is rotated or vertical, so its lines cannot be put in reading order: not guessed, not read",
+  },
+  "two-columns": {
+    zh: "PDF 这一页分两栏排版，按行读会把两栏的句子拼在一起：不猜，未读",
+    en: "this PDF page is set in two columns, which read by lines would join the sentences of both: not guessed, not read",
+  },
+  "amount-in-words": {
+    zh: "金额用汉字书写，或只写“万”“亿”而没有“元”：数值不读，它所在的关系不核对",
+    en: "the amount is written in Chinese numerals, or with 万/亿 and no 元: its value is not read, nor any relation it is in",
+  },
+  "split-digits": {
+    zh: "数字中间有空格，但不是每三位一组的千分位：不猜是一个数还是两个数，不核对",
+    en: "the digits are split by a space that is no thousands separator (groups of three): not guessed as one number or two, not checked",
+  },
   "performance-table": {
     zh: "绩效目标表中没有读出收支构成、项目或带各年指标值的指标",
     en: "no composition, project or indicator with its years' values was read from the performance target table",

@@ -24,7 +24,7 @@ export interface DisclosureTextOptions {
 }
 
 /** A finding about the document as a whole (it cannot be read, reading it failed), at its start. */
-export function documentFinding(messageId: "unreadable" | "internal-error", detail: string | Text, lang: Lang): Finding {
+export function documentFinding(messageId: "unreadable" | "internal-error" | "nothing-read", detail: string | Text, lang: Lang): Finding {
   const message = fill(document.meta.messages[messageId]?.text[lang] ?? "{detail}", { detail }, lang);
   return { rule: document.id, messageId, severity: "error", message, path: "", line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
@@ -89,6 +89,8 @@ export function checkDisclosureText(text: string, options: DisclosureTextOptions
     const report = checkText(declared.yaml, { lang, file, printed: true, ...(options.config ? { config: options.config } : {}) });
     config = report.config;
     findings = report.findings.map(relocator(text, reading, declared, options.placeOf));
+    // A declaration of no statement and no table checks nothing: never “no problems”.
+    if (!/^(?:statements|tables):$/m.test(declared.yaml)) findings.push(documentFinding("nothing-read", "", lang));
   } catch (error) {
     findings = [documentFinding("internal-error", error instanceof Error ? error.message : String(error), lang)];
   }

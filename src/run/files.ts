@@ -1,10 +1,11 @@
-import { readdirSync, realpathSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { configFileName } from "../config/config.js";
 import { readWithin, sizesAbove, sizeText } from "../load/read.js";
 import type { FileReport } from "../report/report.js";
 import type { MessageData } from "../text.js";
 import { detectFormat, type Format } from "../document/formats/format.js";
+import { decodeText } from "../document/formats/plain-text.js";
 import { checkText, unreadFileReport, type CheckOptions } from "./check-text.js";
 
 /** A check that cannot run (a missing path, no YAML file): the CLI says it in one line and exits 2. */
@@ -169,6 +170,21 @@ export async function checkBytes(bytes: Buffer, path: string, options: CheckOpti
   }
   onText?.(text);
   return checkText(text, options);
+}
+
+/**
+ * The text a cached result's code frame shows: a declaration's or a text document's, as its check read it;
+ * none for Word, PDF, Excel or what cannot be read (its bytes are no text: a frame of them showed raw bytes).
+ */
+export function sourceText(path: string): string | undefined {
+  try {
+    const bytes = readFileSync(path);
+    const format = yamlFile.test(path) ? "declaration" : formatOf(bytes, path);
+    if (format === "declaration") return utf8.decode(bytes);
+    return format === "text" ? decodeText(bytes).text : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** What the file holds; undefined when it cannot be told (a binary): a document that cannot be read. */

@@ -1,15 +1,15 @@
-import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, resolve } from "node:path";
 import { configLookup, findConfig } from "../config/config.js";
-import { atLeast, countSeverities, type Lang, type Severity, type SeverityCounts } from "../finding.js";
+import { countSeverities, type Lang, type Severity, type SeverityCounts } from "../finding.js";
 import { version } from "../package-root.js";
 import { reportOf, type FileReport, type Report } from "../report/report.js";
 import type { Failure } from "../report/verdict.js";
 import { ResultCache, type CacheKey, type Lookup, type Stamp } from "./cache.js";
 import { codeId } from "./code-id.js";
 import { sizeText } from "../load/read.js";
-import { checkBytes, checkFile, declarationFiles, defaultMaxFileSize, displayName, InputError } from "./files.js";
+import { exitCodeOf, type ExitCode } from "./exit-code.js";
+import { checkBytes, checkFile, declarationFiles, defaultMaxFileSize, displayName, InputError, sourceText } from "./files.js";
 import { ignoredBy } from "./ignore.js";
 import { checkInThreads, type Checked, type NamedFile, type SourcesWanted, type WorkerSetup } from "./threads.js";
 
@@ -50,8 +50,8 @@ export interface RunOptions {
 export interface RunResult {
   /** The report to show (errors only with `quiet`). */
   report: Report;
-  /** 0: nothing at or above failOn and no more warnings than maxWarnings; 1 otherwise. */
-  exitCode: 0 | 1;
+  /** 2: a file was not checked (unreadable, too large, nothing read in it); 1: a finding at or above failOn, or too many warnings; 0: neither (exit-code.ts). */
+  exitCode: ExitCode;
   /** The texts asked for by `sources`, by reported file name. */
   sources: Map<string, string>;
   /** What the user should know that is not a finding: a cache that could not be used. */
@@ -106,7 +106,10 @@ export async function checkFiles(paths: readonly string[], options: RunOptions =
       return true;
     }
     reports.push(found.report);
-    if (setup.sources === "all" || (setup.sources === "errors" && found.report.summary.error > 0)) sources.set(named.file, readFileSync(named.path, "utf8"));
+    const wanted = setup.sources === "all" || (setup.sources === "errors" && found.report.summary.error > 0);
+    // A document's bytes are no code frame: only a text's own lines are shown.
+    const source = wanted ? sourceText(named.path) : undefined;
+    if (source !== undefined) sources.set(named.file, source);
     return false;
   });
   const onChecked = ({ report, source }: Checked) => {
@@ -201,12 +204,13 @@ function openCache(given: string, files: readonly NamedFile[], setup: WorkerSetu
   };
 }
 
-/** The exit policy: a finding at or above failOn, or more warnings than maxWarnings, fails the run. */
+/** The exit policy (exit-code.ts): a file not checked, a finding at or above failOn, or more warnings than maxWarnings. */
 function outcome(report: Report, sources: Map<string, string>, warnings: string[], options: RunOptions): RunResult {
   const failOn = options.failOn ?? "error";
-  const failing = report.files.some((file) => file.findings.some((finding) => atLeast(finding.severity, failOn)));
   const failures = failuresOf(report.summary, failOn, options.maxWarnings);
-  return { report: options.quiet ? onlyErrors(report) : report, exitCode: failing || failures.length > 0 ? 1 : 0, sources, warnings, failures };
+  // One exit code rule (exit-code.ts): a file not checked is 2, before any finding's 1.
+  const { code } = exitCodeOf(report, options);
+  return { report: options.quiet ? onlyErrors(report) : report, exitCode: code, sources, warnings, failures };
 }
 
 /** What fails the run besides its errors (counted before --quiet filters what is shown). */

@@ -13,7 +13,7 @@ import { officeFiles } from "./office-files.mjs";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const runsArgument = process.argv.indexOf("--runs");
 const runs = runsArgument > 0 ? Number(process.argv[runsArgument + 1]) : 21;
-// --only seed,many,large,aliases,cache,text,documents,office: run some sections only.
+// --only seed,many,large,aliases,cache,text,documents,office,pdf-budget: run some sections only.
 const onlyArgument = process.argv.indexOf("--only");
 const only = onlyArgument > 0 ? new Set(process.argv[onlyArgument + 1].split(",")) : undefined;
 const section = (name) => only === undefined || only.has(name);
@@ -311,6 +311,37 @@ if (section("office")) {
     rows.push([`${file.what}, ${(file.size / 1048576).toFixed(2)} MiB: read alone`, s(read.seconds), mib(read.rss), ""]);
     rows.push([`${file.what}: \`budget-rules check\``, s(check.seconds), mib(check.rss), outcome]);
   });
+}
+
+// 8. Hostile PDFs within the read's budget (issue 21).
+if (section("pdf-budget")) {
+  // Issue 21: hostile PDFs, each read within the default budget (docs/performance.md); any exit code is the
+  // budget's answer (2: not read, or nothing read), so each is one run, its time and peak RSS.
+  // Made by a process of their own: a process's peak RSS is kept across fork and exec, so the bench must stay small.
+  spawnSync(process.execPath, [join(root, "tests", "bench", "hostile-pdf.mjs"), work], { stdio: "inherit" });
+  const cases = [
+    ["1,000 pages (the page budget, all read)", "pages-1000"],
+    ["10,000 pages (the first 1,000 read, the rest said not read)", "pages-10000"],
+    ["100,000 nested q (pdf.js's state stack is quadratic)", "nested-q"],
+    ["2^30 form draws", "forms-2-30"],
+    ["content stream inflating to 64 MB (the largest accepted)", "content-64mb"],
+    ["content stream inflating to 1 GB (refused before reading)", "content-1gb"],
+  ];
+  for (const [name, made] of cases) {
+    const file = join(work, `${made}.pdf`);
+    const bytes = readFileSync(file);
+    writeFileSync(rssFile, "");
+    const started = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, ["--import", preload, bin, "check", file], {
+      cwd: root,
+      env: { ...process.env, BENCH_RSS: rssFile, CI: "true" },
+      encoding: "utf8",
+    });
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const rss = Math.max(...readFileSync(rssFile, "utf8").trim().split("\n").map(Number)) / 1024;
+    const said = (/(?:error|info) +(.+?)  +(?:document|narrative)$/m.exec(result.stdout)?.[1] ?? "").slice(0, 90);
+    rows.push([`PDF, ${name}, ${(bytes.length / 1024).toFixed(0)} KB: exit ${result.status}`, s(seconds), `${rss.toFixed(0)} MiB`, said]);
+  }
 }
 
 rmSync(work, { recursive: true, force: true });

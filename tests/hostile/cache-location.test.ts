@@ -90,7 +90,8 @@ describe("-- ends the options", () => {
   it("`check --cache -- --cache-location=victim.txt a.yaml`: the odd name is a path to check", async () => {
     const dir = project();
     const result = await run(["check", "--cache", "-f", "json", "--", "--cache-location=victim.txt", "a.yaml"], dir);
-    expect(result.code).toBe(1);
+    // The odd name is a document from which nothing is read: not checked, exit 2 (exit-code.ts).
+    expect(result.code).toBe(2);
     expect((JSON.parse(result.stdout) as { files: { file: string }[] }).files.map(({ file }) => file)).toEqual(["--cache-location=victim.txt", "a.yaml"]);
     expect(readFileSync(join(dir, "victim.txt"), "utf8")).toBe("precious\n");
     expect(readFileSync(join(dir, ".budget-rules-cache"), "utf8")).toMatch(/^\{"key":/);

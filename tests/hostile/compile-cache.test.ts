@@ -157,6 +157,17 @@ describe("no relative cache location is used or made", () => {
   });
 });
 
+describe("a cache folder that cannot be made is passed over, never retried (issue 21)", () => {
+  it.each<{ name: string; env: Record<string, string> }>([
+    // /proc refuses a new folder with ENOENT though it exists: mkdir's recursive mode spun there for ever
+    { name: "HOME=/proc", env: { HOME: "/proc" } },
+    { name: "XDG_CACHE_HOME=/proc/self", env: { XDG_CACHE_HOME: "/proc/self" } },
+    { name: "HOME under a file", env: { HOME: "/etc/hostname/home" } },
+  ])("$name: the command ends as it does without a cache", ({ env }) => {
+    expect(run(folder(), env)).toEqual(withoutCache(folder(), env));
+  });
+});
+
 describe("what is in place of the cache file is never followed or waited on", () => {
   it.each<{ name: string; make: (file: string) => void }>([
     { name: "a FIFO", make: (file) => spawnSync("mkfifo", [file]) },

@@ -31,7 +31,7 @@ interface Case {
   content: string | Buffer;
   /** The findings that must be there: rule/messageId at a line. */
   findings?: { rule: string; messageId: string; line?: number }[];
-  exit: 0 | 1;
+  exit: 0 | 1 | 2;
 }
 
 const cases: Case[] = [
@@ -55,13 +55,13 @@ const cases: Case[] = [
     name: "invalid UTF-8",
     content: Buffer.concat([Buffer.from(head), Buffer.from([0xc3, 0x28, 0xa0, 0xa1])]),
     findings: [{ rule: "yaml", messageId: "encoding", line: 1 }],
-    exit: 1,
+    exit: 2,
   },
   {
     name: "a binary file",
     content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0xff, 0xfe]),
     findings: [{ rule: "yaml", messageId: "encoding", line: 1 }],
-    exit: 1,
+    exit: 2,
   },
   { name: "a YAML alias bomb (billion laughs)", content: billionLaughs(), findings: [{ rule: "yaml", messageId: "alias-expansion", line: 1 }], exit: 1 },
   { name: "an alias that contains itself", content: "a: &x [*x]\n", findings: [{ rule: "yaml", messageId: "alias-expansion", line: 1 }], exit: 1 },
@@ -190,7 +190,7 @@ describe("hostile inputs", () => {
     const path = join(folder, "big.yaml");
     writeFileSync(path, `${head}tables:\n${"  # 填充\n".repeat(200_000)}  []\n`);
     const refused = await check(path, ["--max-file-size", "1"]);
-    expect(refused.code).toBe(1);
+    expect(refused.code).toBe(2); // not checked (exit-code.ts)
     expect(refused.stdout).toContain('"messageId": "too-large"');
     expect((await check(path)).code).toBe(0); // under the default limit: checked, and only comments pad it
   });
@@ -199,7 +199,7 @@ describe("hostile inputs", () => {
     const path = join(folder, "fifty.yaml");
     writeFileSync(path, Buffer.alloc(50 * 1024 * 1024, "# 注释\n"));
     const { code, stdout } = await check(path);
-    expect(code).toBe(1);
+    expect(code).toBe(2); // not checked (exit-code.ts)
     expect(stdout).toContain("above the limit of 32 MB");
   });
 

@@ -73,28 +73,45 @@ export async function xlsxOf(sheets: readonly Sheet[]): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-let gb18030: Map<string, number[]> | undefined;
-
-/** Text in GB18030, its two-byte part (GBK, which holds every character of the corpus) found by decoding each code. */
-export function encodeGb18030(text: string): Buffer {
-  if (!gb18030) {
-    gb18030 = new Map();
-    const decoder = new TextDecoder("gb18030");
-    for (let lead = 0x81; lead <= 0xfe; lead += 1) {
-      for (let trail = 0x40; trail <= 0xfe; trail += 1) {
-        if (trail === 0x7f) continue;
-        const character = decoder.decode(new Uint8Array([lead, trail]));
-        if (!gb18030.has(character)) gb18030.set(character, [lead, trail]);
-      }
-    }
+/** The character two bytes are in a legacy encoding; "" when they are none. */
+function decodedOrEmpty(decoder: { decode(bytes: Uint8Array): string }, lead: number, trail: number): string {
+  try {
+    return decoder.decode(new Uint8Array([lead, trail]));
+  } catch {
+    return "";
   }
-  const table = gb18030;
+}
+
+const legacyTables = new Map<string, Map<string, number[]>>();
+
+/**
+ * Text in GB18030 (its two-byte part, GBK, which holds every character of the corpus) or Big5, made without
+ * an encoder package: Node decodes both (full ICU), so each two-byte code is decoded once and the map read
+ * backwards. ASCII is itself in both; a character the encoding lacks is an error, never dropped.
+ */
+export function encodeLegacy(text: string, encoding: "gb18030" | "big5"): Buffer {
+  let table = legacyTables.get(encoding);
+  if (!table) {
+    const codes = new Map<string, number[]>();
+    const decoder = new TextDecoder(encoding, { fatal: true });
+    for (let lead = 0x81; lead <= 0xfe; lead += 1)
+      for (let trail = 0x40; trail <= 0xfe; trail += 1) {
+        const character = decodedOrEmpty(decoder, lead, trail);
+        if (character.length === 1 && !codes.has(character)) codes.set(character, [lead, trail]);
+      }
+    legacyTables.set(encoding, codes);
+    table = codes;
+  }
+  const known = table;
   return Buffer.from(
     [...text].flatMap((character) => {
       if (character.charCodeAt(0) < 0x80) return [character.charCodeAt(0)];
-      const bytes = table.get(character);
-      if (!bytes) throw new Error(`no GB18030 code for ${character}`);
+      const bytes = known.get(character);
+      if (!bytes) throw new Error(`no ${encoding} code for ${character}`);
       return bytes;
     }),
   );
 }
+
+/** Text in GB18030 (see `encodeLegacy`). */
+export const encodeGb18030 = (text: string): Buffer => encodeLegacy(text, "gb18030");

@@ -178,7 +178,7 @@ function unreadLines(source: DeclarationSource, notes: readonly Note[], tables: 
     ...reading.unread.map((unread) => ({
       start: unread.start,
       end: unread.end,
-      why: unread.kind === "table" ? "table" : "no-relation",
+      why: unread.why ?? (unread.kind === "table" ? "table" : "no-relation"),
       text: excerpt(source, unread.start, unread.start + unread.excerpt.length),
     })),
   ].sort((a, b) => a.start - b.start);

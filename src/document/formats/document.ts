@@ -60,10 +60,14 @@ export interface DocumentText {
   setAside?: SetAside[];
 }
 
-/** Something of a file not in its text: where it is (`表3!8:8`, `表3 旧版`, `表3!C7`, `表3!AMK1:XFD9`) and why. */
+/**
+ * Something of a file not in its text: where it is (`表3!8:8`, `表3 旧版`, `表3!C7`, `表3!AMK1:XFD9`, `第 5–120 页`) and why:
+ * hidden, a formula without its value, cells beyond a sheet's last column read, pages of a PDF beyond its reading budget (pages, memory, time), or
+ * whose text cannot be put in reading order (turned text, two columns side by side).
+ */
 export interface SetAside {
   text: string;
-  why: "hidden" | "formula" | "out-of-range";
+  why: "hidden" | "formula" | "out-of-range" | "page-limit" | "memory-limit" | "time-limit" | "rotated-text" | "two-columns";
 }
 
 /** A character's left and right edges on its page, and its font size, in the page's units. */
@@ -72,6 +76,13 @@ export interface Position {
   x1: number;
   size: number;
 }
+
+/**
+ * A line break inside a table cell (Word's w:br and w:cr, a cell's second paragraph): U+2028 LINE SEPARATOR,
+ * since a line feed would end the row. Never a space, which would make 120 over 500 one number (120 500), or
+ * 表3 over 125.04万元 3125.04; normalising joins the words on either side, never two numbers.
+ */
+export const lineInCell = "\u2028";
 
 /** Why a document could not be read; each has a one-line message in both languages. */
 export type DocumentProblem = "unreadable" | "empty" | "too-large" | "corrupt" | "encrypted" | "unsupported" | "no-text";

@@ -1,5 +1,5 @@
 import { bilingual } from "../../text.js";
-import { DocumentError, type DocumentText, type DocxPlace, type TableCell } from "./document.js";
+import { DocumentError, lineInCell, type DocumentText, type DocxPlace, type TableCell } from "./document.js";
 import { Layout, type Anchor } from "./layout.js";
 import { defaultLimits, ReadBudget, type DocumentLimits } from "./limits.js";
 import { parseXml, readXmlPart, type XmlHandler } from "./xml.js";
@@ -46,7 +46,7 @@ function paragraphText(nodes: readonly XmlNode[], boxes: XmlNode[][]): string {
   return text;
 }
 
-/** One line of the text: a paragraph, or a table row's cells (each its paragraphs, joined by spaces). */
+/** One line of the text: a paragraph, or a table row's cells (each its paragraphs, joined by `lineInCell`). */
 type Line = { paragraph: number; text: string; table?: TableCell }[][];
 
 /**
@@ -71,8 +71,9 @@ class BodyReader {
     const boxes: XmlNode[][] = [];
     const text = paragraphText(childrenOf(node), boxes);
     this.paragraphs += 1;
-    // In a cell, a tab or a line break would end the cell or the row: each is a space there.
-    if (cell) cell.into.push({ paragraph: this.paragraphs, text: text.replace(/[\t\n]/g, " "), table: cell.table });
+    // In a cell, a tab or a line break would end the cell or the row: a tab is a space there, a line break
+    // (w:br, w:cr) a line break within the cell, which never joins the digits on either side of it.
+    if (cell) cell.into.push({ paragraph: this.paragraphs, text: text.replaceAll("\t", " ").replaceAll("\n", lineInCell), table: cell.table });
     else this.lines.push([[{ paragraph: this.paragraphs, text }]]);
     for (const box of boxes) this.read(box, cell);
   }
@@ -187,7 +188,7 @@ function bodyText(nodes: readonly XmlNode[]): DocumentText {
     for (const [cellIndex, cell] of line.entries()) {
       if (cellIndex > 0) layout.append("\t");
       for (const [partIndex, part] of cell.entries()) {
-        if (partIndex > 0) layout.append(" ");
+        if (partIndex > 0) layout.append(lineInCell);
         const anchor: Anchor<DocxPlace> = part.table
           ? { kind: "docx", paragraph: part.paragraph, table: part.table }
           : { kind: "docx", paragraph: part.paragraph };

@@ -27,21 +27,69 @@ const otherBinaries: { magic: number[]; what: Text }[] = [
 
 const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every((byte, index) => bytes[index] === byte);
 
-/** `%PDF-` in the first 1,024 bytes, where readers look for it. */
+const latin1 = (bytes: Uint8Array, length = bytes.byteLength) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(length, bytes.byteLength)).toString("latin1");
+
+/**
+ * A PDF: its header `%PDF-1.7` first, or within the first 1,024 bytes (where readers look for it) in a file
+ * that also holds a PDF object (`1 0 obj`). A text that only quotes the header is text.
+ */
 function isPdf(bytes: Uint8Array): boolean {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).includes("%PDF-");
+  const head = latin1(bytes, 1024);
+  const at = head.search(/%PDF-\d\.\d/);
+  if (at < 0) return false;
+  return at === 0 || /\d+[ \t\r\n]+\d+[ \t\r\n]+obj\b/.test(latin1(bytes, 1024 * 1024));
 }
 
-/** A top-level `version:` key: only a declaration starts a line so (checked on bytes: ASCII is the same in UTF-8 and GB18030). */
+/**
+ * A declaration's `version: 1` line, the whole line a whole number (and maybe a comment), in its first 4 KB,
+ * as `init` and `import` write it: a narrative's line that begins `version:` and says anything else is text
+ * (checked on bytes: ASCII is the same in UTF-8 and GB18030).
+ */
 function hasVersionLine(bytes: Uint8Array): boolean {
-  return /^version[ \t]*:/m.test(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1"));
+  return /^version[ \t]*:[ \t]*\d+[ \t]*(?:#[^\n]*)?\r?$/m.test(latin1(bytes, 4096));
+}
+
+/** A web page: HTML, or Word's and browsers' single-file MHT (MIME), as “save as web page” writes them, often named .doc. */
+function isWebPage(bytes: Uint8Array): boolean {
+  const head = latin1(bytes, 2048).replace(/^\uFEFF|^\xEF\xBB\xBF/, "");
+  return (
+    /^\s*<(?:!doctype html|html|\?xml[^>]*>\s*<html)/i.test(head) ||
+    /^(?:MIME-Version:|From:[^\n]*\n(?:[^\n]+\n)*?MIME-Version:)/i.test(head) ||
+    /^Content-Type:\s*multipart\/related/im.test(head)
+  );
+}
+
+/** The names of Office and PDF files, which a text file should not have. */
+const documentName = /\.(docx?|xlsx?|pdf|wps|et|rtf)$/i;
+
+/** A text that is not what its name says (a web page saved as .doc, text named .docx): refused, with what to do. */
+function refuseDisguisedText(bytes: Uint8Array, file: string | undefined): void {
+  if (isWebPage(bytes))
+    throw new DocumentError(
+      "unsupported",
+      bilingual(
+        "该文件是网页（HTML 或 MHT，Word 的“另存为网页”），不是 Word 文件：请在 Word 中打开并另存为 .docx，或把文字复制到 .txt 文件",
+        "the file is a web page (HTML or MHT, as Word's “save as web page” writes it), not a Word document: open it in Word and save it as .docx, or copy its text into a .txt file",
+      ),
+    );
+  const extension = file === undefined ? undefined : documentName.exec(file)?.[1];
+  if (extension)
+    throw new DocumentError(
+      "unsupported",
+      bilingual(
+        `该文件名为 .${extension}，内容却是纯文本：请改名为 .txt 后再检查`,
+        `the file is named .${extension} but holds plain text: rename it to .txt to check it as text`,
+      ),
+    );
 }
 
 /**
  * What a file holds, by its content: a PDF by its header, Word and Excel by the parts their zip
  * archive holds, a declaration by its `version:` line (or, for text that has none, a .yaml/.yml name,
  * so that a declaration missing its version is still checked as one), and anything else is text.
- * Archives and binaries that are none of these are refused here with a one-line reason.
+ * Archives and binaries that are none of these, web pages, and text named as an Office file or a PDF
+ * are refused here with a one-line reason.
  */
 export function detectFormat(bytes: Uint8Array, file?: string): Format {
   if (isPdf(bytes)) return "pdf";
@@ -57,5 +105,6 @@ export function detectFormat(bytes: Uint8Array, file?: string): Format {
   const other = otherBinaries.find((binary) => startsWith(bytes, binary.magic));
   if (other) throw new DocumentError("unsupported", bilingual(`该文件${other.what.zh}`, `the file ${other.what.en}`));
   if (hasVersionLine(bytes) || (file !== undefined && /\.ya?ml$/i.test(file))) return "declaration";
+  refuseDisguisedText(bytes, file);
   return "text";
 }

@@ -4,7 +4,7 @@ import { DocumentError, type DocumentText } from "./document.js";
 import { readDocx } from "./docx.js";
 import { detectFormat, type Format } from "./format.js";
 import { limitsOf, type DocumentLimits } from "./limits.js";
-import { readPdf } from "./pdf.js";
+import { readPdf, type PdfBudget } from "./pdf.js";
 import { readPlainText } from "./plain-text.js";
 import { readXlsx } from "./xlsx.js";
 
@@ -17,6 +17,8 @@ export interface ReadDocumentOptions {
   limits?: Partial<DocumentLimits>;
   /** The format, when the caller has already told it by `detectFormat`: the zip is not listed twice. */
   format?: Format;
+  /** What reading a PDF may spend (pages, memory, time); what it does not read is set aside and said. */
+  pdf?: PdfBudget;
 }
 
 export interface ReadDocumentFileOptions extends Omit<ReadDocumentOptions, "file"> {
@@ -36,7 +38,7 @@ export async function readDocument(bytes: Uint8Array, options: ReadDocumentOptio
   const limits = limitsOf({ ...options.limits, ...(options.maxUnpackedSize === undefined ? {} : { unpackedBytes: options.maxUnpackedSize }) });
   switch (options.format ?? detectFormat(bytes, options.file)) {
     case "pdf":
-      return readPdf(bytes);
+      return readPdf(bytes, options.pdf);
     case "docx":
       return readDocx(bytes, limits);
     case "xlsx":

@@ -60,32 +60,91 @@ export interface Figure {
    * records, a part of a balance with a negative amount): reported as unread, never a statement of its own.
    */
   alone?: false;
+  /**
+   * Why an amount's value is not known though it is printed (一千二百万元, 1200万, 12 34万元): it holds its place
+   * (a list under it is its list, not the sentence before's), but every relation it would be in is not read.
+   */
+  unknown?: UnknownWhy;
 }
+
+/** Why a printed amount is not read: written in Chinese numerals or with 万/亿 and no 元, or digits split by a space that is no thousands separator. */
+export type UnknownWhy = "amount-in-words" | "split-digits";
 
 const number = String.raw`\d+(?:\.\d+)?`;
 const figurePattern = new RegExp(String.raw`(?<![\d.A-Za-z])(${number})(?:(亿元|万元|元)|(%)|(${countUnits.join("|")})|(?=,${number}%))`, "g");
 
+type Found = Omit<Figure, "role" | "sign" | "word" | "clause" | "depth">;
+
+/** Chinese numerals (一千二百, 贰拾): a numeral first, then numerals, powers of ten and 点. */
+const numerals = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖";
+const powers = "十百千万亿拾佰仟";
+/**
+ * Amounts whose value the reader does not work out, each still a figure of the sentence: in Chinese numerals
+ * (一千二百万元, 十二万元), with digits and a power of ten in words (5千万元), or with 万/亿 and no 元 (1200万,).
+ */
+const inWords = new RegExp(
+  String.raw`(?<![${numerals}${powers}点\d.])[${numerals}十拾][${numerals}${powers}点]*(亿元|万元|元)(?!化)|(?<![\d.A-Za-z])${number}[十百千]+[万亿]?(元)|(?<![\d.A-Za-z])${number}(?:[十百千]?([万亿]))(?![元\u4e00-\u9fff])`,
+  "g",
+);
+
+/** Amounts in words (see `inWords`), as figures whose value is unknown. */
+function amountsInWords(text: string, offset: number): Found[] {
+  const found: Found[] = [];
+  for (const match of text.matchAll(inWords)) {
+    // 一元化, 一二: a numeral alone before 元 with no power of ten is no amount.
+    if (match[1] === "元" && !new RegExp(`[${powers}]`).test(match[0])) continue;
+    const unit = match[1] ?? (match[2] ? "元" : `${match[3] ?? "万"}元`);
+    found.push(unknownAmount(match[0], unit, offset + match.index, "amount-in-words"));
+  }
+  return found;
+}
+
+function unknownAmount(text: string, unit: string, start: number, why: UnknownWhy): Found {
+  return {
+    kind: "amount",
+    value: new Exact(0),
+    decimals: 0,
+    unit,
+    start,
+    end: start + text.length,
+    text,
+    read: false,
+    listed: false,
+    alone: false,
+    unknown: why,
+  };
+}
+
 /** Every figure of a sentence: amounts with their unit, percentages, counts; years and codes are not figures. */
-export function figuresIn(text: string, offset: number): Omit<Figure, "role" | "sign" | "word" | "clause" | "depth">[] {
-  const figures: Omit<Figure, "role" | "sign" | "word" | "clause" | "depth">[] = [];
+export function figuresIn(text: string, offset: number): Found[] {
+  const figures: Found[] = [];
   for (const match of text.matchAll(figurePattern)) {
     const digits = match[1] ?? "";
     const unit = match[2] ?? match[3] ?? match[4] ?? "";
     // A bare number is an amount only with at least one decimal (2713623.00,34.60%), never a year.
     if (unit === "" && !digits.includes(".")) continue;
+    const start = offset + match.index;
+    // 12 34万元: digits with their unit after digits and a space that is no thousands separator (normalise
+    // joins those), or a line break in a table cell (2 over 000万元), may be half a number: not read.
+    // Bare decimals so (5591.34 5641.93) are a table's figures, read as before.
+    if (match[2] && /\d[ \t\u00a0\u2009\u202f\u3000\u2028]+$/.test(text.slice(0, match.index))) {
+      figures.push(unknownAmount(match[0], unit, start, "split-digits"));
+      continue;
+    }
     figures.push({
       kind: match[3] ? "percent" : match[4] ? "count" : "amount",
       value: new Exact(digits),
       decimals: digits.includes(".") ? digits.length - digits.indexOf(".") - 1 : 0,
       unit: match[4] === "名" ? "人" : unit,
-      start: offset + match.index,
-      end: offset + match.index + match[0].length,
+      start,
+      end: start + match[0].length,
       text: match[0],
       read: false,
       listed: false,
     });
   }
-  return figures;
+  const words = amountsInWords(text, offset).filter((word) => !figures.some((figure) => figure.start < word.end && word.start < figure.end));
+  return [...figures, ...words].sort((a, b) => a.start - b.start);
 }
 
 const chineseDigits: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };

@@ -3,6 +3,7 @@ import { normalise, type Normalised } from "../text/normalise.js";
 import { readBudgetYear } from "./year.js";
 import { readBreakdowns } from "./breakdown.js";
 import { readProducts } from "./product.js";
+import { withoutUnknown } from "./unknown.js";
 import { before, clauseText, holding, type Growth, type List, type Reading, type Relation, type Sentence, type Share, type Unread } from "./relations.js";
 
 export type { Reading, Relation, Sentence } from "./relations.js";
@@ -838,6 +839,7 @@ export function readDisclosure(original: string): Reading {
   }
   readRestated(sentences, relations);
   readBudgetYear(normalised.text, relations);
+  const known = withoutUnknown(relations);
   for (const sentence of sentences) {
     // A clause that only states one plain figure is read as a statement of it; anything else with figures unread is reported.
     const unreadFigures = sentence.figures.filter((figure) => {
@@ -849,10 +851,11 @@ export function readDisclosure(original: string): Reading {
     if (!first) continue;
     const clause = sentence.clauses[first.clause];
     const start = clause?.start ?? sentence.start;
-    unread.push({ kind: "sentence", start, end: first.end, excerpt: sentence.text.slice(start - sentence.start).slice(0, 24) });
+    const why = sentence.figures.find((figure) => figure.unknown)?.unknown;
+    unread.push({ kind: "sentence", start, end: first.end, excerpt: sentence.text.slice(start - sentence.start).slice(0, 24), ...(why ? { why } : {}) });
   }
   unread.sort((a, b) => a.start - b.start);
-  return { normalised, sentences, relations, unread };
+  return { normalised, sentences, relations: known, unread };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Figure } from "./figures.js";
+import type { Figure, UnknownWhy } from "./figures.js";
 import type { Normalised } from "../text/normalise.js";
 
 /** A sentence (to 。！？ or the end of its line), its clauses (split at , ; : outside brackets) and figures. */
@@ -89,6 +89,8 @@ export type Relation = Growth | Unchanged | Share | List | Count | Restated | Bu
 
 export interface Unread {
   kind: "sentence" | "table";
+  /** Why, when the sentence holds an amount whose value is unknown (一千二百万元); otherwise its relations were not recognised. */
+  why?: UnknownWhy;
   start: number;
   end: number;
   excerpt: string;

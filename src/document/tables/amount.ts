@@ -11,11 +11,12 @@ export interface PrintedAmount {
  */
 export function amountOf(text: string): PrintedAmount | undefined {
   const folded = text.normalize("NFKC").trim();
-  const match = /^(-|−|\()?\s*(\d{1,3}(?:[,\s\u2009\u202f]\d{3})+|\d+)(\.\d+)?\s*\)?$/u.exec(folded);
+  // Between groups: a comma or a space, never a line break (two numbers on two lines of a cell).
+  const match = /^(-|−|\()?\s*(\d{1,3}(?:[, \u00a0\u2009\u202f]\d{3})+|\d+)(\.\d+)?\s*\)?$/u.exec(folded);
   if (!match) return undefined;
   const negative = match[1] !== undefined;
   if (match[1] === "(" && !folded.endsWith(")")) return undefined;
-  const digits = (match[2] ?? "").replace(/[,\s\u2009\u202f]/gu, "") + (match[3] ?? "");
+  const digits = (match[2] ?? "").replace(/[, \u00a0\u2009\u202f]/gu, "") + (match[3] ?? "");
   return { value: negative && !/^0+(?:\.0+)?$/.test(digits) ? `-${digits}` : digits };
 }
 

@@ -101,15 +101,27 @@ export function normalise(original: string): Normalised {
   result = filter(result, matched(result.text, debris));
   // A mirror's pinyin after a character: 務(wù), 結(jié)轉(zhuǎn).
   result = filter(result, matched(result.text, /(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)/dg));
-  // Horizontal space, unless it separates two digits (two figures).
-  result = filter(result, matched(result.text, /(?<!\d)[ \t\u00a0\u3000]+|[ \t\u00a0\u3000]+(?!\d)/dg));
+  // Horizontal space, unless it separates two digits (two figures); so a line break inside a table cell
+  // (U+2028: a label wrapped in its cell is one label, two numbers on two lines stay two).
+  result = filter(result, matched(result.text, /(?<!\d)[ \t\u00a0\u2009\u202f\u3000\u2028]+|[ \t\u00a0\u2009\u202f\u3000\u2028]+(?!\d)/dg));
   // A line break inside a number: a digit, the break, and more digits that are not an outline number (1. / 1、).
   result = filter(result, matched(result.text, /(?<=\d)(\n+)(?=\d+(?:\.\d+)?(?![.、\d])(?:万元|元|亿元|%))/dg, 1));
   result = filter(result, brokenLines(result.text));
-  // Thousands separators: 6,198 and 1,055.4, not a clause break after a decimal (2713623.00,34.60%).
+  return filter(result, thousandsSeparators(result.text));
+}
+
+/**
+ * Thousands separators: 6,198 and 1,055.4, not a clause break after a decimal (2713623.00,34.60%); and a
+ * space, no-break or thin space between groups of three (1 234.5万元, 2 000万元, 1\u2009234万元) when the
+ * groups are regular, one separator throughout, and an amount's unit follows. Digits split otherwise
+ * (12 34万元) are left as they are: the figure reader does not read a number that follows a digit and a space.
+ */
+function thousandsSeparators(text: string): Set<number> {
   const separators = new Set<number>();
-  for (const match of result.text.matchAll(/(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d,])/g)) {
-    for (let index = match.index; index < match.index + match[0].length; index += 1) if (result.text[index] === ",") separators.add(index);
-  }
-  return filter(result, separators);
+  const patterns = [/(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d,])/g, /(?<![\d.])\d{1,3}([ \u00a0\u2009\u202f])\d{3}(?:\1\d{3})*(?=(?:\.\d+)?(?:亿元|万元|元))/g];
+  for (const pattern of patterns)
+    for (const match of text.matchAll(pattern)) {
+      for (let index = match.index; index < match.index + match[0].length; index += 1) if (!/\d/.test(text[index] ?? "")) separators.add(index);
+    }
+  return separators;
 }
