@@ -217,10 +217,10 @@ describe("on the command line: the reason in one line, with the exit code of a f
   const path = join(folder, "sparse.xlsx");
   const reason = "more than 250,000 cells to read (up to 表1!245:245): the file was not read";
 
-  it("check reports it as an error at the file's start (exit 1), never a pass", async () => {
+  it("check reports it as an error at the file's start (exit 2: a file not checked, src/run/exit-code.ts), never a pass", async () => {
     writeFileSync(path, refused[0]?.file() ?? "");
     const { code, stdout, stderr } = await run(["check", "-f", "json", path]);
-    expect({ code, stderr }).toEqual({ code: 1, stderr: "" });
+    expect({ code, stderr }).toEqual({ code: 2, stderr: "" });
     const findings = (JSON.parse(stdout) as { files: { findings: { rule: string; messageId: string; message: string; line: number }[] }[] }).files[0]?.findings;
     expect(findings).toEqual([expect.objectContaining({ rule: "document", messageId: "unreadable", line: 1, message: `The file cannot be read: ${reason}` })]);
   });
@@ -229,7 +229,7 @@ describe("on the command line: the reason in one line, with the exit code of a f
     const word = join(folder, "deep.docx");
     writeFileSync(word, refusedWord[1]?.file() ?? "");
     const checked = await run(["check", "-f", "json", word]);
-    expect(checked.code).toBe(1);
+    expect(checked.code).toBe(2);
     expect(checked.stdout).toContain("nests deeper than 256 levels: the file was not read");
     const imported = await run(["import", word]);
     expect(imported).toEqual({
@@ -253,7 +253,8 @@ describe("on the command line: the reason in one line, with the exit code of a f
     );
     writeFileSync(path, workbookOf([{ name: "表1", data: wide }]));
     const { code, stdout } = await run(["check", "-f", "json", path]);
-    expect(code).toBe(0);
+    // Its cells hold no table the reader knows nor any sentence: nothing was checked (exit 2), and it says so.
+    expect(code).toBe(2);
     const findings = (JSON.parse(stdout) as { files: { findings: { rule: string; message: string }[] }[] }).files[0]?.findings ?? [];
     expect(findings.filter((finding) => finding.message.includes("XFD41"))).toEqual([
       expect.objectContaining({ rule: "narrative", message: expect.stringContaining("表1!XFD41:XFD41") as string }),

@@ -115,14 +115,14 @@ const cases: Case[] = [
     lines: ["甲\t1", "\t\t2", "3"],
   },
   {
-    what: "a line break or tab in a cell is a space; _x000D_ escapes, CDATA and entities are read",
+    what: "a line break in a cell is U+2028 as in a Word cell (never a space, which would join 120 and 500), a tab a space; _x000D_ escapes, CDATA and entities are read",
     sheets: [
       {
         name: "表1",
         data: rows([inline("A1", "第一行\n第二行"), inline("B1", "甲_x000D_乙"), inline("C1", "<![CDATA[a<b]]>"), inline("D1", "R&amp;D&#x4E00;")]),
       },
     ],
-    lines: ["第一行 第二行\t甲 乙\ta<b\tR&D一"],
+    lines: ["第一行\u2028第二行\t甲\u2028乙\ta<b\tR&D一"],
   },
   {
     what: "hidden rows and sheets (very hidden too) are not what is published: left out, and named",

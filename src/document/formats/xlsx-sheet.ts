@@ -83,10 +83,16 @@ function areaOf(reference: string | undefined): Area | undefined {
   };
 }
 
-/** Text as a sheet shows it in a line of ours: `_x000D_` escapes decoded, and a line break or tab inside a cell a space. */
+/**
+ * Text as a sheet shows it in a line of ours: `_x000D_` escapes decoded, a tab a space, and a line break inside
+ * a cell U+2028, as in a Word cell: never a space, which would glue 120 and 500 on two lines into 120 500.
+ */
 const shown = (text: string) =>
   /[_\t\r\n]/.test(text)
-    ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, code: string) => String.fromCharCode(Number.parseInt(code, 16))).replace(/[\t\r\n]/g, " ")
+    ? text
+        .replace(/_x([0-9A-Fa-f]{4})_/g, (_, code: string) => String.fromCharCode(Number.parseInt(code, 16)))
+        .replace(/\t/g, " ")
+        .replace(/\r\n?|\n/g, "\u2028")
     : text;
 
 const isNumber = (text: string) => /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text);
