@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { ConfigError } from "../config/config.js";
 import type { Lang } from "../finding.js";
-import { formatNames, type FormatName } from "../report/formats.js";
+import { outputFormats, type OutputFormat } from "../report/formats.js";
 import { schemaPath, version } from "../package-root.js";
 import { InputError } from "../run/files.js";
 import { ignoreFileName } from "../run/ignore.js";
@@ -23,10 +23,10 @@ const langOption = () => new Option("--lang <lang>", "language of messages (defa
 /** -f collects repeated formats, which choices() alone would not. */
 function formatOption(): Option {
   return new Option("-f, --format <name>", "report format; repeat for several (default: stylish)")
-    .choices(formatNames)
-    .argParser((value: string, previous: FormatName[] | undefined) => {
-      if (!(formatNames as readonly string[]).includes(value)) throw new InvalidArgumentError(`Allowed choices are ${formatNames.join(", ")}.`);
-      return [...(previous ?? []), value as FormatName];
+    .choices(outputFormats)
+    .argParser((value: string, previous: OutputFormat[] | undefined) => {
+      if (!(outputFormats as readonly string[]).includes(value)) throw new InvalidArgumentError(`Allowed choices are ${outputFormats.join(", ")}.`);
+      return [...(previous ?? []), value as OutputFormat];
     });
 }
 
@@ -46,7 +46,7 @@ function parseMaxFileSize(value: string): number {
 
 const checkHelp = [
   "",
-  "Formats: stylish (terminal), json, sarif (code scanning), junit (CI test reports), github (annotations), gitlab (Code Quality), html (a page to print or attach)",
+  "Formats: stylish (terminal), json, sarif (code scanning), junit (CI test reports), github (annotations), gitlab (Code Quality), html (a page to print or attach), xlsx (an Excel workbook checked, back with its findings' cells marked; needs -o)",
   "  budget-rules check -f stylish -f sarif -o report.sarif declarations/",
   "",
   "-- ends the options: give a shell glob after it, so that a file named like an option is a path",
@@ -82,7 +82,7 @@ function addCheckCommand(program: Command, io: CliIO, onExit: (code: number) => 
     .option("--print-config <file>", "print the config and severities that apply to the file, and check nothing")
     .option("--declarations-only", "check only the named files with a top-level `version: 1` line, passing over other YAML (for pre-commit)")
     .addHelpText("after", checkHelp)
-    .action(async (paths: string[], options: Omit<CheckOptions, "format"> & { format?: FormatName[] }) => {
+    .action(async (paths: string[], options: Omit<CheckOptions, "format"> & { format?: OutputFormat[] }) => {
       onExit(await runCheck(paths, { ...options, format: options.format ?? [] }, io));
     });
 }
