@@ -3,7 +3,7 @@ import { appendFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { findConfig } from "../config/config.js";
 import type { Lang, Severity } from "../finding.js";
-import { loadFormatter, type FormatName } from "../report/formats.js";
+import { loadFormatter, workbookFormat, type FormatName, type OutputFormat } from "../report/formats.js";
 import { version } from "../package-root.js";
 import { failureText } from "../report/verdict.js";
 import { declarationFiles, defaultMaxFileSize, InputError, looksLikeDeclaration } from "../run/files.js";
@@ -12,6 +12,7 @@ import { checkFiles, checkInput, type RunOptions, type RunResult } from "../run/
 import { colourLevel, defaultLang, exitCodes, type CliIO } from "./io.js";
 import { printConfig } from "./print-config.js";
 import { reportFiles, refuseInputs, writeReport, type ReportFile } from "./report-files.js";
+import { refuseWorkbookToStdout, workbookInput, writeWorkbook, type WorkbookInput } from "./workbook-output.js";
 
 /** Variables by which CI services say a run is theirs (CI for most; Jenkins and Azure set their own). */
 const ciVariables = ["CI", "CONTINUOUS_INTEGRATION", "BUILD_NUMBER", "JENKINS_URL", "GITHUB_ACTIONS", "GITLAB_CI", "TF_BUILD"];
@@ -36,7 +37,7 @@ function progressLine(done: number, total: number, file: string): string {
 }
 
 export interface CheckOptions {
-  format: FormatName[];
+  format: OutputFormat[];
   cache?: boolean;
   cacheLocation?: string;
   output?: string[];
@@ -58,6 +59,8 @@ export interface CheckOptions {
   printConfig?: string;
 }
 
+const isFormatter = (format: OutputFormat): format is FormatName => format !== workbookFormat;
+
 /** The check command: the run API, then each report written where it was asked for. */
 export async function runCheck(paths: string[], options: CheckOptions, io: CliIO): Promise<number> {
   const lang = options.lang ?? defaultLang(io.env);
@@ -68,11 +71,16 @@ export async function runCheck(paths: string[], options: CheckOptions, io: CliIO
     return exitCodes.notChecked;
   }
   const { toStdout, toFiles } = reportFiles(options.format, options.output ?? [], io.cwd);
-  const formats = [...toStdout, ...toFiles.map((file) => file.format)];
+  refuseWorkbookToStdout(toStdout, lang);
+  const wantsWorkbook = toFiles.some((file) => file.format === workbookFormat);
+  const formats = [...toStdout, ...toFiles.map((file) => file.format)].filter(isFormatter);
   const runOptions = runOptionsOf(options, io, lang, formats);
   let result: RunResult;
+  let workbook: WorkbookInput | undefined;
   if (options.stdin) {
     if (!io.stdin) throw new InputError("no standard input to read");
+    if (wantsWorkbook)
+      throw new InputError(lang === "zh" ? "-f xlsx 需要工作簿文件本身，不能读标准输入" : "-f xlsx needs the workbook as a file, not on the standard input");
     const filename = options.stdinFilename ?? "<stdin>";
     // A report never replaces what it reports on: the file the text stands for, nor its config.
     if (toFiles.length > 0) refuseInputs(toFiles, [resolve(io.cwd, filename), ...configsOf([resolve(io.cwd, filename)], options, io.cwd)]);
@@ -83,9 +91,10 @@ export async function runCheck(paths: string[], options: CheckOptions, io: CliIO
     if (declarations.length === 0) return exitCodes.ok;
     // Listed here, so that a report file that is one of the inputs is refused before anything is checked.
     if (toFiles.length > 0) refuseInputs(toFiles, [...declarations, ...configsOf(declarations, options, io.cwd)]);
+    if (wantsWorkbook) workbook = workbookInput(declarations, { ...options, cwd: io.cwd, lang });
     result = await checkFiles(declarations, runOptions);
   }
-  return writeReports(result, { lang, failOn: options.failOn, toStdout, toFiles, formats }, io);
+  return writeReports(result, { lang, failOn: options.failOn, toStdout: toStdout.filter(isFormatter), toFiles, formats, workbook }, io);
 }
 
 /** The files to check: folders searched, ignored paths left out (a word for each named one), other YAML with --declarations-only. */
@@ -131,6 +140,8 @@ interface Outputs {
   toStdout: FormatName[];
   toFiles: ReportFile[];
   formats: FormatName[];
+  /** The workbook checked, for `-f xlsx`. */
+  workbook?: WorkbookInput | undefined;
 }
 
 /** Each report where it was asked for, the step summary, the warnings; the run's exit code. */
@@ -138,7 +149,10 @@ async function writeReports({ report, exitCode, sources, warnings, failures }: R
   const { lang, toStdout, toFiles, formats } = outputs;
   const context = { lang, sources, failOn: outputs.failOn, version, failures, chalk: new Chalk({ level: colourLevel(io.env, io.stdoutIsTTY) }) };
   for (const format of toStdout) io.stdout((await loadFormatter(format))(report, context));
-  for (const file of toFiles) await writeReport(file, (await loadFormatter(file.format))(report, { ...context, chalk: new Chalk({ level: 0 }) }));
+  for (const file of toFiles) {
+    if (file.format !== workbookFormat) await writeReport(file, (await loadFormatter(file.format))(report, { ...context, chalk: new Chalk({ level: 0 }) }));
+    else if (outputs.workbook) await writeWorkbook(file, outputs.workbook, report, lang);
+  }
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
   if (formats.includes("github") && summaryFile) {
     try {

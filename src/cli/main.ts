@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { ConfigError } from "../config/config.js";
 import type { Lang } from "../finding.js";
-import { formatNames, type FormatName } from "../report/formats.js";
+import { outputFormats, type OutputFormat } from "../report/formats.js";
 import { schemaPath, version } from "../package-root.js";
 import { InputError } from "../run/files.js";
 import { ignoreFileName } from "../run/ignore.js";
@@ -13,96 +13,88 @@ import type { ImportOptions } from "./import.js";
 import { defaultLang, exitCodes, type CliIO } from "./io.js";
 import { explainRule, formatRuleList } from "./rule-docs.js";
 import { declarationTemplate } from "./template.js";
+import { checkAfterWords, checkWords, commandWords, helpConfiguration, helpLang, programWords } from "./help-text.js";
+import type { Text } from "../text.js";
 
 export { colourLevel, defaultLang, exitCodes, type CliIO } from "./io.js";
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
-const langOption = () => new Option("--lang <lang>", "language of messages (default: zh when LC_ALL or LANG begins with zh)").choices(["zh", "en"]);
+/** The words of the help in the run's language: `say(text)` picks it. */
+type Say = (text: Text) => string;
+
+const langOption = (say: Say) => new Option("--lang <lang>", say(programWords.lang)).choices(["zh", "en"]);
 
 /** -f collects repeated formats, which choices() alone would not. */
-function formatOption(): Option {
-  return new Option("-f, --format <name>", "report format; repeat for several (default: stylish)")
-    .choices(formatNames)
-    .argParser((value: string, previous: FormatName[] | undefined) => {
-      if (!(formatNames as readonly string[]).includes(value)) throw new InvalidArgumentError(`Allowed choices are ${formatNames.join(", ")}.`);
-      return [...(previous ?? []), value as FormatName];
-    });
+function formatOption(say: Say): Option {
+  return new Option("-f, --format <name>", say(checkWords.format)).choices(outputFormats).argParser((value: string, previous: OutputFormat[] | undefined) => {
+    if (!(outputFormats as readonly string[]).includes(value)) throw new InvalidArgumentError(`Allowed choices are ${outputFormats.join(", ")}.`);
+    return [...(previous ?? []), value as OutputFormat];
+  });
 }
 
-function parseMaxWarnings(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError("a whole number is needed");
-  return Number.parseInt(value, 10);
+function parseMaxWarnings(say: Say): (value: string) => number {
+  return (value) => {
+    if (!/^\d+$/.test(value)) throw new InvalidArgumentError(say(checkWords.wholeNumber));
+    return Number.parseInt(value, 10);
+  };
 }
 
 /** --max-file-size is given in megabytes and kept in bytes. */
-function parseMaxFileSize(value: string): number {
-  if (!/^\d+(\.\d+)?$/.test(value)) throw new InvalidArgumentError("a number of megabytes is needed");
-  const bytes = Math.floor(Number(value) * 1024 * 1024);
-  // A limit below one byte would refuse every file, and print as "0 MB".
-  if (bytes < 1) throw new InvalidArgumentError("a limit of at least one byte (0.000001 MB) is needed");
-  return bytes;
+function parseMaxFileSize(say: Say): (value: string) => number {
+  return (value) => {
+    if (!/^\d+(\.\d+)?$/.test(value)) throw new InvalidArgumentError(say(checkWords.megabytes));
+    const bytes = Math.floor(Number(value) * 1024 * 1024);
+    // A limit below one byte would refuse every file, and print as "0 MB".
+    if (bytes < 1) throw new InvalidArgumentError(say(checkWords.oneByte));
+    return bytes;
+  };
 }
 
-const checkHelp = [
-  "",
-  "Formats: stylish (terminal), json, sarif (code scanning), junit (CI test reports), github (annotations), gitlab (Code Quality), html (a page to print or attach)",
-  "  budget-rules check -f stylish -f sarif -o report.sarif declarations/",
-  "",
-  "-- ends the options: give a shell glob after it, so that a file named like an option is a path",
-  "  budget-rules check --cache -- *",
-  "",
-  "Exit codes:",
-  "  0  no finding at or above --fail-on (default: error), and no more warnings than --max-warnings",
-  "  1  a finding at or above --fail-on (YAML syntax and schema errors included), or too many warnings",
-  "  2  the check did not run, or not for every file: a bad flag, a missing path, a config that cannot be read, no YAML file, an output that",
-  "     cannot be written; a file that cannot be read (damaged, disguised, an unknown encoding), above --max-file-size, or from which no",
-  "     figure was read. 2 goes before 1",
-].join("\n");
-
 /** `check`: its exit code is handed to onExit, since commander's action cannot return it. */
-function addCheckCommand(program: Command, io: CliIO, onExit: (code: number) => void): void {
+function addCheckCommand(program: Command, io: CliIO, say: Say, onExit: (code: number) => void): void {
+  const w = checkWords;
   program
     .command("check")
-    .description("check declarations: YAML files, or folders searched for *.yaml and *.yml")
-    .argument("[paths...]", "declaration files or folders")
-    .addOption(formatOption())
-    .option("-o, --output <file>", "write the report of the matching -f to a file; repeat in pairs", collect)
-    .addOption(langOption())
-    .option("-c, --config <path>", "use this config for every file (default: the nearest budget-rules.config.yaml above each file, up to the repository root)")
-    .option("--no-config-lookup", "look for no budget-rules.config.yaml: the built-in severities, or only the --config given")
-    .addOption(new Option("--fail-on <severity>", "the lowest severity that fails the check").choices(["error", "warning", "info"]).default("error"))
-    .option("--max-warnings <n>", "fail when there are more warnings than this", parseMaxWarnings)
-    .option("-q, --quiet", "report errors only (the exit code still counts every finding)")
-    .option("--max-file-size <MB>", "report larger files instead of checking them (default: 32)", parseMaxFileSize)
-    .option("--cache", "reuse the findings of files whose content is unchanged since the last run with --cache (content, config, version)")
-    .option("--cache-location <path>", "where --cache keeps its results (default: .budget-rules-cache)")
-    .option("--ignore-pattern <pattern>", "leave out files and folders matching it (gitignore syntax, relative to the working directory); repeatable", collect)
-    .option("--no-ignore", `check what ${ignoreFileName} and --ignore-pattern would leave out`)
-    .option("--stdin", "check the text on the standard input instead of files")
-    .option("--stdin-filename <name>", "the file the standard input stands for: its name in reports, its config, its kind")
-    .option("--print-config <file>", "print the config and severities that apply to the file, and check nothing")
-    .option("--declarations-only", "check only the named files with a top-level `version: 1` line, passing over other YAML (for pre-commit)")
-    .addHelpText("after", checkHelp)
-    .action(async (paths: string[], options: Omit<CheckOptions, "format"> & { format?: FormatName[] }) => {
+    .description(say(w.description))
+    .argument("[paths...]", say(w.paths))
+    .addOption(formatOption(say))
+    .option("-o, --output <file>", say(w.output), collect)
+    .addOption(langOption(say))
+    .option("-c, --config <path>", say(w.config))
+    .option("--no-config-lookup", say(w.noConfigLookup))
+    .addOption(new Option("--fail-on <severity>", say(w.failOn)).choices(["error", "warning", "info"]).default("error"))
+    .option("--max-warnings <n>", say(w.maxWarnings), parseMaxWarnings(say))
+    .option("-q, --quiet", say(w.quiet))
+    .option("--max-file-size <MB>", say(w.maxFileSize), parseMaxFileSize(say))
+    .option("--cache", say(w.cache))
+    .option("--cache-location <path>", say(w.cacheLocation))
+    .option("--ignore-pattern <pattern>", say(w.ignorePattern), collect)
+    .option("--no-ignore", say(w.noIgnore(ignoreFileName)))
+    .option("--stdin", say(w.stdin))
+    .option("--stdin-filename <name>", say(w.stdinFilename))
+    .option("--print-config <file>", say(w.printConfig))
+    .option("--declarations-only", say(w.declarationsOnly))
+    .addHelpText("after", say(checkAfterWords))
+    .action(async (paths: string[], options: Omit<CheckOptions, "format"> & { format?: OutputFormat[] }) => {
       onExit(await runCheck(paths, { ...options, format: options.format ?? [] }, io));
     });
 }
 
-function addRulesCommand(program: Command, io: CliIO): void {
+function addRulesCommand(program: Command, io: CliIO, say: Say): void {
   program
     .command("rules")
-    .description("list every rule with its id, default severity and description")
-    .addOption(langOption())
+    .description(say(commandWords.rules))
+    .addOption(langOption(say))
     .action((options: { lang?: Lang }) => io.stdout(formatRuleList(options.lang ?? defaultLang(io.env))));
 }
 
-function addExplainCommand(program: Command, io: CliIO): void {
+function addExplainCommand(program: Command, io: CliIO, say: Say): void {
   program
     .command("explain")
-    .description("what a rule checks and why, with a failing and a passing example")
-    .argument("<rule>", "a rule id, as `budget-rules rules` lists them")
-    .addOption(langOption())
+    .description(say(commandWords.explain))
+    .argument("<rule>", say(commandWords.explainRule))
+    .addOption(langOption(say))
     .action((id: string, options: { lang?: Lang }) => {
       const explanation = explainRule(id, options.lang ?? defaultLang(io.env));
       if (explanation === undefined) throw new InputError(`no rule “${id}”; \`budget-rules rules\` lists them`);
@@ -110,11 +102,11 @@ function addExplainCommand(program: Command, io: CliIO): void {
     });
 }
 
-function addInitCommand(program: Command, io: CliIO): void {
+function addInitCommand(program: Command, io: CliIO, say: Say): void {
   program
     .command("init")
-    .description("write a commented template declaration (never over an existing file)")
-    .argument("[file]", "where to write it", "budget.yaml")
+    .description(say(commandWords.init))
+    .argument("[file]", say(commandWords.initFile), "budget.yaml")
     .action((file: string) => {
       const path = resolve(io.cwd, file);
       if (existsSync(path)) throw new InputError(`${file} exists; init never overwrites a file`);
@@ -128,21 +120,25 @@ function addInitCommand(program: Command, io: CliIO): void {
     });
 }
 
-function addSchemaCommand(program: Command, io: CliIO): void {
+function addSchemaCommand(program: Command, io: CliIO, say: Say): void {
+  const w = commandWords;
   program
     .command("import")
-    .description("write the declaration read from a disclosure (text, Word, PDF, Excel), to review, correct and commit")
-    .argument("<file>", "the disclosure")
-    .option("-o, --output <file>", "write it to this file (default: stdout)")
-    .option("--force", "overwrite the -o file if it exists")
-    .addOption(langOption())
-    // Loaded when used: a check of declarations does not pay for the document readers.
-    .action(async (file: string, options: ImportOptions) => (await import("./import.js")).runImport(file, options, io));
+    .description(say(w.import))
+    .argument("<file>", say(w.importFile))
+    .option("-o, --output <file>", say(w.importOutput))
+    .option("--force", say(w.importForce))
+    .addOption(langOption(say))
+    // Loaded when used: a check of declarations does not pay for the document readers. Its comments
+    // speak the run's language: --lang, else the locale's.
+    .action(async (file: string, options: ImportOptions) =>
+      (await import("./import.js")).runImport(file, { ...options, lang: options.lang ?? defaultLang(io.env) }, io),
+    );
 
   program
     .command("schema")
-    .description("print the path of the bundled JSON Schema of declarations")
-    .option("--print", "print the schema itself")
+    .description(say(w.schema))
+    .option("--print", say(w.schemaPrint))
     .action((options: { print?: boolean }) => {
       io.stdout(options.print ? readFileSync(schemaPath, "utf8") : `${schemaPath}\n`);
     });
@@ -170,18 +166,24 @@ function exitCodeOf(error: unknown, io: CliIO): number {
 /** Runs the command line; returns the exit code: 0 no failing finding, 1 a failing finding, 2 the check could not run. */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   let exitCode: number = exitCodes.ok;
+  // The help speaks the run's language, which must be known before the commands are made.
+  const lang = helpLang(argv, defaultLang(io.env));
+  const say: Say = (text) => text[lang];
   const program = new Command()
     .name("budget-rules")
-    .description("预算公开核对 — checks a department budget declaration (部门预算公开) before it is submitted or published")
-    .version(version, "-v, --version")
+    .description(say(programWords.description))
+    .version(version, "-v, --version", say(programWords.version))
+    .helpOption("-h, --help", say(programWords.help))
+    .helpCommand("help [command]", say(programWords.helpCommand))
+    .configureHelp(helpConfiguration(lang))
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showSuggestionAfterError(true);
-  addCheckCommand(program, io, (code) => (exitCode = code));
-  addRulesCommand(program, io);
-  addExplainCommand(program, io);
-  addInitCommand(program, io);
-  addSchemaCommand(program, io);
+  addCheckCommand(program, io, say, (code) => (exitCode = code));
+  addRulesCommand(program, io, say);
+  addExplainCommand(program, io, say);
+  addInitCommand(program, io, say);
+  addSchemaCommand(program, io, say);
   try {
     await program.parseAsync([...argv], { from: "user" });
     return exitCode;

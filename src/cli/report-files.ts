@@ -4,22 +4,23 @@ import { dirname, extname, relative, resolve } from "node:path";
 import { InputError } from "../run/files.js";
 import { inputReplacedBy } from "../run/same-file.js";
 import { removeTemporary, temporaryBeside } from "../run/whole-file.js";
-import type { FormatName } from "../report/formats.js";
+import type { OutputFormat } from "../report/formats.js";
 
 /** A report to write to a file: `given` as the user wrote it (for messages), `path` resolved. */
 export interface ReportFile {
-  format: FormatName;
+  format: OutputFormat;
   given: string;
   path: string;
 }
 
-const formatsByExtension: Readonly<Record<string, FormatName>> = {
+const formatsByExtension: Readonly<Record<string, OutputFormat>> = {
   ".json": "json",
   ".sarif": "sarif",
   ".xml": "junit",
   ".html": "html",
   ".htm": "html",
   ".txt": "stylish",
+  ".xlsx": "xlsx",
 };
 
 const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code ?? String(error);
@@ -36,16 +37,16 @@ function statOrUndefined(path: string): Stats | undefined {
  * Which formats go to stdout and which to files. With -f, the last formats pair with the -o's in order;
  * without, stdout gets stylish and each -o the format its extension names.
  */
-export function reportFiles(formats: readonly FormatName[], outputs: readonly string[], cwd: string): { toStdout: FormatName[]; toFiles: ReportFile[] } {
+export function reportFiles(formats: readonly OutputFormat[], outputs: readonly string[], cwd: string): { toStdout: OutputFormat[]; toFiles: ReportFile[] } {
   if (outputs.includes("")) throw new InputError("an empty path was given to -o; name a file");
-  let toStdout: FormatName[];
-  let paired: FormatName[];
+  let toStdout: OutputFormat[];
+  let paired: OutputFormat[];
   if (formats.length === 0) {
     toStdout = ["stylish"];
     paired = outputs.map((given) => {
       const format = formatsByExtension[extname(given).toLowerCase()];
       if (format === undefined)
-        throw new InputError(`cannot tell the format of ${given} from its extension (.json, .sarif, .xml, .html, .txt); name it with -f before -o`);
+        throw new InputError(`cannot tell the format of ${given} from its extension (.json, .sarif, .xml, .html, .txt, .xlsx); name it with -f before -o`);
       return format;
     });
   } else {
@@ -95,7 +96,7 @@ export async function writeReport(file: ReportFile, text: string): Promise<void>
 }
 
 /** The writing of every output named on the command line (-o, import -o): `given` is for messages. */
-export async function writeOutput(path: string, given: string, text: string): Promise<void> {
+export async function writeOutput(path: string, given: string, text: string | Uint8Array): Promise<void> {
   const cannotWrite = (error: unknown) => new InputError(`cannot write ${given}: ${errorCode(error)}`);
   const stats = statOrUndefined(path);
   // /dev/stdout may lead to a regular file (`> out.txt`): renaming over it would cut off the shell's own output.
