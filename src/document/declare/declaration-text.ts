@@ -20,7 +20,20 @@ export interface DeclarationSource {
   setAside?: readonly SetAside[];
   /** `line 3, column 5`, `page 2, line 5`, `Sheet1!B4`: where the figure at this offset of the normalised text is. */
   place(offset: number): string;
+  /** The language of the declaration's own comments (default en). */
+  lang?: Lang;
 }
+
+/** The declaration's own comments, in the report's language. */
+const comments = {
+  head: {
+    zh: "# 由 `budget-rules import` 从公开文本读出：请逐条对照原文核对、改正，然后提交。",
+    en: "# Read from the disclosure by `budget-rules import`: review every statement against the text, correct it, then commit it.",
+  },
+  guessedYear: { zh: "不是从标题读出的：取文中出现的最晚年份，请核对", en: "not read from a title: the latest year the text names; check it" },
+  noYear: { zh: "文中没有写年份：这是今年，请改为预算年度", en: "the text names no year: this is the current year; correct it to the budget's" },
+  precision: { zh: "金额写出的最多小数位数", en: "the most decimals an amount is written with" },
+} satisfies Record<string, Record<Lang, string>>;
 
 /** The most decimals one of these amounts is written with. */
 function decimalsOf(amounts: readonly (string | undefined)[]): number {
@@ -215,13 +228,13 @@ function notesOf(declared: readonly Declared[]): Note[] {
   return declared.flatMap((figure) => [...figure.notes, ...notesOf(figure.parts)]);
 }
 
-/** The budget year the titles name, else the latest year the text names, said to be a guess. */
-function yearLine(reading: Reading): string {
+/** The budget year the titles name, else the latest year the text names, said to be a guess; with none, this year, said so. */
+function yearLine(reading: Reading, lang: Lang): string {
   const titled = documentYear(reading.normalised.text, []);
   if (titled !== undefined) return `  year: ${titled}`;
   const named = [...reading.normalised.text.matchAll(/(?<!\d)(20\d{2}|19\d{2})年/g)].map((match) => Number(match[1]));
-  const latest = named.length > 0 ? Math.max(...named) : new Date().getFullYear();
-  return `  year: ${latest} # not read from a title: the latest year the text names; check it`;
+  if (named.length === 0) return `  year: ${new Date().getFullYear()} # ${comments.noYear[lang]}`;
+  return `  year: ${Math.max(...named)} # ${comments.guessedYear[lang]}`;
 }
 
 /** A declaration's text, and for each of its lines where in the normalised text what it states is printed. */
@@ -243,13 +256,14 @@ export function declarationOf(source: DeclarationSource): DeclaredText {
   const precision = precisionOf(declared.top);
   const read = source.tables ?? [];
   const links = linkTables(read, declared);
+  const lang = source.lang ?? "en";
   const head: Written[] = [
-    "# Read from the disclosure by `budget-rules import`: review every statement against the text, correct it, then commit it.",
+    comments.head[lang],
     "version: 1",
     "department:",
-    yearLine(reading),
+    yearLine(reading, lang),
     `unit: ${declared.unit}`,
-    ...(precision === 2 ? [] : [`precision: ${precision} # the most decimals an amount is written with`]),
+    ...(precision === 2 ? [] : [`precision: ${precision} # ${comments.precision[lang]}`]),
     "excerpt: true",
   ].map((text) => ({ text }));
   const events: { at: number; lines: Written[] }[] = groups(declared.top).map((group) => ({
@@ -320,7 +334,7 @@ export interface DocumentDeclaration extends DeclaredText {
  * Reads a disclosure as published: its 公开表 by the table reader, the rest by the sentence reader, and
  * declares both; `import` prints the YAML, `check` checks it. `placeOf` labels an offset of the document's text.
  */
-export function readDeclaration(document: DocumentText, placeOf: (offset: number) => string = () => ""): DocumentDeclaration {
+export function readDeclaration(document: DocumentText, placeOf: (offset: number) => string = () => "", lang: Lang = "en"): DocumentDeclaration {
   const tables = readTables(document);
   // A page's number between two pages' words would join the first figure after it (3 + 125.04万元).
   const furniture = document.kind === "pdf" ? pageFurniture(document) : [];
@@ -331,6 +345,7 @@ export function readDeclaration(document: DocumentText, placeOf: (offset: number
     reading,
     tables,
     place: (offset) => placeOf(origin(offset)),
+    lang,
     ...(document.setAside ? { setAside: document.setAside } : {}),
   });
   return { ...declared, reading, tables };
@@ -338,5 +353,5 @@ export function readDeclaration(document: DocumentText, placeOf: (offset: number
 
 /** The declaration read from a document as read by `readDocument`: each figure's comment names its place in it. */
 export function declareDocument(document: DocumentText, lang: Lang = "en"): string {
-  return readDeclaration(document, (offset) => placeLabel(document.locate(offset), lang)).yaml;
+  return readDeclaration(document, (offset) => placeLabel(document.locate(offset), lang), lang).yaml;
 }
