@@ -133,15 +133,17 @@ export interface PdfBudget {
 
 export const defaultPdfBudget: Required<PdfBudget> = { maxPages: 1000, maxMemoryMb: 1024, maxSeconds: 60, maxStreamMb: 64, maxInflatedMb: 512 };
 
-/** What the worker is given, and what it posts: each page's lines as read, then the page count or an error. */
-export interface PdfWorkerData {
+/** A read the worker is given, and what it posts for it: each page's lines as read, then the page count or an error. */
+export interface PdfJob {
+  id: number;
   bytes: Uint8Array;
   maxPages: number;
 }
-export type PdfWorkerMessage =
+export type PdfWorkerMessage = { id: number } & (
   | { kind: "page"; lines: PageLine[]; layout?: PageLayout }
   | { kind: "done"; pages: number }
-  | { kind: "error"; problem: DocumentProblem; zh: string; en: string };
+  | { kind: "error"; problem: DocumentProblem; zh: string; en: string }
+);
 
 /** The pages of a PDF in order, up to `maxPages`, each handed to `onPage` as it is read; returns the PDF's page count. */
 export async function readPdfPages(bytes: Uint8Array, maxPages: number, onPage: (page: { lines: PageLine[]; layout?: PageLayout }) => void): Promise<number> {
@@ -254,38 +256,74 @@ function budgetSpent(why: "memory-limit" | "time-limit", limits: Required<PdfBud
       );
 }
 
-/**
- * Runs `readPdfPages` on a worker thread whose heap is the budget's, and ends it when the budget's time is
- * spent: the pages posted before are kept. An error of the PDF itself (damaged, encrypted) is thrown.
- */
-function pagesInWorker(bytes: Uint8Array, limits: Required<PdfBudget>): Promise<PagesRead> {
-  const read: PagesRead = { pages: [], unordered: [] };
+/** The worker that reads PDFs, kept between reads of one run (pdf.js loads once), with the heap it was given. */
+let pooled: { worker: Worker; memoryMb: number } | undefined;
+/** Reads go one at a time: a read's time and heap are its own. */
+let queue: Promise<unknown> = Promise.resolve();
+let jobs = 0;
+
+function workerFor(limits: Required<PdfBudget>): Worker {
+  if (pooled?.memoryMb === limits.maxMemoryMb) return pooled.worker;
+  void pooled?.worker.terminate();
   const worker = new Worker(pdfWorkerScript(), {
-    workerData: { bytes, maxPages: limits.maxPages } satisfies PdfWorkerData,
     resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb, maxYoungGenerationSizeMb: Math.min(64, limits.maxMemoryMb) },
   });
+  // Idle, it keeps no process alive; one that ran out of time or memory is gone, and the next read starts another.
+  worker.unref();
+  worker.once("exit", () => {
+    if (pooled?.worker === worker) pooled = undefined;
+  });
+  pooled = { worker, memoryMb: limits.maxMemoryMb };
+  return worker;
+}
+
+/**
+ * Runs `readPdfPages` on the worker thread, whose heap is the budget's, and ends it when the budget's time
+ * is spent: the pages posted before are kept. An error of the PDF itself (damaged, encrypted) is thrown.
+ */
+function pagesInWorker(bytes: Uint8Array, limits: Required<PdfBudget>): Promise<PagesRead> {
+  const run = queue.then(() => readOnce(bytes, limits));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+function readOnce(bytes: Uint8Array, limits: Required<PdfBudget>): Promise<PagesRead> {
+  const read: PagesRead = { pages: [], unordered: [] };
+  const worker = workerFor(limits);
+  const id = (jobs += 1);
+  worker.ref();
   return new Promise((resolve, reject) => {
+    let failure: DocumentError | undefined;
+    let finished = false;
+    const finish = () => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(timer);
+      worker.off("message", onMessage).off("error", onError).off("exit", finish).unref();
+      if (failure) reject(failure);
+      else resolve(read);
+    };
     const timer = setTimeout(() => {
       read.stopped ??= "time-limit";
       void worker.terminate();
     }, limits.maxSeconds * 1000);
-    let failure: DocumentError | undefined;
-    worker.on("message", (message: PdfWorkerMessage) => {
+    const onMessage = (message: PdfWorkerMessage) => {
+      if (message.id !== id) return;
       if (message.kind === "page") {
         read.pages.push(message.lines);
         if (message.layout) read.unordered.push({ page: read.pages.length, why: message.layout });
-      } else if (message.kind === "done") read.count = message.pages;
+        return;
+      }
+      if (message.kind === "done") read.count = message.pages;
       else failure = new DocumentError(message.problem, { zh: message.zh, en: message.en });
-    });
-    worker.on("error", (error: NodeJS.ErrnoException) => {
+      finish();
+    };
+    const onError = (error: NodeJS.ErrnoException) => {
       if (error.code === "ERR_WORKER_OUT_OF_MEMORY") read.stopped ??= "memory-limit";
       else failure ??= pdfError(error);
-    });
-    worker.on("exit", () => {
-      clearTimeout(timer);
-      if (failure) reject(failure);
-      else resolve(read);
-    });
+    };
+    worker.on("message", onMessage).on("error", onError).on("exit", finish);
+    worker.postMessage({ id, bytes, maxPages: limits.maxPages } satisfies PdfJob);
   });
 }
 
