@@ -109,19 +109,13 @@ describe("a run of 100 findings, written for GitHub, GitLab and JUnit at once", 
     expect(severities).toEqual([...Array<string>(90).fill("错误"), ...Array<string>(10).fill("提示")]);
   });
 
-  it("JUnit: a testcase per finding and one for the clean file; a failure per error", async () => {
-    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse((await run).junit) as {
-      testsuites: { tests: string; failures: string };
-    };
-    expect([parsed.testsuites.tests, parsed.testsuites.failures]).toEqual(["101", "90"]);
-    expect((await run).junit.match(/<failure /g)).toHaveLength(90);
-  });
-
-  it("JUnit with --fail-on info: failures = findings", async () => {
-    const { junit } = await runIn(repository(), ["--fail-on", "info"]);
+  it("JUnit: a testcase per finding and one for the clean file; failures = findings, each typed by its severity", async () => {
+    const { junit } = await run;
     const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(junit) as { testsuites: { tests: string; failures: string } };
     expect([parsed.testsuites.tests, parsed.testsuites.failures]).toEqual(["101", "100"]);
     expect(junit.match(/<failure /g)).toHaveLength(100);
+    expect(junit.match(/<failure [^>]*type="error /g)).toHaveLength(90);
+    expect(junit.match(/<failure [^>]*type="info /g)).toHaveLength(10);
   });
 
   it("GitLab: a valid Code Quality report, one issue per finding, each with a fingerprint of its own", async () => {

@@ -1,4 +1,4 @@
-import { atLeast, type Finding, type Lang, type Severity } from "../finding.js";
+import type { Finding, Lang } from "../finding.js";
 import type { FormatContext } from "./formatter.js";
 import type { Report } from "./report.js";
 
@@ -17,16 +17,16 @@ const cleanName: Record<Lang, string> = { zh: "已检查，没有发现问题", 
 
 /**
  * JUnit XML for GitLab, Jenkins and the like, which show one failure per testcase: a testsuite per file,
- * a testcase per finding (named by its rule and place) that fails when the finding is at or above the
- * fail-on severity (errors by default) and passes otherwise, its message in system-out; a file with no
- * finding has one passing testcase. So the counts in the header are the findings and the failing ones.
+ * a testcase per finding (named by its rule and place), each a failure whose type is its severity and rule
+ * (as ESLint's JUnit report makes every message one); a file with no finding has one passing testcase. So
+ * the header's failures are the findings. Whether the run fails is the exit code's (--fail-on).
  */
-export function formatJunit(report: Report, { failOn, lang }: FormatContext): string {
+export function formatJunit(report: Report, { lang }: FormatContext): string {
   let tests = 0;
   let failures = 0;
   const suites = report.files.map((file) => {
-    const failing = file.findings.filter((finding) => atLeast(finding.severity, failOn)).length;
-    const cases = file.findings.length === 0 ? [testcase(file.file, cleanName[lang])] : file.findings.map((finding) => findingCase(file.file, finding, failOn));
+    const failing = file.findings.length;
+    const cases = file.findings.length === 0 ? [testcase(file.file, cleanName[lang])] : file.findings.map((finding) => findingCase(file.file, finding));
     tests += cases.length;
     failures += failing;
     const properties = file.config === null ? "" : `    <properties><property name="config" value="${escapeXml(file.config)}"/></properties>\n`;
@@ -40,13 +40,11 @@ function testcase(file: string, name: string, body?: string, line?: number): str
   return body === undefined ? `${open}/>` : `${open}>\n${body}\n    </testcase>`;
 }
 
-/** One finding's testcase: `sum 13:17`, failing at or above failOn, else passing with its message as output. */
-function findingCase(file: string, finding: Finding, failOn: Severity): string {
+/** One finding's testcase: `sum 13:17`, a failure of type `error sum/sum-mismatch`. */
+function findingCase(file: string, finding: Finding): string {
   const name = `${finding.rule} ${finding.place ?? `${finding.line}:${finding.column}`}`;
-  const details = detailsOf(file, finding);
-  const body = atLeast(finding.severity, failOn)
-    ? `      <failure message="${escapeXml(finding.message)}" type="${escapeXml(`${finding.rule}/${finding.messageId}`)}">${escapeXml(details)}</failure>`
-    : `      <system-out>${escapeXml(`${finding.severity}: ${details}`)}</system-out>`;
+  const type = `${finding.severity} ${finding.rule}/${finding.messageId}`;
+  const body = `      <failure message="${escapeXml(finding.message)}" type="${escapeXml(type)}">${escapeXml(detailsOf(file, finding))}</failure>`;
   return testcase(file, name, body, finding.line);
 }
 
