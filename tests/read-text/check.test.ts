@@ -171,6 +171,18 @@ describe("each check, on real sentences", () => {
       "2011年“三公经费”财政拨款预算551.59万元。\n其中,公务用车购置及运行维护费:2010年决算数467.54万元,2011年预算数338.3万元。",
       ["info not read: no-relation"],
     ],
+    // A 其中 alone at a line's end opens the next line, which lists the parts, one a clause (issue 20's silent drop).
+    [
+      "(issue 20)",
+      "2025年政府购买服务预算支出合计349.89万元。其中:\n公共服务 50 万元,政府履职辅助性服务 999.89 万元。",
+      ["error sum/bound-below 349.89 (expected 1049.89)"],
+    ],
+    [
+      "(the same, on one line)",
+      "2025年政府购买服务预算支出合计349.89万元。其中:公共服务 50 万元,政府履职辅助性服务 999.89 万元。",
+      ["error sum/bound-below 349.89 (expected 1049.89)"],
+    ],
+    ["(the same, adding up)", "2025年政府购买服务预算支出合计349.89万元。其中:\n公共服务 50 万元,政府履职辅助性服务 299.89 万元。", []],
   ])("%s: %s", (_page, text, expected) => {
     expect(findings(text)).toEqual(expected);
   });

@@ -485,6 +485,9 @@ function partsOnLinesAfter(sentences: Sentence[], at: number): Figure[] {
     const first = sentence.figures[0];
     const name = first ? sentence.text.slice(0, first.start - sentence.start) : "";
     if (!first || first.kind !== "amount" || first.role !== "plain" || first.depth !== 0 || !/^[\u4e00-\u9fff][\u4e00-\u9fff()]{1,19}$/.test(name)) break;
+    // A line listing several, one a clause (公共服务50万元,政府履职辅助性服务299.89万元。), is the whole list.
+    const listed = sentence.figures.filter((figure) => figure.kind === "amount" && figure.role === "plain" && figure.depth === 0);
+    if (parts.length === 0 && listed.length > 1 && new Set(listed.map((figure) => figure.clause)).size === listed.length) return listed;
     parts.push(first);
     paragraph = sentence.paragraph;
     // A line that opens a list of its own (纯业务收入13.44亿元…。其中:) is the last part: its own parts follow.
@@ -499,7 +502,9 @@ function markedItems(sentences: Sentence[], at: number, start: number, end: numb
   if (!sentence) return [];
   const items = listItems(sentence, start, end, clause);
   const ownWhole = sentence.figures.some((figure) => figure.end <= start && figure.kind === "amount" && figure.role === "plain" && figure.depth === 0);
-  return items.length === 0 && start === sentence.end && ownWhole ? partsOnLinesAfter(sentences, at) : items;
+  // …合计349.89万元。其中: ⏎ 公共服务50万元,…: a 其中 standing alone opens the lines after it, under the total before it.
+  const alone = sentence.figures.length === 0 && /^(?:其中|包括)[:,]?$/.test(sentence.text.trim());
+  return items.length === 0 && start === sentence.end && (ownWhole || alone) ? partsOnLinesAfter(sentences, at) : items;
 }
 
 /**
