@@ -131,8 +131,12 @@ describe("--cache in CI: keyed on each file's content and its name relative to t
   function freshClone(folder: string): string {
     const clone = mkdtempSync(join(tmpdir(), "budget-rules-clone-"));
     cpSync(folder, clone, { recursive: true });
-    const later = new Date(Date.now() + 3_600_000);
-    for (const name of ["sum.yaml", "share.yaml", "growth.yaml", "budget-rules.config.yaml"]) utimesSync(join(clone, "broken", name), later, later);
+    // An hour after each file's own time stamp: no clock is read.
+    for (const name of ["sum.yaml", "share.yaml", "growth.yaml", "budget-rules.config.yaml"]) {
+      const path = join(clone, "broken", name);
+      const later = new Date(statSync(path).mtimeMs + 3_600_000);
+      utimesSync(path, later, later);
+    }
     return clone;
   }
 

@@ -22,7 +22,8 @@ await build({
   platform: "node",
   format: "cjs",
   target: "node20",
-  external: ["pdfjs-dist"],
+  // exceljs writes the annotated workbook (-f xlsx) only: required when that is asked, never at start-up.
+  external: ["pdfjs-dist", "exceljs"],
   // The modules find their package and their neighbours from import.meta.url, which a script lacks.
   define: { "import.meta.url": "__bundleUrl" },
   banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },

@@ -145,7 +145,7 @@ function addSchemaCommand(program: Command, io: CliIO, say: Say): void {
 }
 
 /** What a run that threw exits with, after saying why on stderr. */
-function exitCodeOf(error: unknown, io: CliIO): number {
+function thrownExitCode(error: unknown, io: CliIO): number {
   if (error instanceof CommanderError) {
     // --help and --version end here too, with code 0; commander has already printed its line.
     return error.exitCode === 0 ? exitCodes.ok : exitCodes.notChecked;
@@ -188,6 +188,6 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     await program.parseAsync([...argv], { from: "user" });
     return exitCode;
   } catch (error) {
-    return exitCodeOf(error, io);
+    return thrownExitCode(error, io);
   }
 }

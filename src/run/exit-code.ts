@@ -38,11 +38,10 @@ export interface ExitPolicy {
   maxWarnings?: number;
 }
 
-/** The exit code of a run's report (see `exitCodes`), and whether it failed for too many warnings alone. */
-export function exitCodeOf(report: Report, policy: ExitPolicy = {}): { code: ExitCode; tooManyWarnings: boolean } {
+/** The exit code of a run's report (see `exitCodes`). */
+export function exitCodeOf(report: Report, policy: ExitPolicy = {}): ExitCode {
   const findings = report.files.flatMap((file) => file.findings);
   const failing = findings.some((finding) => atLeast(finding.severity, policy.failOn ?? "error"));
   const tooManyWarnings = policy.maxWarnings !== undefined && report.summary.warning > policy.maxWarnings;
-  const code = findings.some(saysNotChecked) ? exitCodes.notChecked : failing || tooManyWarnings ? exitCodes.findings : exitCodes.ok;
-  return { code, tooManyWarnings: tooManyWarnings && !failing };
+  return findings.some(saysNotChecked) ? exitCodes.notChecked : failing || tooManyWarnings ? exitCodes.findings : exitCodes.ok;
 }

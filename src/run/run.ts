@@ -209,8 +209,7 @@ function outcome(report: Report, sources: Map<string, string>, warnings: string[
   const failOn = options.failOn ?? "error";
   const failures = failuresOf(report.summary, failOn, options.maxWarnings);
   // One exit code rule (exit-code.ts): a file not checked is 2, before any finding's 1.
-  const { code } = exitCodeOf(report, options);
-  return { report: options.quiet ? onlyErrors(report) : report, exitCode: code, sources, warnings, failures };
+  return { report: options.quiet ? onlyErrors(report) : report, exitCode: exitCodeOf(report, options), sources, warnings, failures };
 }
 
 /** What fails the run besides its errors (counted before --quiet filters what is shown). */

@@ -449,9 +449,10 @@ function listItems(sentence: Sentence, start: number, end: number, clause: numbe
  */
 /** 其中,公务用车购置及运行维护费:2010年决算数467.54万元,2011年预算数338.3万元: one part's figures for two years, not two parts. */
 function isOneItemByYear(sentence: Sentence, items: Figure[]): boolean {
-  const years = /^[,;、]?\d{4}年度?(?:决算|预算)数?(?:为|是)?$/;
+  const year = /\d{4}年度?(?:决算|预算)数?(?:为|是)?$/;
   const [first, ...rest] = items.map((item) => labelOf(sentence, item));
-  return rest.length > 0 && /\d{4}年度?(?:决算|预算)数?(?:为|是)?$/.test(first ?? "") && rest.every((label) => years.test(label));
+  // The first names the part before its year; the others are a year alone.
+  return rest.length > 0 && year.test(first ?? "") && rest.every((label) => year.test(label) && !/[\u4e00-\u9fff]/.test(label.replace(year, "")));
 }
 
 function isRecordList(sentence: Sentence, items: Figure[]): boolean {

@@ -132,6 +132,13 @@ function historyIn(stream: Stream, value: Cell): Map<number, CellAmount> {
   return history;
 }
 
+/** Each year's budget a cell's sentence states (2023 年预算金额 950 万，2024 年预算 0), each figure at its own place. */
+export function cellHistory(cell: Cell): Map<number, CellAmount> {
+  const stream = streamOf([{ start: cell.start, end: cell.end, gridded: true, cells: [cell] }]);
+  const whole = cellOf(stream, 0, stream.text.length);
+  return whole ? historyIn(stream, whole) : new Map<number, CellAmount>();
+}
+
 /** The project a 项目支出绩效目标表 printed as lines declares: its name, budgets and earlier years' budgets. */
 export function projectFromLines(rows: readonly GridRow[]): ReadProject | undefined {
   const stream = streamOf(rows);
@@ -155,6 +162,9 @@ export function projectFromLines(rows: readonly GridRow[]): ReadProject | undefi
 /** The years back from the budget's year 前年, 上年 and 当年 (预计当年实现) stand for. */
 const backOf = (word: string) => (word.startsWith("前年") ? -2 : word.startsWith("上年") ? -1 : 0);
 
+/** The years back a header cell's words stand for (前年 -2, 上年 -1, 当年 or 预计当年实现 0); none for other words. */
+export const yearsBack = (words: string): number | undefined => (/^(?:前年|上年|(?:预计)?当年)/.test(words) ? backOf(words) : undefined);
+
 /** Where a header prints 前年 | 上年 | 当年: in a text, their order; on a PDF page, each one's centre too. */
 interface YearColumns {
   years: number[];
@@ -168,7 +178,7 @@ function yearColumnsAt(lines: readonly GridRow[], index: number): YearColumns | 
   if (row.positioned) {
     const words = lines.slice(Math.max(0, index - 1), index + 2).flatMap((line) => line.cells.flatMap((cell) => cell.parts ?? [cell]));
     const placed = words.flatMap((word) =>
-      /^(?:前年|上年|(?:预计)?当年)/.test(matchWords(word.text)) && word.x ? [{ back: backOf(matchWords(word.text)), x: (word.x[0] + word.x[1]) / 2 }] : [],
+      yearsBack(matchWords(word.text)) !== undefined && word.x ? [{ back: backOf(matchWords(word.text)), x: (word.x[0] + word.x[1]) / 2 }] : [],
     );
     placed.sort((a, b) => a.x - b.x);
     return placed.length >= 2 ? { years: placed.map((year) => year.back), centres: placed.map((year) => year.x) } : undefined;

@@ -1,7 +1,7 @@
 import { amountOf, isBlank, percentOf } from "./amount.js";
 import { matchWords, type Cell, type GridRow } from "./grid.js";
-import { indicatorsFromLines, projectFromLines, sidesFromLines } from "./performance-lines.js";
-import type { CellAmount, PerformanceRead, ReadIndicator, ReadProject, TableLine } from "./table.js";
+import { cellHistory, indicatorsFromLines, projectFromLines, sidesFromLines, yearsBack } from "./performance-lines.js";
+import type { PerformanceRead, ReadIndicator, ReadProject, TableLine } from "./table.js";
 
 const filled = (cell: Cell | undefined): cell is Cell => cell !== undefined && !isBlank(cell.text);
 const words = (cell: Cell | undefined) => matchWords(cell?.text ?? "");
@@ -59,13 +59,6 @@ function sidesOf(rows: readonly GridRow[]): TableLine[] {
   });
 }
 
-/** The years 前年, 上年, 当年 (预计当年实现) stand for, back from the budget's year. */
-const relativeYears: [RegExp, number][] = [
-  [/^前年/, -2],
-  [/^上年/, -1],
-  [/^(?:预计)?当年/, 0],
-];
-
 /** The indicators under a 三级指标 header followed by 前年 | 上年 | 当年 columns: each row's 三级指标 and values. */
 function indicatorsOf(rows: readonly GridRow[]): ReadIndicator[] {
   const indicators: ReadIndicator[] = [];
@@ -74,7 +67,7 @@ function indicatorsOf(rows: readonly GridRow[]): ReadIndicator[] {
     const yearRow = rows.slice(index, index + 2).find((candidate) => cellIndex(candidate, /^前年$/) >= 0);
     if (nameAt < 0 || !yearRow) continue;
     const columns = yearRow.cells.flatMap((cell, at) => {
-      const year = relativeYears.find(([pattern]) => pattern.test(words(cell)))?.[1];
+      const year = yearsBack(words(cell));
       return year === undefined ? [] : [{ at, year }];
     });
     for (const data of rows.slice(rows.indexOf(yearRow) + 1)) {
@@ -86,14 +79,6 @@ function indicatorsOf(rows: readonly GridRow[]): ReadIndicator[] {
     }
   }
   return indicators;
-}
-
-/** 2023 年预算金额 950 万，2024 年预算 0: each year's budget as the sentence states it. */
-function historyOf(cell: Cell): Map<number, CellAmount> {
-  const history = new Map<number, CellAmount>();
-  for (const match of cell.text.normalize("NFKC").matchAll(/(\d{4})\s*年\s*(?:预算|预计)(?:金额|数)?\s*(\d+(?:\.\d+)?)\s*(万元?)?/g))
-    history.set(Number.parseInt(match[1] ?? "0", 10), { value: match[2] ?? "0", cell });
-  return history;
 }
 
 /** The project a 项目支出绩效目标表 declares, from its rows of key | value pairs. */
@@ -117,7 +102,7 @@ function projectOf(rows: readonly GridRow[]): ReadProject | undefined {
     if (cell && amount) project[key] = { value: amount.value, cell };
   }
   const changes = find(/预算变动情况$/);
-  if (changes) project.history = historyOf(changes);
+  if (changes) project.history = cellHistory(changes);
   return project;
 }
 
